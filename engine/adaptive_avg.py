@@ -40,12 +40,12 @@ def adaptive_avg_forward(op_name, spatial_dims, x, output_size):
     batched, unbatched = check_input(x, spatial_dims, op_name)
     sizes = adaptive_output_size(op_name, batched.shape, output_size)
     work = batched.astype(gradient_dtype(x.dtype), copy=False)
-    out = work
+    out, divisor = work, np.ones((), dtype=work.dtype)
     for axis, size in zip(range(-spatial_dims, 0), sizes):
         starts, ends = adaptive_bounds(work.shape[axis], size)
         out = adaptive_sum_axis(out, axis, size)
-        lengths = (ends - starts).astype(work.dtype)
-        out = out / (lengths if axis == -1 else lengths[:, None])
+        divisor = np.multiply.outer(divisor, (ends - starts).astype(work.dtype))
+    out = out / divisor  # sum first, divide once, as PyTorch does
     return out[0] if unbatched else out
 
 
