@@ -1,0 +1,227 @@
+"""Start-up and the command line: ``python main.py [options]``.
+
+Without ``--screenshot`` the window opens (on the bundled astronaut photo unless ``--image``
+is given). With ``--screenshot OUT.png`` the window is set up in the given state, rendered to
+OUT.png and the program exits 0. Any bad input exits 2 with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from engine.errors import PoolingError
+from engine.images import ImageLoadError, load_image, sample_path
+from engine.pipeline import POOL_TYPES, PoolParams, validate
+
+POOL_NAMES = {
+    "max": "max",
+    "avg": "avg",
+    "lp": "lp",
+    "adaptive_max": "adaptive_max",
+    "adaptive_avg": "adaptive_avg",
+}
+"""Command-line ``--pool`` names and the pooling type each selects."""
+
+
+class UsageError(Exception):
+    """A command-line problem, reported as one line and exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str):
+        raise UsageError(message)
+
+
+def parse_pair(text: str) -> tuple[int, int]:
+    """``"3"`` -> (3, 3); ``"3,2"`` -> (3, 2)."""
+    try:
+        parts = [int(part) for part in text.replace("x", ",").split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected N or H,W with whole numbers, got '{text}'"
+        ) from None
+    if len(parts) == 1:
+        parts *= 2
+    if len(parts) != 2:
+        raise argparse.ArgumentTypeError(f"expected N or H,W, got '{text}'")
+    return parts[0], parts[1]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="poolscope", description="See what a pooling layer does.")
+    parser.add_argument("--image", type=Path, help="image or matrix file (default: a sample)")
+    parser.add_argument(
+        "--pool", choices=sorted(POOL_NAMES), default="max", help="pooling type (default max)"
+    )
+    parser.add_argument("--kernel", type=parse_pair, default=(2, 2), metavar="K|KH,KW")
+    parser.add_argument(
+        "--stride",
+        type=parse_pair,
+        default=None,
+        metavar="S|SH,SW",
+        help="default: the kernel size",
+    )
+    parser.add_argument("--padding", type=parse_pair, default=(0, 0), metavar="P|PH,PW")
+    parser.add_argument("--dilation", type=parse_pair, default=(1, 1), metavar="D|DH,DW")
+    parser.add_argument("--ceil", action="store_true", help="ceil mode")
+    parser.add_argument(
+        "--exclude-pad",
+        action="store_true",
+        help="average: divide by real cells only (count_include_pad=False)",
+    )
+    parser.add_argument("--divisor", type=int, default=None, help="average: divisor override")
+    parser.add_argument("--p", type=float, default=2.0, help="Lp pooling power (default 2)")
+    parser.add_argument(
+        "--output-size",
+        type=parse_pair,
+        default=(7, 7),
+        metavar="H,W",
+        help="adaptive pooling output size",
+    )
+    parser.add_argument(
+        "--channel",
+        choices=["rgb", "gray", "red", "green", "blue"],
+        default=None,
+        help="channel(s) to pool",
+    )
+    parser.add_argument(
+        "--select",
+        type=parse_pair,
+        default=None,
+        metavar="ROW,COL",
+        help="output cell to select and show the window of",
+    )
+    parser.add_argument(
+        "--coverage",
+        type=parse_pair,
+        default=None,
+        metavar="ROW,COL",
+        help="input pixel whose coverage to mark",
+    )
+    parser.add_argument(
+        "--physical-scale", action="store_true", help="draw the output at the input's scale"
+    )
+    parser.add_argument(
+        "--zoom",
+        type=parse_pair,
+        default=None,
+        metavar="ROWS,COLS",
+        help="zoom the input view to this many cells around the selection",
+    )
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="OUT.png", help="render the window to OUT.png and exit"
+    )
+    parser.add_argument(
+        "--size",
+        type=parse_pair,
+        default=(820, 1400),
+        metavar="H,W",
+        help="window size for --screenshot (default 820,1400)",
+    )
+    return parser
+
+
+def params_from_args(args: argparse.Namespace) -> PoolParams:
+    return PoolParams(
+        pool_type=POOL_NAMES[args.pool],
+        kernel_size=args.kernel,
+        stride=args.stride or args.kernel,
+        padding=args.padding,
+        dilation=args.dilation,
+        ceil_mode=args.ceil,
+        count_include_pad=not args.exclude_pad,
+        divisor_override=args.divisor,
+        norm_type=args.p,
+        output_size=args.output_size,
+    )
+
+
+def fail(message: str) -> int:
+    print(f"poolscope: error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run PoolScope; returns the exit status (0 fine, 2 bad input)."""
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        return fail(str(error))
+    image_path = args.image or sample_path("astronaut")
+    try:
+        image = load_image(image_path)
+        params = params_from_args(args)
+        validate(params, image.shape)
+    except (ImageLoadError, PoolingError) as error:
+        return fail(str(error))
+    if args.pool not in POOL_NAMES or POOL_NAMES[args.pool] not in POOL_TYPES:
+        return fail(f"unknown pooling type {args.pool}")
+    return run_window(args, image_path, params)
+
+
+def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -> int:
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("PoolScope")
+    app.setOrganizationName("PoolScope")
+    window = MainWindow()
+    if args.channel:
+        window.model.set_channel(args.channel)
+    if not window.open_path(image_path):
+        return 2
+    window.model.set_params(params)
+    window.model.wait_until_idle()
+    app.processEvents()
+    if args.physical_scale:
+        window.physical_action.setChecked(True)
+        window.toggle_physical_scale(True)
+    if args.select is not None:
+        shape = window.model.output_shape()
+        row, col = args.select
+        if shape is None or not (0 <= row < shape[0] and 0 <= col < shape[1]):
+            return fail(
+                f"--select {row},{col} is outside the {shape[0]}x{shape[1]} output "
+                f"(rows 0..{shape[0] - 1}, columns 0..{shape[1] - 1})"
+            )
+        window.model.select_output(row, col, pin=True)
+    if args.coverage is not None:
+        window.model.set_coverage_pixel(*args.coverage)
+    if args.screenshot is None:
+        window.show()
+        return app.exec()
+    window.resize(args.size[1], args.size[0])
+    window.show()
+    app.processEvents()
+    window.fit_views()
+    app.processEvents()
+    if args.zoom is not None:
+        zoom_around_selection(window, args.zoom)
+    app.processEvents()
+    try:
+        window.save_screenshot(args.screenshot)
+    except OSError as error:
+        return fail(f"cannot write {args.screenshot}: {error}")
+    window.close()
+    return 0
+
+
+def zoom_around_selection(window, cells: tuple[int, int]) -> None:
+    """Zoom the input view to ``cells`` rows x columns centred on the selected window."""
+    rows, cols = cells
+    window_cells = window.model.selected_window()
+    if window_cells is None:
+        centre_row, centre_col = (n / 2 for n in window.model.image.shape[1:])
+    else:
+        centre_row = (window_cells.rows[0] + window_cells.rows[-1] + 1) / 2
+        centre_col = (window_cells.cols[0] + window_cells.cols[-1] + 1) / 2
+    window.input_panel.zoom_to_cells(centre_row - rows / 2, centre_col - cols / 2, rows, cols)

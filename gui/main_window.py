@@ -1,0 +1,456 @@
+"""PoolScope's main window: controls on the left, input and output in the centre, the
+arithmetic on the right, the formula strip underneath. It wires widgets to the model and
+redraws in ``_on_..._changed`` slots; it never computes pooling itself."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import PySide6
+from PIL import Image
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.errors import PoolingError
+from engine.images import SAMPLES, ImageLoadError, sample_path
+from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
+from gui.controls import ControlsPanel
+from gui.image_views import ImagePanel
+from gui.info_panel import InfoPanel
+from gui.model import PoolModel
+from gui.settings import Settings
+
+ARGMAX_COLOURS = {
+    1: [QColor(255, 40, 40)],
+    3: [QColor(255, 60, 60), QColor(60, 230, 60), QColor(70, 140, 255)],
+}
+IMAGE_FILTER = (
+    "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;"
+    "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
+)
+
+
+def write_atomically(path: Path, write) -> None:
+    """Call ``write(temporary_path)`` and move the result over ``path`` in one step."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix
+    )
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, model: PoolModel | None = None, settings: Settings | None = None):
+        super().__init__()
+        self.model = model or PoolModel(self)
+        self.settings = settings or Settings()
+        self.setWindowTitle("PoolScope")
+        self.setAcceptDrops(True)
+        self.physical_scale = False
+
+        self.controls = ControlsPanel(self.model)
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(330)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.input_panel = ImagePanel("Input")
+        self.output_panel = ImagePanel("Output")
+        self.info_panel = InfoPanel(self.model)
+        self.formula = QLabel()
+        self.formula.setObjectName("formula_strip")
+        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.formula.setStyleSheet("font-family: monospace; padding: 4px;")
+        self.formula.setToolTip("Output size with your numbers, and how much smaller it is")
+        self.formula.setWordWrap(True)
+
+        views = QSplitter(Qt.Orientation.Horizontal)
+        views.addWidget(self.input_panel)
+        views.addWidget(self.output_panel)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(views)
+        splitter.addWidget(self.info_panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 840, 300])
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(self.formula)
+        self.setCentralWidget(central)
+
+        self.busy_indicator = QProgressBar()
+        self.busy_indicator.setRange(0, 0)
+        self.busy_indicator.setMaximumWidth(160)
+        self.busy_indicator.setVisible(False)
+        self.busy_indicator.setToolTip("Pooling in the background; the window stays usable")
+        self.statusBar().addPermanentWidget(self.busy_indicator)
+
+        self.build_menus()
+        self.model.imageChanged.connect(self._on_image_changed)
+        self.model.resultChanged.connect(self._on_result_changed)
+        self.model.selectionChanged.connect(self._on_selection_changed)
+        self.model.coverageChanged.connect(self._on_coverage_changed)
+        self.model.errorChanged.connect(self._on_error_changed)
+        self.model.busyChanged.connect(self._on_busy_changed)
+        self.model.parametersChanged.connect(self._on_parameters_changed)
+        self.input_panel.sigCellClicked.connect(self._on_input_clicked)
+        self.output_panel.sigCellHovered.connect(self.model.hover_output)
+        self.output_panel.sigCellClicked.connect(self._on_output_clicked)
+        for panel in (self.input_panel, self.output_panel):
+            panel.plot_widget.installEventFilter(self)
+        self.settings_timer = QTimer(self, singleShot=True, interval=500)
+        self.settings_timer.timeout.connect(self.save_settings)
+        self.restore_settings()
+
+    # ----- menus ---------------------------------------------------------------------------
+    def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text)
+        action.setToolTip(tip or text)
+        action.triggered.connect(slot)
+        return action
+
+    def build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(
+            self.action(
+                "&Open image…",
+                self.open_dialog,
+                QKeySequence.StandardKey.Open,
+                "Open a PNG, JPEG, BMP, GIF, TIFF, WebP image or a matrix",
+            )
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        samples_menu = file_menu.addMenu("&Samples")
+        for name in SAMPLES:
+            samples_menu.addAction(
+                self.action(
+                    name,
+                    lambda _=False, n=name: self.open_path(sample_path(n)),
+                    tip=f"Open the bundled {name} sample",
+                )
+            )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self.action(
+                "Save &screenshot…",
+                self.save_screenshot_dialog,
+                "Ctrl+Shift+S",
+                "Save the window as a PNG picture",
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        pool_menu = self.menuBar().addMenu("&Pooling")
+        for number, name in enumerate(POOL_TYPES, start=1):
+            pool_menu.addAction(
+                self.action(
+                    POOL_TYPES[name].label,
+                    lambda _=False, n=name: self.model.update_params(pool_type=n),
+                    f"Ctrl+{number}",
+                )
+            )
+        view_menu = self.menuBar().addMenu("&View")
+        self.physical_action = self.action(
+            "Output at input &scale",
+            self.toggle_physical_scale,
+            "Ctrl+P",
+            "Draw each output cell over the input area its window covers, with both views linked",
+        )
+        self.physical_action.setCheckable(True)
+        view_menu.addAction(self.physical_action)
+        view_menu.addAction(
+            self.action(
+                "&Fit views", self.fit_views, "Ctrl+0", "Zoom both views to show everything"
+            )
+        )
+        view_menu.addAction(
+            self.action(
+                "&Unpin selection",
+                self.model.clear_selection,
+                "Esc",
+                "Forget the pinned output cell and input pixel",
+            )
+        )
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self.action("&About PoolScope", self.show_about))
+
+    # ----- loading -------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        folder = self.settings.value_str("last_folder", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open image", folder, IMAGE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a file; on failure show why and keep the current image."""
+        try:
+            self.model.open_image(path)
+        except ImageLoadError as error:
+            self.show_error("Cannot open image", str(error))
+            return False
+        path = Path(path)
+        self.settings.set_value("last_folder", str(path.parent))
+        self.settings.add_recent(str(path))
+        self.rebuild_recent_menu()
+        self.setWindowTitle(f"PoolScope: {path.name}")
+        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        return True
+
+    def rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            self.recent_menu.addAction(self.action(path, lambda _=False, p=path: self.open_path(p)))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        urls = [url for url in event.mimeData().urls() if url.isLocalFile()]
+        if urls:
+            self.open_path(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+    def show_error(self, title: str, message: str) -> None:
+        """The one place that shows an error dialog (tests replace it)."""
+        QMessageBox.warning(self, title, message)
+
+    # ----- model to view -------------------------------------------------------------------
+    def levels(self) -> tuple[float, float]:
+        image = self.model.image
+        finite = image[np.isfinite(image)]
+        if finite.size == 0:
+            return 0.0, 1.0
+        low, high = float(finite.min()), float(finite.max())
+        if low >= 0 and high <= 1:
+            return 0.0, 1.0
+        return (low, high) if high > low else (low - 0.5, high + 0.5)
+
+    def _on_image_changed(self) -> None:
+        self.input_panel.show_array(self.model.image, self.levels(), auto_range=True)
+        self.input_panel.set_title(f"Input {self.model.image.shape[2]}x{self.model.image.shape[1]}")
+        self.input_panel.overlay.set_window([])
+        self.input_panel.overlay.set_marked([])
+
+    def output_rect(self) -> QRectF | None:
+        """Where output cells sit in input coordinates when drawn at the input's scale."""
+        result = self.model.result
+        if not self.physical_scale or result is None:
+            return None
+        out_h, out_w = result.output.shape[-2:]
+        height, width = result.input_shape[-2:]
+        if result.params.spec.adaptive:
+            return QRectF(0, 0, width, height)
+        geometry = geometry_of(result.params, result.input_shape)
+        (stride_h, stride_w), (pad_h, pad_w) = geometry.stride, geometry.padding
+        span_h, span_w = geometry.effective_kernel_size
+        return QRectF(
+            -pad_w + (span_w - stride_w) / 2,
+            -pad_h + (span_h - stride_h) / 2,
+            out_w * stride_w,
+            out_h * stride_h,
+        )
+
+    def _on_result_changed(self) -> None:
+        result = self.model.result
+        if result is None:
+            self.output_panel.show_array(None, (0, 1))
+            return
+        self.output_panel.show_array(result.output, self.levels(), self.output_rect())
+        out_h, out_w = result.output.shape[-2:]
+        self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.params.spec.label})")
+        self.update_formula()
+
+    def update_formula(self) -> None:
+        if self.model.image is None:
+            return
+        try:
+            lines = formula_lines(self.model.params, self.model.image.shape)
+        except PoolingError as error:
+            self.formula.setStyleSheet("font-family: monospace; padding: 4px; color: #c0392b;")
+            self.formula.setText(f"Cannot pool with these settings: {error}")
+            return
+        self.formula.setStyleSheet("font-family: monospace; padding: 4px;")
+        self.formula.setText("\n".join(lines))
+
+    def _on_parameters_changed(self) -> None:
+        self.update_formula()
+        self.settings_timer.start()
+
+    def _on_selection_changed(self) -> None:
+        window = self.model.selected_window()
+        if window is None:
+            self.input_panel.overlay.set_window([])
+        else:
+            channels = self.model.image.shape[0]
+            colours = ARGMAX_COLOURS.get(channels, ARGMAX_COLOURS[1])
+            argmax = []
+            for channel in range(channels):
+                cell = self.model.selected_argmax(channel)
+                if cell is not None:
+                    argmax.append((*cell, colours[channel % len(colours)]))
+            self.input_panel.overlay.set_window(window.cells(), argmax)
+        self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
+
+    def _on_coverage_changed(self) -> None:
+        pixel = self.model.coverage_pixel
+        self.input_panel.overlay.set_marked([pixel] if pixel else [])
+        self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
+        if pixel is not None:
+            count = len(self.model.coverage)
+            self.statusBar().showMessage(
+                f"Input pixel ({pixel[0]}, {pixel[1]}) feeds {count} output cell"
+                f"{'' if count == 1 else 's'}",
+                6000,
+            )
+
+    def _on_error_changed(self, message: str) -> None:
+        self.update_formula()
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.busy_indicator.setVisible(busy)
+        if busy:
+            self.statusBar().showMessage("Pooling…")
+        else:
+            self.statusBar().clearMessage()
+
+    # ----- view to model -------------------------------------------------------------------
+    def _on_output_clicked(self, row: int, col: int) -> None:
+        self.model.select_output(row, col, pin=True)
+        self.output_panel.plot_widget.setFocus()
+
+    def _on_input_clicked(self, row: int, col: int) -> None:
+        self.model.set_coverage_pixel(row, col)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            moves = {
+                Qt.Key.Key_Left: (0, -1),
+                Qt.Key.Key_Right: (0, 1),
+                Qt.Key.Key_Up: (-1, 0),
+                Qt.Key.Key_Down: (1, 0),
+            }
+            if event.key() in moves:
+                self.model.move_selection(*moves[event.key()])
+                return True
+        return super().eventFilter(watched, event)
+
+    def toggle_physical_scale(self, checked: bool) -> None:
+        self.physical_scale = bool(checked)
+        output_view = self.output_panel.plot_item
+        if self.physical_scale:
+            output_view.setXLink(self.input_panel.plot_item)
+            output_view.setYLink(self.input_panel.plot_item)
+        else:
+            output_view.setXLink(None)
+            output_view.setYLink(None)
+        self._on_result_changed()
+        self.fit_views()
+
+    def fit_views(self) -> None:
+        for panel in (self.input_panel, self.output_panel):
+            panel.plot_item.getViewBox().autoRange(padding=0.02)
+
+    # ----- screenshots, dialogs, settings --------------------------------------------------
+    def save_screenshot(self, path: str | Path) -> None:
+        """Render the window to a PNG, atomically."""
+        pixmap = self.grab()
+
+        def write(temporary: Path) -> None:
+            if not pixmap.save(str(temporary), "PNG"):
+                raise OSError(f"could not write {temporary}")
+
+        write_atomically(Path(path), write)
+
+    def save_screenshot_dialog(self) -> None:
+        folder = self.settings.value_str("last_folder", str(Path.home()))
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save screenshot", str(Path(folder) / "poolscope.png"), "PNG images (*.png)"
+        )
+        if not path:
+            return  # QFileDialog has already asked before overwriting
+        try:
+            self.save_screenshot(path)
+        except OSError as error:
+            self.show_error("Cannot save screenshot", f"Cannot write '{path}': {error}")
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard shortcuts",
+            "\n".join(
+                [
+                    "Ctrl+O  open an image          Ctrl+Shift+S  save a screenshot",
+                    "Ctrl+1..5  pooling type         Ctrl+P  output at input scale",
+                    "Ctrl+0  fit the views          Esc  unpin the selection",
+                    "Arrow keys (with a view focused)  move the pinned output cell",
+                    "Mouse: hover or click an output cell; click an input pixel for its coverage;",
+                    "wheel to zoom, drag to pan.",
+                ]
+            ),
+        )
+
+    def show_about(self) -> None:
+        versions = (
+            f"PoolScope 0.1.0<br>Python {platform.python_version()}<br>"
+            f"NumPy {np.__version__}<br>PySide6 {PySide6.__version__} (Qt "
+            f"{PySide6.QtCore.qVersion()})<br>pyqtgraph {pg.__version__}<br>"
+            f"Pillow {Image.__version__}<br>{sys.platform}"
+        )
+        QMessageBox.about(
+            self,
+            "About PoolScope",
+            f"<b>PoolScope</b>: see, cell by cell, what a pooling layer does.<br><br>{versions}",
+        )
+
+    def restore_settings(self) -> None:
+        params = self.settings.params()
+        if params is not None:
+            self.model.set_params(params)
+        self.model.set_channel(self.settings.value_str("channel", "rgb"))
+        geometry = self.settings.value_bytes("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 820)
+        self.rebuild_recent_menu()
+
+    def save_settings(self) -> None:
+        self.settings.set_params(self.model.params)
+        self.settings.set_value("channel", self.model.channel)
+        self.settings.set_value("geometry", self.saveGeometry())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_settings()
+        self.model.wait_until_idle(5000)
+        super().closeEvent(event)

@@ -1,0 +1,268 @@
+"""PoolModel: the one object that owns what PoolScope shows, and announces every change.
+
+Views never compute: they read the model and redraw in their ``_on_..._changed`` slots.
+Pooling runs through ``engine.pipeline`` in a worker thread for large images (a generation
+number lets a newer request supersede an older one); small images are pooled at once.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from engine.errors import PoolingError
+from engine.images import ImageLoadError, load_image
+from engine.pipeline import (
+    PoolParams,
+    PoolResult,
+    Window,
+    coverage_of,
+    run_pool,
+    validate,
+    window_of,
+)
+
+CHANNELS = ("rgb", "gray", "red", "green", "blue")
+CHANNEL_LABELS = {
+    "rgb": "All channels",
+    "gray": "Grayscale (luminance)",
+    "red": "Red",
+    "green": "Green",
+    "blue": "Blue",
+}
+LUMINANCE = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+
+def select_channel(image: np.ndarray, channel: str) -> np.ndarray:
+    """The (C, H, W) array that is pooled for a display channel choice."""
+    if image.shape[0] == 1 or channel == "rgb":
+        return image
+    if channel == "gray":
+        return np.tensordot(LUMINANCE, image[:3], axes=1)[np.newaxis].astype(np.float32)
+    return image[("red", "green", "blue").index(channel)][np.newaxis]
+
+
+class WorkerSignals(QObject):
+    finished = Signal(int, object)  # generation, PoolResult
+    failed = Signal(int, str)  # generation, message
+
+
+class PoolJob(QRunnable):
+    """Pool one image in the thread pool and report back by signal."""
+
+    def __init__(self, generation: int, image: np.ndarray, params: PoolParams):
+        super().__init__()
+        self.generation, self.image, self.params = generation, image, params
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            result = run_pool(self.image, self.params)
+        except PoolingError as error:
+            self.signals.failed.emit(self.generation, str(error))
+        except MemoryError:
+            self.signals.failed.emit(self.generation, "Not enough memory for this pooling.")
+        except Exception:  # reported, never lost in the thread
+            self.signals.failed.emit(self.generation, traceback.format_exc(limit=3))
+        else:
+            self.signals.finished.emit(self.generation, result)
+
+
+class PoolModel(QObject):
+    """Image, parameters, result, selection and coverage of one PoolScope window."""
+
+    imageChanged = Signal()
+    parametersChanged = Signal()
+    resultChanged = Signal()
+    errorChanged = Signal(str)
+    busyChanged = Signal(bool)
+    selectionChanged = Signal()
+    coverageChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None, synchronous_limit: int = 600_000):
+        super().__init__(parent)
+        self.source_image: np.ndarray | None = None  # (C, H, W) as loaded
+        self.image: np.ndarray | None = None  # the channel(s) being pooled
+        self.image_path: Path | None = None
+        self.channel = "rgb"
+        self.params = PoolParams(pool_type="max", kernel_size=(3, 3), stride=(2, 2))
+        self.result: PoolResult | None = None
+        self.error = ""
+        self.busy = False
+        self.selected: tuple[int, int] | None = None  # output cell
+        self.pinned = False
+        self.coverage_pixel: tuple[int, int] | None = None  # input cell
+        self.coverage: list[tuple[int, int]] = []
+        self.synchronous_limit = synchronous_limit
+        self.thread_pool = QThreadPool(self)
+        self.thread_pool.setMaxThreadCount(1)
+        self.generation = 0
+        self.jobs: dict[int, PoolJob] = {}
+
+    # ----- loading -------------------------------------------------------------------------
+    def open_image(self, path: str | Path) -> None:
+        """Load an image file; raises ImageLoadError and changes nothing if it cannot."""
+        image = load_image(path)
+        self.image_path = Path(path)
+        self.set_image(image)
+
+    def set_image(self, image: np.ndarray) -> None:
+        if image.ndim != 3 or image.size == 0:
+            raise ImageLoadError(f"Expected a (C, H, W) image, got shape {image.shape}.")
+        self.source_image = image
+        if image.shape[0] == 1 and self.channel != "rgb":
+            self.channel = "rgb"
+        self.image = select_channel(image, self.channel)
+        self.selected, self.pinned = None, False
+        self.coverage_pixel, self.coverage = None, []
+        self.result = None
+        self.imageChanged.emit()
+        self.recompute()
+
+    def set_channel(self, channel: str) -> None:
+        if channel not in CHANNELS or channel == self.channel:
+            return
+        self.channel = channel
+        if self.source_image is not None:
+            self.image = select_channel(self.source_image, channel)
+            self.imageChanged.emit()
+            self.recompute()
+
+    # ----- parameters ----------------------------------------------------------------------
+    def set_params(self, params: PoolParams) -> None:
+        if params == self.params:
+            return
+        self.params = params
+        self.parametersChanged.emit()
+        self.recompute()
+
+    def update_params(self, **changes) -> None:
+        self.set_params(self.params.replace(**changes))
+
+    def recompute(self) -> None:
+        """Pool the current image with the current parameters (now, or in the worker)."""
+        if self.image is None:
+            return
+        self.generation += 1
+        try:
+            validate(self.params, self.image.shape)
+        except PoolingError as error:
+            self.set_error(str(error))  # keep the last good result on screen
+            self.set_busy(False)
+            return
+        if self.image.size <= self.synchronous_limit:
+            try:
+                result = run_pool(self.image, self.params)
+            except PoolingError as error:
+                self.set_error(str(error))
+                return
+            self.accept_result(result)
+            self.set_busy(False)
+            return
+        job = PoolJob(self.generation, self.image, self.params)
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        self.jobs[self.generation] = job
+        self.set_busy(True)
+        self.thread_pool.start(job)
+
+    def _on_job_finished(self, generation: int, result: PoolResult) -> None:
+        self.jobs.pop(generation, None)
+        if generation != self.generation:
+            return  # superseded by a newer request
+        self.accept_result(result)
+        self.set_busy(False)
+
+    def _on_job_failed(self, generation: int, message: str) -> None:
+        self.jobs.pop(generation, None)
+        if generation == self.generation:
+            self.set_error(message)
+            self.set_busy(False)
+
+    def accept_result(self, result: PoolResult) -> None:
+        self.result = result
+        self.set_error("")
+        out_h, out_w = result.output.shape[-2:]
+        if self.selected and not (self.selected[0] < out_h and self.selected[1] < out_w):
+            self.selected, self.pinned = None, False
+        if self.coverage_pixel is not None:
+            self.coverage = coverage_of(result.params, result.input_shape, *self.coverage_pixel)
+        self.resultChanged.emit()
+        self.selectionChanged.emit()
+        self.coverageChanged.emit()
+
+    def set_error(self, message: str) -> None:
+        if message != self.error:
+            self.error = message
+            self.errorChanged.emit(message)
+
+    def set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)
+
+    def wait_until_idle(self, milliseconds: int = 60_000) -> bool:
+        """Block until queued jobs finish (command line and tests only)."""
+        return self.thread_pool.waitForDone(milliseconds)
+
+    # ----- selection and coverage ----------------------------------------------------------
+    def output_shape(self) -> tuple[int, int] | None:
+        return None if self.result is None else tuple(self.result.output.shape[-2:])
+
+    def hover_output(self, row: int, col: int) -> None:
+        if not self.pinned:
+            self.select_output(row, col, pin=False)
+
+    def select_output(self, row: int, col: int, pin: bool = True) -> None:
+        shape = self.output_shape()
+        if shape is None or not (0 <= row < shape[0] and 0 <= col < shape[1]):
+            return
+        if (row, col) == self.selected and pin == self.pinned:
+            return
+        self.selected, self.pinned = (row, col), pin
+        self.selectionChanged.emit()
+
+    def move_selection(self, rows: int, cols: int) -> None:
+        shape = self.output_shape()
+        if shape is None:
+            return
+        row, col = self.selected or (0, 0)
+        self.select_output(
+            min(max(row + rows, 0), shape[0] - 1), min(max(col + cols, 0), shape[1] - 1), pin=True
+        )
+
+    def clear_selection(self) -> None:
+        if self.selected is not None:
+            self.selected, self.pinned = None, False
+            self.selectionChanged.emit()
+
+    def selected_window(self) -> Window | None:
+        if self.selected is None or self.result is None:
+            return None
+        return window_of(self.result.params, self.result.input_shape, *self.selected)
+
+    def selected_argmax(self, channel: int = 0) -> tuple[int, int] | None:
+        """Input (row, col) of the arg-max of the selected output cell, for max types."""
+        if self.selected is None or self.result is None or self.result.indices is None:
+            return None
+        index = int(self.result.indices[channel][self.selected])
+        if index < 0:
+            return None
+        return divmod(index, self.result.input_shape[-1])
+
+    def set_coverage_pixel(self, row: int, col: int) -> None:
+        if self.image is None or not (
+            0 <= row < self.image.shape[1] and 0 <= col < self.image.shape[2]
+        ):
+            return
+        self.coverage_pixel = (row, col)
+        if self.result is not None:
+            self.coverage = coverage_of(self.result.params, self.result.input_shape, row, col)
+        self.coverageChanged.emit()
+
+    def clear_coverage(self) -> None:
+        self.coverage_pixel, self.coverage = None, []
+        self.coverageChanged.emit()

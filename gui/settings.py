@@ -1,0 +1,82 @@
+"""Remembered settings (QSettings), read defensively: a value that fails to parse falls back
+to the default instead of stopping start-up. ``POOLSCOPE_SETTINGS`` names an INI file to use
+instead of the user's settings (tests and scripted runs)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from engine.pipeline import POOL_TYPES, PoolParams
+
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self, path: str | None = None):
+        path = path or os.environ.get("POOLSCOPE_SETTINGS")
+        if path:
+            self.store = QSettings(path, QSettings.Format.IniFormat)
+        else:
+            self.store = QSettings("PoolScope", "PoolScope")
+
+    def value_str(self, key: str, default: str) -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def value_bytes(self, key: str) -> QByteArray | None:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_value(self, key: str, value) -> None:
+        self.store.setValue(key, value)
+
+    def params(self) -> PoolParams | None:
+        """The last pooling settings, or None if absent or unreadable."""
+        text = self.value_str("params", "")
+        if not text:
+            return None
+        try:
+            stored = json.loads(text)
+            defaults = PoolParams()
+            values = {}
+            for field in dataclasses.fields(PoolParams):
+                value = stored.get(field.name, getattr(defaults, field.name))
+                default = getattr(defaults, field.name)
+                if isinstance(default, tuple):
+                    value = tuple(int(v) for v in value)
+                    if len(value) != 2:
+                        raise ValueError(field.name)
+                elif isinstance(default, bool):
+                    value = bool(value)
+                elif field.name == "norm_type":
+                    value = float(value)
+                elif field.name == "divisor_override":
+                    value = None if value is None else int(value)
+                values[field.name] = value
+            if values["pool_type"] not in POOL_TYPES:
+                return None
+            return PoolParams(**values)
+        except (ValueError, TypeError, AttributeError, json.JSONDecodeError):
+            return None
+
+    def set_params(self, params: PoolParams) -> None:
+        self.store.setValue("params", json.dumps(dataclasses.asdict(params)))
+
+    def recent_files(self) -> list[str]:
+        value = self.store.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [item for item in value if isinstance(item, str)][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        recent = [path] + [item for item in self.recent_files() if item != path]
+        self.store.setValue("recent_files", recent[:MAX_RECENT])
+
+    def sync(self) -> None:
+        self.store.sync()
