@@ -7,9 +7,7 @@ so nothing loops, and enables only the controls that apply to the chosen pooling
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from engine.pipeline import POOL_TYPES
 from gui.model import CHANNEL_LABELS, CHANNELS, PoolModel
+from gui.qt_utils import signals_blocked
 
 
 def spin_box(minimum: int, maximum: int, tooltip: str) -> QSpinBox:
@@ -202,11 +201,11 @@ class ControlsPanel(QWidget):
 
     def make_square(self, sender) -> None:
         """Copy the edited direction to the other one in every pair."""
-        with ExitStack() as stack:
-            for editor in (self.kernel, self.stride, self.padding, self.dilation):
+        editors = (self.kernel, self.stride, self.padding, self.dilation)
+        boxes = [box for editor in editors for box in editor.boxes()]
+        with signals_blocked(*boxes):
+            for editor in editors:
                 height_box, width_box = editor.boxes()
-                stack.enter_context(QSignalBlocker(height_box))
-                stack.enter_context(QSignalBlocker(width_box))
                 if sender is width_box:
                     height_box.setValue(width_box.value())
                 else:
@@ -233,9 +232,7 @@ class ControlsPanel(QWidget):
         ]
         for editor in (self.kernel, self.stride, self.padding, self.dilation, self.output_size):
             widgets.extend(editor.boxes())
-        with ExitStack() as stack:
-            for widget in widgets:
-                stack.enter_context(QSignalBlocker(widget))
+        with signals_blocked(*widgets):
             self.pool_type.setCurrentIndex(self.pool_type.findData(params.pool_type))
             self.kernel.set_value(params.kernel_size)
             self.stride.set_value(params.stride)

@@ -85,13 +85,14 @@ class CellOverlay(pg.GraphicsObject):
         self.marked: list[tuple[int, int]] = []
         self.selected: tuple[int, int] | None = None
         self.bins: list[tuple[int, int, int, int]] = []
-        self.shape = (0, 0)
+        self.plane_shape = (0, 0)
         self.setZValue(10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the image
 
     def set_data(self, values: np.ndarray | None) -> None:
         self.prepareGeometryChange()
         self.values = values
-        self.shape = (0, 0) if values is None else values.shape[:2]
+        self.plane_shape = (0, 0) if values is None else values.shape[:2]
         self.update()
 
     def set_window(self, cells, argmax=()) -> None:
@@ -105,11 +106,11 @@ class CellOverlay(pg.GraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        height, width = self.shape
+        height, width = self.plane_shape
         rect = QRectF(0, 0, width, height)
         for row, col, _ in self.window_cells:
             rect = rect.united(QRectF(col, row, 1, 1))
-        margin = 20 * max(self.pixelLength(pg.Point(1, 0)) or 0, 1)  # room for locator rings
+        margin = 2 + 0.1 * max(width, height)  # room for the locator rings
         return rect.adjusted(-margin, -margin, margin, margin)
 
     def cell_pixels(self) -> float:
@@ -118,7 +119,7 @@ class CellOverlay(pg.GraphicsObject):
         return 0.0 if not length else 1.0 / length
 
     def paint(self, painter: QPainter, *args) -> None:
-        height, width = self.shape
+        height, width = self.plane_shape
         if not height:
             return
         pixels = self.cell_pixels()

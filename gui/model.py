@@ -7,11 +7,12 @@ number lets a newer request supersede an older one); small images are pooled at 
 
 from __future__ import annotations
 
+import concurrent.futures
 import traceback
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from engine.errors import PoolingError
 from engine.images import ImageLoadError, load_image
@@ -50,25 +51,18 @@ class WorkerSignals(QObject):
     failed = Signal(int, str)  # generation, message
 
 
-class PoolJob(QRunnable):
-    """Pool one image in the thread pool and report back by signal."""
-
-    def __init__(self, generation: int, image: np.ndarray, params: PoolParams):
-        super().__init__()
-        self.generation, self.image, self.params = generation, image, params
-        self.signals = WorkerSignals()
-
-    def run(self) -> None:
-        try:
-            result = run_pool(self.image, self.params)
-        except PoolingError as error:
-            self.signals.failed.emit(self.generation, str(error))
-        except MemoryError:
-            self.signals.failed.emit(self.generation, "Not enough memory for this pooling.")
-        except Exception:  # reported, never lost in the thread
-            self.signals.failed.emit(self.generation, traceback.format_exc(limit=3))
-        else:
-            self.signals.finished.emit(self.generation, result)
+def pool_in_worker(signals: WorkerSignals, generation: int, image, params: PoolParams) -> None:
+    """Pool one image (runs in the thread pool) and report back by a queued signal."""
+    try:
+        result = run_pool(image, params)
+    except PoolingError as error:
+        signals.failed.emit(generation, str(error))
+    except MemoryError:
+        signals.failed.emit(generation, "Not enough memory for this pooling.")
+    except Exception:  # reported, never lost in the thread
+        signals.failed.emit(generation, traceback.format_exc(limit=3))
+    else:
+        signals.finished.emit(generation, result)
 
 
 class PoolModel(QObject):
@@ -97,10 +91,17 @@ class PoolModel(QObject):
         self.coverage_pixel: tuple[int, int] | None = None  # input cell
         self.coverage: list[tuple[int, int]] = []
         self.synchronous_limit = synchronous_limit
-        self.thread_pool = QThreadPool(self)
-        self.thread_pool.setMaxThreadCount(1)
+        # A Python thread, not QThreadPool: PySide6 6.12 on Python 3.11 mis-counts references
+        # to None returned by Python runnables and eventually aborts ("deallocating None").
+        self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="pool")
+        self.pending: list[concurrent.futures.Future] = []
         self.generation = 0
-        self.jobs: dict[int, PoolJob] = {}
+        # One signals object for every job, living in this (the UI) thread: workers emit on
+        # it and Qt queues the calls to the slots here. Jobs are plain callables, so no
+        # Python-owned QRunnable can be freed while the pool still runs it.
+        self.worker_signals = WorkerSignals(self)
+        self.worker_signals.finished.connect(self._on_job_finished)
+        self.worker_signals.failed.connect(self._on_job_failed)
 
     # ----- loading -------------------------------------------------------------------------
     def open_image(self, path: str | Path) -> None:
@@ -162,22 +163,20 @@ class PoolModel(QObject):
             self.accept_result(result)
             self.set_busy(False)
             return
-        job = PoolJob(self.generation, self.image, self.params)
-        job.signals.finished.connect(self._on_job_finished)
-        job.signals.failed.connect(self._on_job_failed)
-        self.jobs[self.generation] = job
+        generation, image, params = self.generation, self.image, self.params
         self.set_busy(True)
-        self.thread_pool.start(job)
+        self.pending = [future for future in self.pending if not future.done()]
+        self.pending.append(
+            self.executor.submit(pool_in_worker, self.worker_signals, generation, image, params)
+        )
 
     def _on_job_finished(self, generation: int, result: PoolResult) -> None:
-        self.jobs.pop(generation, None)
         if generation != self.generation:
             return  # superseded by a newer request
         self.accept_result(result)
         self.set_busy(False)
 
     def _on_job_failed(self, generation: int, message: str) -> None:
-        self.jobs.pop(generation, None)
         if generation == self.generation:
             self.set_error(message)
             self.set_busy(False)
@@ -205,8 +204,10 @@ class PoolModel(QObject):
             self.busyChanged.emit(busy)
 
     def wait_until_idle(self, milliseconds: int = 60_000) -> bool:
-        """Block until queued jobs finish (command line and tests only)."""
-        return self.thread_pool.waitForDone(milliseconds)
+        """Block until queued jobs finish, then deliver their results (command line, tests)."""
+        done, not_done = concurrent.futures.wait(self.pending, timeout=milliseconds / 1000)
+        QCoreApplication.processEvents()
+        return not not_done
 
     # ----- selection and coverage ----------------------------------------------------------
     def output_shape(self) -> tuple[int, int] | None:

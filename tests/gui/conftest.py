@@ -1,0 +1,39 @@
+"""GUI fixtures: a PoolScope window on a bundled sample, with settings kept in a temp file."""
+
+import pyqtgraph as pg
+import pytest
+
+from engine.images import sample_path
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("POOLSCOPE_SETTINGS", str(tmp_path / "settings.ini"))
+    pg.setConfigOptions(imageAxisOrder="row-major")
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """Error dialogs shown, as (title, message); no modal dialog ever blocks a test."""
+    from gui.main_window import MainWindow
+
+    shown = []
+    monkeypatch.setattr(
+        MainWindow, "show_error", lambda self, title, text: shown.append((title, text))
+    )
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, errors):
+    from gui.main_window import MainWindow
+
+    main_window = MainWindow()
+    qtbot.addWidget(main_window)
+    main_window.resize(1400, 820)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    assert main_window.open_path(sample_path("digit"))
+    main_window.fit_views()
+    return main_window

@@ -1,0 +1,156 @@
+"""The window, driven as a person would: controls, clicks on cells, files, keyboard."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from engine import functional as F
+from engine.images import load_image, sample_path
+from engine.pipeline import PoolParams, coverage_of
+
+
+def set_spin(qtbot, box, value):
+    """Select the spin box text, type a number and press Enter, like a user."""
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, str(value))
+    qtbot.keyClick(box, Qt.Key.Key_Enter)
+
+
+def click_cell(qtbot, panel, row, col):
+    widget, point = panel.cell_position(row, col)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_window_opens_on_the_sample_with_a_result(window):
+    assert window.model.image.shape == (1, 28, 28)
+    assert window.model.result.output.shape == (1, 13, 13)  # 3x3 stride 2: floor(25/2) + 1
+    assert "H_out" in window.formula.text()
+
+
+def test_clicking_an_output_cell_outlines_its_window_and_arg_max(qtbot, window):
+    controls = window.controls
+    set_spin(qtbot, controls.kernel.height_box, 3)  # square lock copies it to the width
+    set_spin(qtbot, controls.stride.height_box, 2)
+    set_spin(qtbot, controls.padding.height_box, 1)
+    assert window.model.params.kernel_size == (3, 3)
+    assert window.model.params.stride == (2, 2)
+    assert window.model.params.padding == (1, 1)
+    window.fit_views()
+    qtbot.wait(50)
+    click_cell(qtbot, window.output_panel, 3, 4)
+    assert window.model.selected == (3, 4) and window.model.pinned
+    image = load_image(sample_path("digit"))
+    _, indices = F.max_pool2d(image, 3, 2, 1, return_indices=True)
+    expected_argmax = divmod(int(indices[0, 3, 4]), 28)
+    overlay = window.input_panel.overlay
+    assert [(r, c) for r, c, _ in overlay.argmax] == [expected_argmax]
+    expected_cells = [(r, c) for r in range(5, 8) for c in range(7, 10)]
+    assert [(r, c) for r, c, _ in overlay.window_cells] == expected_cells
+    assert "max(" in window.info_panel.toPlainText()
+
+
+def test_padding_cells_are_outlined_as_padding(qtbot, window):
+    window.model.set_params(PoolParams("max", (3, 3), (2, 2), (1, 1)))
+    window.model.select_output(0, 0)
+    cells = window.input_panel.overlay.window_cells
+    padding = [(r, c) for r, c, is_padding in cells if is_padding]
+    assert padding == [(-1, -1), (-1, 0), (-1, 1), (0, -1), (1, -1)]
+
+
+def test_dilated_window_shows_separate_cells(window):
+    window.model.set_params(PoolParams("max", (2, 2), (1, 1), dilation=(3, 3)))
+    window.model.select_output(0, 0)
+    cells = [(r, c) for r, c, _ in window.input_panel.overlay.window_cells]
+    assert cells == [(0, 0), (0, 3), (3, 0), (3, 3)]
+
+
+def test_arrow_keys_move_the_pinned_selection(qtbot, window):
+    window.model.select_output(2, 2)
+    window.output_panel.plot_widget.setFocus()
+    qtbot.keyClick(window.output_panel.plot_widget, Qt.Key.Key_Right)
+    qtbot.keyClick(window.output_panel.plot_widget, Qt.Key.Key_Down)
+    assert window.model.selected == (3, 3)
+
+
+def test_clicking_an_input_pixel_marks_its_coverage(qtbot, window):
+    window.model.set_params(PoolParams("max", (3, 3), (1, 1)))
+    click_cell(qtbot, window.input_panel, 10, 12)
+    expected = coverage_of(window.model.params, (1, 28, 28), 10, 12)
+    assert len(expected) == 9
+    assert window.output_panel.overlay.marked == expected
+    assert "9" in window.info_panel.toPlainText()
+
+
+def test_formula_strip_uses_the_users_numbers(window):
+    window.model.set_params(PoolParams("max", (3, 3), (2, 2), (1, 1), ceil_mode=True))
+    text = window.formula.text()
+    assert "ceil((28 + 2*1 - 1*(3-1) - 1)/2) + 1 = ceil(27/2) + 1 = 15" in text
+    assert "784 elements in" in text
+
+
+def test_invalid_combination_shows_message_and_keeps_last_result(qtbot, window):
+    before = window.model.result.output.copy()
+    set_spin(qtbot, window.controls.kernel.height_box, 4)
+    set_spin(qtbot, window.controls.padding.height_box, 3)
+    message = window.controls.message
+    assert message.isVisible()
+    assert "Padding" in message.text() and "at most half" in message.text()
+    after_padding = window.model.result.output
+    assert after_padding.shape == F.max_pool2d(window.model.image, 4, 2).shape
+    assert not np.array_equal(after_padding, before) or after_padding.shape != before.shape
+    set_spin(qtbot, window.controls.padding.height_box, 1)
+    assert not message.isVisible()
+
+
+def test_broken_file_keeps_the_current_image(tmp_path, window, errors):
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n garbage")
+    image_before = window.model.image
+    assert not window.open_path(broken)
+    assert window.model.image is image_before
+    assert len(errors) == 1 and "broken.png" in errors[0][1]
+
+
+def test_controls_that_do_not_apply_are_disabled(window):
+    controls = window.controls
+    window.model.update_params(pool_type="avg")
+    assert not controls.dilation.height_box.isEnabled()
+    assert controls.count_include_pad.isEnabled()
+    window.model.update_params(pool_type="adaptive_max")
+    assert (
+        not controls.kernel.height_box.isEnabled() and controls.output_size.height_box.isEnabled()
+    )
+    window.model.update_params(pool_type="lp")
+    assert controls.norm_type.isEnabled() and not controls.padding.height_box.isEnabled()
+
+
+def test_pool_type_combo_and_average_arithmetic(qtbot, window):
+    combo = window.controls.pool_type
+    combo.setCurrentIndex(combo.findData("avg"))
+    assert window.model.params.pool_type == "avg"
+    window.model.select_output(1, 1)
+    text = window.info_panel.toPlainText()
+    assert "sum(" in text and "divisor" in text
+
+
+def test_settings_are_remembered_and_corrupt_ones_ignored(qtbot, window, isolated_settings):
+    from gui.main_window import MainWindow
+
+    window.model.set_params(PoolParams("avg", (4, 4), (3, 3)))
+    window.save_settings()
+    reopened = MainWindow()
+    qtbot.addWidget(reopened)
+    assert reopened.model.params == PoolParams("avg", (4, 4), (3, 3))
+    isolated_settings.write_text('[General]\nparams="{not json"\nrecent_files=3\n')
+    fresh = MainWindow()
+    qtbot.addWidget(fresh)
+    assert fresh.model.params.pool_type == "max"
+
+
+def test_physical_scale_places_output_cells_over_their_windows(window):
+    window.model.set_params(PoolParams("max", (2, 2), (2, 2)))
+    window.toggle_physical_scale(True)
+    rect = window.output_panel.image_item.mapRectToParent(
+        window.output_panel.image_item.boundingRect()
+    )
+    assert (rect.x(), rect.y(), rect.width(), rect.height()) == (0, 0, 28, 28)

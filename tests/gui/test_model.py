@@ -1,0 +1,45 @@
+"""PoolModel: results equal the engine's, the worker supersedes old requests, errors keep the
+last good result."""
+
+import numpy as np
+
+from engine import functional as F
+from engine.pipeline import PoolParams
+from gui.model import PoolModel
+
+
+def test_large_image_pools_in_the_worker_and_newer_request_wins(qtbot):
+    model = PoolModel(synchronous_limit=10)
+    image = np.random.default_rng(0).random((1, 300, 300)).astype(np.float32)
+    busy = []
+    model.busyChanged.connect(busy.append)
+    model.set_image(image)
+    model.set_params(PoolParams("max", (3, 3), (3, 3)))
+    with qtbot.waitSignal(model.resultChanged, timeout=10_000):
+        model.set_params(PoolParams("avg", (5, 5), (5, 5)))
+    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
+    model.wait_until_idle()
+    qtbot.wait(50)
+    assert model.result.params == PoolParams("avg", (5, 5), (5, 5))
+    np.testing.assert_array_equal(model.result.output, F.avg_pool2d(image, 5, 5))
+    assert busy[0] is True and busy[-1] is False
+
+
+def test_invalid_parameters_keep_the_last_result_and_explain(qtbot):
+    model = PoolModel()
+    model.set_image(np.zeros((1, 6, 6), np.float32))
+    good = model.result
+    with qtbot.waitSignal(model.errorChanged) as signal:
+        model.set_params(PoolParams("max", (9, 9), (1, 1)))
+    assert "window is 9 cells" in signal.args[0]
+    assert model.result is good
+
+
+def test_channel_choice_changes_what_is_pooled():
+    model = PoolModel()
+    image = np.random.default_rng(1).random((3, 8, 8)).astype(np.float32)
+    model.set_image(image)
+    model.set_channel("green")
+    np.testing.assert_array_equal(model.result.output, F.max_pool2d(image[1:2], 3, 2))
+    model.set_channel("gray")
+    assert model.result.output.shape == (1, 3, 3)
