@@ -36,17 +36,41 @@ def offset_slices(geometry: PoolGeometry, axis: int) -> list[slice]:
     ]
 
 
+def sum_offsets(values: np.ndarray, indices: list) -> np.ndarray:
+    """Sum ``values[index]`` over the offsets' indices, the first two in one ``np.add``."""
+    if len(indices) == 1:
+        return values[indices[0]].copy()
+    total = np.add(values[indices[0]], values[indices[1]])
+    for index in indices[2:]:
+        total += values[index]
+    return total
+
+
 def window_sums(padded: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
     """Sum of every window of a padded (N, C, H_pad, W_pad) array: (N, C, H_out, W_out)."""
-    columns = offset_slices(geometry, 1)
-    row_sums = padded[..., columns[0]].copy()
-    for index in columns[1:]:
-        row_sums += padded[..., index]
-    rows = offset_slices(geometry, 0)
-    sums = row_sums[..., rows[0], :].copy()
-    for index in rows[1:]:
-        sums += row_sums[..., index, :]
-    return sums
+    columns = [(Ellipsis, index) for index in offset_slices(geometry, 1)]
+    row_sums = sum_offsets(padded, columns)
+    rows = [(Ellipsis, index, slice(None)) for index in offset_slices(geometry, 0)]
+    return sum_offsets(row_sums, rows)
+
+
+def spread_axis(values: np.ndarray, slices: list[slice], length: int, axis: int) -> np.ndarray:
+    """Add ``values`` into every offset's strided slice of a new array ``length`` long on
+    ``axis`` (-1 or -2). Windows that tile the axis exactly are assigned, not accumulated."""
+    shape = list(values.shape)
+    shape[axis] = length
+    step = slices[0].step
+    tiles = (
+        step == len(slices) and slices[0].start == 0 and length == len(slices) * values.shape[axis]
+    )
+    spread = np.empty(shape, dtype=values.dtype) if tiles else np.zeros(shape, dtype=values.dtype)
+    for index in slices:
+        target = (Ellipsis, index) if axis == -1 else (Ellipsis, index, slice(None))
+        if tiles:
+            spread[target] = values
+        else:
+            spread[target] += values
+    return spread
 
 
 def spread_to_windows(
@@ -63,14 +87,8 @@ def spread_to_windows(
     -------
     ndarray of shape ``padded_shape``
     """
-    rows = offset_slices(geometry, 0)
-    row_spread = np.zeros(padded_shape[:3] + values.shape[3:], dtype=values.dtype)
-    for index in rows:
-        row_spread[..., index, :] += values
-    spread = np.zeros(padded_shape, dtype=values.dtype)
-    for index in offset_slices(geometry, 1):
-        spread[..., index] += row_spread
-    return spread
+    row_spread = spread_axis(values, offset_slices(geometry, 0), padded_shape[2], -2)
+    return spread_axis(row_spread, offset_slices(geometry, 1), padded_shape[3], -1)
 
 
 def reciprocal_divisor(
@@ -89,10 +107,9 @@ def reciprocal_divisor(
         if count_include_pad
         else [geometry.divisor_exclude_pad(axis) for axis in (0, 1)]
     )
-    divisor = per_axis[0][:, None] * per_axis[1][None, :]
-    if (divisor == divisor.flat[0]).all():
-        return np.asarray(1.0 / divisor.flat[0], dtype=dtype)
-    return (1.0 / divisor).astype(dtype)
+    if all((axis == axis[0]).all() for axis in per_axis):
+        return np.asarray(1.0 / (per_axis[0][0] * per_axis[1][0]), dtype=dtype)
+    return (1.0 / (per_axis[0][:, None] * per_axis[1][None, :])).astype(dtype)
 
 
 def check_divisor_override(op_name: str, divisor_override) -> None:
@@ -151,8 +168,9 @@ def avg_pool_backward(
     scaled *= reciprocal_divisor(geometry, count_include_pad, divisor_override, dtype)
     spread = spread_to_windows(scaled, geometry, planar.shape[:2] + window_extent(geometry))
     (top, left), (height, width) = geometry.padding, geometry.input_size
-    if spread.shape == planar.shape and top == left == 0:
-        return spread.reshape(x.shape)
+    if spread.shape[2] >= top + height and spread.shape[3] >= left + width:
+        # Every input cell is inside the spread buffer: return that part of it, no copy.
+        return spread[:, :, top : top + height, left : left + width].reshape(x.shape)
     grad_input = np.zeros(planar.shape, dtype=dtype)
     rows, cols = min(height, spread.shape[2] - top), min(width, spread.shape[3] - left)
     grad_input[:, :, :rows, :cols] = spread[:, :, top : top + rows, left : left + cols]

@@ -292,21 +292,19 @@ def formula_lines(params: PoolParams, input_shape: tuple[int, ...]) -> list[str]
             p, d = geometry.padding[axis], geometry.dilation[axis]
             out = geometry.output_size[axis]
             numerator = size + 2 * p - d * (k - 1) - 1
+            unchecked = (-(-numerator // s) if params.ceil_mode else numerator // s) + 1
             line = (
                 f"{name}_out = {rounding}(({name} + 2p - d(k-1) - 1)/s) + 1 = "
                 f"{rounding}(({size} + 2*{p} - {d}*({k}-1) - 1)/{s}) + 1 = "
-                f"{rounding}({numerator}/{s}) + 1 = {out}"
+                f"{rounding}({numerator}/{s}) + 1 = {unchecked}"
             )
-            if params.ceil_mode:
-                floor_out = numerator // s + 1
-                unchecked = -(-numerator // s) + 1
-                if unchecked > out:
-                    line += (
-                        f"  (the window starting at {(unchecked - 1) * s - p} would start past "
-                        f"the input and its left padding, so it is dropped)"
-                    )
-                elif out > floor_out:
-                    line += f"  (floor mode would give {floor_out}: the last window hangs over)"
+            if unchecked > out:
+                line += (
+                    f" - 1 = {out} (the last window would start at {(unchecked - 1) * s - p}, "
+                    f"past the input and its left padding, so it is dropped)"
+                )
+            elif params.ceil_mode and out > numerator // s + 1:
+                line += f" (floor mode gives {numerator // s + 1}: the last window hangs over)"
             lines.append(line)
     out_h, out_w = output_shape(params, input_shape)
     elements_in, elements_out = channels * height * width, channels * out_h * out_w

@@ -215,8 +215,9 @@ class CellOverlay(pg.GraphicsObject):
             )
             painter.setBrush(QBrush(colour))
             radius = max(0.06, min(0.16, 4 / max(pixels, 1)))
-            offset = (index - (len(self.argmax) - 1) / 2) * 2.5 * radius
-            painter.drawEllipse(QPointF(col + 0.5 + offset, row + 0.5), radius, radius)
+            # In the top-left corner, so the cell's value stays readable.
+            centre = QPointF(col + 0.2 + index * 2.5 * radius, row + 0.2)
+            painter.drawEllipse(centre, radius, radius)
 
     @staticmethod
     def paint_locator(painter, pixels: float, rect: QRectF, colour: QColor) -> None:

@@ -1,0 +1,94 @@
+"""engine.pipeline: settings in words, windows, coverage and the formula strip."""
+
+import numpy as np
+import pytest
+
+from engine import functional as F
+from engine.errors import PoolingError
+from engine.pipeline import (
+    POOL_TYPES,
+    PoolParams,
+    coverage_of,
+    formula_lines,
+    run_backward,
+    run_pool,
+    validate,
+    window_of,
+)
+
+IMAGE = np.random.default_rng(0).random((2, 9, 11)).astype(np.float32)
+
+
+@pytest.mark.parametrize("pool_type", list(POOL_TYPES))
+def test_run_pool_calls_the_engine(pool_type):
+    params = PoolParams(
+        pool_type, (3, 3), (2, 2), (1, 1) if pool_type != "lp" else (0, 0), output_size=(4, 5)
+    )
+    result = run_pool(IMAGE, params)
+    expected = {
+        "max": lambda: F.max_pool2d(IMAGE, 3, 2, 1),
+        "avg": lambda: F.avg_pool2d(IMAGE, 3, 2, 1),
+        "lp": lambda: F.lp_pool2d(IMAGE, 2.0, 3, 2),
+        "adaptive_max": lambda: F.adaptive_max_pool2d(IMAGE, (4, 5)),
+        "adaptive_avg": lambda: F.adaptive_avg_pool2d(IMAGE, (4, 5)),
+    }[pool_type]()
+    np.testing.assert_array_equal(result.output, expected)
+    assert (result.indices is not None) == POOL_TYPES[pool_type].has_indices
+    grad = run_backward(IMAGE, result, np.ones_like(result.output))
+    assert grad.shape == IMAGE.shape
+
+
+def test_every_output_cell_window_holds_its_arg_max():
+    params = PoolParams("max", (3, 2), (2, 3), (1, 1), (2, 1), ceil_mode=True)
+    result = run_pool(IMAGE, params)
+    for (channel, row, col), index in np.ndenumerate(result.indices):
+        window = window_of(params, IMAGE.shape, row, col)
+        assert divmod(int(index), IMAGE.shape[2]) in window.real_cells()
+        values = [IMAGE[channel, r, c] for r, c in window.real_cells()]
+        assert result.output[channel, row, col] == max(values)
+
+
+def test_coverage_is_the_inverse_of_windows():
+    params = PoolParams("avg", (3, 3), (2, 1), (1, 0))
+    out_h, out_w = run_pool(IMAGE, params).output.shape[1:]
+    for row in range(IMAGE.shape[1]):
+        for col in range(IMAGE.shape[2]):
+            expected = [
+                (r, c)
+                for r in range(out_h)
+                for c in range(out_w)
+                if (row, col) in window_of(params, IMAGE.shape, r, c).real_cells()
+            ]
+            assert coverage_of(params, IMAGE.shape, row, col) == expected
+
+
+def test_adaptive_windows_and_coverage():
+    params = PoolParams("adaptive_avg", output_size=(3, 4))
+    window = window_of(params, (1, 10, 10), 0, 1)
+    assert window.rows == (0, 1, 2, 3) and window.cols == (2, 3, 4)
+    assert (0, 1) in coverage_of(params, (1, 10, 10), 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("params", "words"),
+    [
+        (PoolParams("max", (3, 3), (1, 1), (2, 2)), "at most half"),
+        (PoolParams("max", (20, 3), (1, 1)), "20 cells tall"),
+        (PoolParams("max", (3, 3), (1, 1), dilation=(1, 6)), "dilation 6"),
+        (PoolParams("avg", (3, 3), (0, 1)), "at least 1"),
+        (PoolParams("avg", (2, 2), divisor_override=0), "must not be zero"),
+        (PoolParams("adaptive_max", output_size=(0, 3)), "at least 1x1"),
+        (PoolParams("median"), "Unknown pooling type"),
+    ],
+)
+def test_validate_explains_in_words(params, words):
+    with pytest.raises(PoolingError, match=words):
+        validate(params, IMAGE.shape)
+
+
+def test_formula_lines_show_the_numbers_and_the_dropped_window():
+    lines = formula_lines(PoolParams("max", (2, 2), (3, 3), (1, 1), ceil_mode=True), (1, 5, 5))
+    assert lines[0].startswith("H_out = ceil((H + 2p - d(k-1) - 1)/s) + 1 = ceil((5 + 2*1 -")
+    assert lines[0].endswith("dropped)")
+    assert "ceil(5/3) + 1 = 3 - 1 = 2 (the last window would start at 5," in lines[0]
+    assert lines[2] == "1x5x5 = 25 elements in, 1x2x2 = 4 out: 6.25x fewer"
