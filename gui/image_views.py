@@ -37,6 +37,19 @@ def format_value(value: float) -> str:
     return f"{value:.3g}" if abs(value) >= 1000 or abs(value) < 0.01 else f"{value:.3f}"
 
 
+def display_array(array: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """What an ImageItem draws for a (C, H, W) array: (H, W, 3) for three channels, else the
+    first channel as (H, W), contiguous, with NaN and infinities replaced by the level ends.
+
+    Pure NumPy, so the model's worker can prepare it off the UI thread.
+    """
+    low, high = levels
+    plane = np.moveaxis(array, 0, -1) if array.shape[0] == 3 else array[0]
+    if np.isfinite(plane.min()) and np.isfinite(plane.max()):  # NaN makes min() NaN too
+        return np.ascontiguousarray(plane)
+    return np.nan_to_num(plane, nan=low, neginf=low, posinf=high)
+
+
 class CellImageItem(pg.ImageItem):
     """An ImageItem that reports which cell the mouse is over or clicked."""
 
@@ -274,10 +287,12 @@ class ImagePanel(QWidget):
         levels: tuple[float, float],
         rect: QRectF | None = None,
         auto_range: bool = False,
+        display: np.ndarray | None = None,
     ) -> None:
         """Show a (C, H, W) array: RGB when C = 3, else its first channel with a colour bar.
 
-        ``rect`` places the cells in view coordinates (default: one unit per cell).
+        ``rect`` places the cells in view coordinates (default: one unit per cell);
+        ``display`` is :func:`display_array` of it, when already prepared.
         """
         if array is None:
             self.image_item.clear()
@@ -285,14 +300,12 @@ class ImagePanel(QWidget):
             self.data_shape = None
             return
         changed = array.shape != self.data_shape or rect != self.cell_rect
-        low, high = levels
+        if display is None:
+            display = display_array(array, levels)
         if array.shape[0] == 3:
-            display = np.ascontiguousarray(np.moveaxis(array, 0, -1))
-            display = np.nan_to_num(display, nan=low, neginf=low, posinf=high)
             self.image_item.setImage(display, levels=levels, autoLevels=False)
             self.colour_bar.setVisible(False)
         else:
-            display = np.nan_to_num(array[0], nan=low, neginf=low, posinf=high)
             self.image_item.setImage(display, autoLevels=False)
             self.colour_bar.setVisible(True)
             self.colour_bar.setLevels(levels)

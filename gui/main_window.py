@@ -247,18 +247,8 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, message)
 
     # ----- model to view -------------------------------------------------------------------
-    def levels(self) -> tuple[float, float]:
-        image = self.model.image
-        finite = image[np.isfinite(image)]
-        if finite.size == 0:
-            return 0.0, 1.0
-        low, high = float(finite.min()), float(finite.max())
-        if low >= 0 and high <= 1:
-            return 0.0, 1.0
-        return (low, high) if high > low else (low - 0.5, high + 0.5)
-
     def _on_image_changed(self) -> None:
-        self.input_panel.show_array(self.model.image, self.levels(), auto_range=True)
+        self.input_panel.show_array(self.model.image, self.model.levels, auto_range=True)
         self.input_panel.set_title(f"Input {self.model.image.shape[2]}x{self.model.image.shape[1]}")
         self.input_panel.overlay.set_window([])
         self.input_panel.overlay.set_marked([])
@@ -287,7 +277,12 @@ class MainWindow(QMainWindow):
         if result is None:
             self.output_panel.show_array(None, (0, 1))
             return
-        self.output_panel.show_array(result.output, self.levels(), self.output_rect())
+        self.output_panel.show_array(
+            result.output,
+            self.model.levels,
+            self.output_rect(),
+            display=result.extras.get("display"),
+        )
         out_h, out_w = result.output.shape[-2:]
         self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.params.spec.label})")
         self.update_formula()

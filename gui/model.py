@@ -25,6 +25,7 @@ from engine.pipeline import (
     validate,
     window_of,
 )
+from gui.image_views import display_array
 
 CHANNELS = ("rgb", "gray", "red", "green", "blue")
 CHANNEL_LABELS = {
@@ -51,10 +52,32 @@ class WorkerSignals(QObject):
     failed = Signal(int, str)  # generation, message
 
 
-def pool_in_worker(signals: WorkerSignals, generation: int, image, params: PoolParams) -> None:
-    """Pool one image (runs in the thread pool) and report back by a queued signal."""
+def finite_range(image: np.ndarray) -> tuple[float, float]:
+    """Display levels: (0, 1) for images in [0, 1], else the finite minimum and maximum."""
+    low, high = float(np.min(image)), float(np.max(image))
+    if not (np.isfinite(low) and np.isfinite(high)):
+        finite = image[np.isfinite(image)]
+        if finite.size == 0:
+            return 0.0, 1.0
+        low, high = float(finite.min()), float(finite.max())
+    if low >= 0 and high <= 1:
+        return 0.0, 1.0
+    return (low, high) if high > low else (low - 0.5, high + 0.5)
+
+
+def pool_for_display(image: np.ndarray, params: PoolParams, levels) -> PoolResult:
+    """Pool, and prepare the array the output view draws (both off the UI thread)."""
+    result = run_pool(image, params)
+    result.extras["display"] = display_array(result.output, levels)
+    return result
+
+
+def pool_in_worker(
+    signals: WorkerSignals, generation: int, image, params: PoolParams, levels
+) -> None:
+    """Pool one image (runs in the worker thread) and report back by a queued signal."""
     try:
-        result = run_pool(image, params)
+        result = pool_for_display(image, params, levels)
     except PoolingError as error:
         signals.failed.emit(generation, str(error))
     except MemoryError:
@@ -80,6 +103,7 @@ class PoolModel(QObject):
         super().__init__(parent)
         self.source_image: np.ndarray | None = None  # (C, H, W) as loaded
         self.image: np.ndarray | None = None  # the channel(s) being pooled
+        self.levels = (0.0, 1.0)  # display range of image and output
         self.image_path: Path | None = None
         self.channel = "rgb"
         self.params = PoolParams(pool_type="max", kernel_size=(3, 3), stride=(2, 2))
@@ -117,6 +141,7 @@ class PoolModel(QObject):
         if image.shape[0] == 1 and self.channel != "rgb":
             self.channel = "rgb"
         self.image = select_channel(image, self.channel)
+        self.levels = finite_range(self.image)
         self.selected, self.pinned = None, False
         self.coverage_pixel, self.coverage = None, []
         self.result = None
@@ -129,6 +154,7 @@ class PoolModel(QObject):
         self.channel = channel
         if self.source_image is not None:
             self.image = select_channel(self.source_image, channel)
+            self.levels = finite_range(self.image)
             self.imageChanged.emit()
             self.recompute()
 
@@ -156,7 +182,7 @@ class PoolModel(QObject):
             return
         if self.image.size <= self.synchronous_limit:
             try:
-                result = run_pool(self.image, self.params)
+                result = pool_for_display(self.image, self.params, self.levels)
             except PoolingError as error:
                 self.set_error(str(error))
                 return
@@ -167,7 +193,9 @@ class PoolModel(QObject):
         self.set_busy(True)
         self.pending = [future for future in self.pending if not future.done()]
         self.pending.append(
-            self.executor.submit(pool_in_worker, self.worker_signals, generation, image, params)
+            self.executor.submit(
+                pool_in_worker, self.worker_signals, generation, image, params, self.levels
+            )
         )
 
     def _on_job_finished(self, generation: int, result: PoolResult) -> None:

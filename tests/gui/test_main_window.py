@@ -2,6 +2,7 @@
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from engine import functional as F
 from engine.images import load_image, sample_path
@@ -154,3 +155,52 @@ def test_physical_scale_places_output_cells_over_their_windows(window):
         window.output_panel.image_item.boundingRect()
     )
     assert (rect.x(), rect.y(), rect.width(), rect.height()) == (0, 0, 28, 28)
+
+
+def test_hovering_an_output_cell_previews_its_window(qtbot, window):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget, point = window.output_panel.cell_position(5, 6)
+    # QTest.mouseMove sends nothing without a button on the offscreen platform: post the move.
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(point),
+        widget.mapToGlobal(QPointF(point)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, move)
+    qtbot.waitUntil(lambda: window.model.selected == (5, 6), timeout=2000)
+    assert not window.model.pinned
+    assert window.input_panel.overlay.window_cells
+
+
+def test_dropping_a_file_opens_it(qtbot, window):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(sample_path("checkerboard")))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert window.model.image.shape == (1, 64, 64)
+    assert window.settings.recent_files()[0].endswith("checkerboard_64x64.png")
+    assert window.recent_menu.actions()[0].text().endswith("checkerboard_64x64.png")
+
+
+def test_every_control_has_a_tooltip(window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QSlider
+
+    kinds = (QAbstractSpinBox, QComboBox, QAbstractButton, QSlider)
+    controls = [w for w in window.controls.findChildren(QWidget) if isinstance(w, kinds)]
+    assert len(controls) > 15
+    assert [w.objectName() or type(w).__name__ for w in controls if not w.toolTip()] == []
