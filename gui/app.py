@@ -14,7 +14,7 @@ from pathlib import Path
 
 from engine.errors import PoolingError
 from engine.images import ImageLoadError, load_image, sample_path
-from engine.pipeline import POOL_TYPES, PoolParams, validate
+from engine.pipeline import POOL_TYPES, PoolParams, run_pool, validate
 
 POOL_NAMES = {
     "max": "max",
@@ -117,6 +117,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="OUT.png", help="render the window to OUT.png and exit"
     )
     parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="OUT",
+        help="write the output without a window: .npy (exact array), .csv "
+        "(first channel), .png (picture) or .gif (forward animation)",
+    )
+    parser.add_argument(
+        "--grad",
+        type=Path,
+        metavar="OUT",
+        help="write the input gradient for an all-ones upstream gradient, "
+        "same formats (.gif: the backward animation)",
+    )
+    parser.add_argument(
+        "--frames", type=int, default=120, help="most frames in a .gif (default 120)"
+    )
+    parser.add_argument(
         "--size",
         type=parse_pair,
         default=(820, 1400),
@@ -161,7 +178,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     if args.pool not in POOL_NAMES or POOL_NAMES[args.pool] not in POOL_TYPES:
         return fail(f"unknown pooling type {args.pool}")
+    if args.export or args.grad:
+        return run_exports(args, image, params)
     return run_window(args, image_path, params)
+
+
+def run_exports(args: argparse.Namespace, image, params: PoolParams) -> int:
+    """``--export`` and ``--grad``, headless: no window is opened."""
+    from engine.export import ExportError, export_gradient, export_result
+    from gui.model import select_channel
+
+    if args.frames < 2:
+        return fail("--frames must be at least 2")
+    image = select_channel(image, args.channel or "rgb")
+    try:
+        result = run_pool(image, params)
+        if args.export:
+            export_result(args.export, image, result, args.frames)
+        if args.grad:
+            export_gradient(args.grad, image, result, args.frames)
+    except (ExportError, PoolingError) as error:
+        return fail(str(error))
+    return 0
 
 
 def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -> int:

@@ -4,10 +4,8 @@ redraws in ``_on_..._changed`` slots; it never computes pooling itself."""
 
 from __future__ import annotations
 
-import os
 import platform
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import PoolingError
+from engine.export import ExportError, write_atomically
 from engine.images import SAMPLES, ImageLoadError, sample_path
 from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
 from gui.controls import ControlsPanel
@@ -45,21 +44,6 @@ IMAGE_FILTER = (
     "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;"
     "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
 )
-
-
-def write_atomically(path: Path, write) -> None:
-    """Call ``write(temporary_path)`` and move the result over ``path`` in one step."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix
-    )
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 class MainWindow(QMainWindow):
@@ -397,8 +381,8 @@ class MainWindow(QMainWindow):
             return  # QFileDialog has already asked before overwriting
         try:
             self.save_screenshot(path)
-        except OSError as error:
-            self.show_error("Cannot save screenshot", f"Cannot write '{path}': {error}")
+        except (OSError, ExportError) as error:
+            self.show_error("Cannot save screenshot", str(error))
 
     def show_shortcuts(self) -> None:
         QMessageBox.information(

@@ -45,3 +45,49 @@ def test_bad_input_exits_two_with_one_line(tmp_path, capsys, qapp, arguments, wo
     assert status == 2
     assert error.count("\n") == 1 and words in error
     assert "Traceback" not in error
+
+
+def test_export_npy_equals_the_engine_result(tmp_path):
+    import numpy as np
+
+    from engine import functional as F
+    from engine.images import load_image, sample_path
+
+    out, grad = tmp_path / "out.npy", tmp_path / "grad.npy"
+    status = main(
+        [
+            "--image",
+            str(sample_path("astronaut")),
+            "--pool",
+            "max",
+            "--kernel",
+            "3",
+            "--stride",
+            "2",
+            "--padding",
+            "1",
+            "--export",
+            str(out),
+            "--grad",
+            str(grad),
+        ]
+    )
+    assert status == 0
+    image = load_image(sample_path("astronaut"))
+    saved = np.load(out)
+    assert saved.dtype == np.float32 and saved.shape == (3, 256, 256)
+    np.testing.assert_array_equal(saved, F.max_pool2d(image, 3, 2, 1))
+    np.testing.assert_array_equal(
+        np.load(grad), F.max_pool2d_backward(np.ones_like(saved), image, 3, 2, 1)
+    )
+
+
+def test_export_gif_and_refusals(tmp_path, capsys):
+    gif = tmp_path / "anim.gif"
+    assert main(["--image", "assets/matrix_4x4.csv", "--kernel", "2", "--export", str(gif)]) == 0
+    with Image.open(gif) as animation:
+        assert animation.n_frames == 5
+    assert main(["--kernel", "2", "--export", str(tmp_path / "x.bmp")]) == 2
+    assert main(["--kernel", "2", "--export", str(tmp_path / "no" / "x.npy")]) == 2
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 2 and all(line.startswith("poolscope: error:") for line in errors)
