@@ -117,6 +117,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="OUT.png", help="render the window to OUT.png and exit"
     )
     parser.add_argument(
+        "--step", type=int, default=None, metavar="N", help="show the animation after N steps"
+    )
+    parser.add_argument(
+        "--backward", action="store_true", help="show the backward pass (gradient routing)"
+    )
+    parser.add_argument(
+        "--upstream",
+        choices=["ones", "random", "output", "one_hot"],
+        default="ones",
+        help="upstream gradient of the backward pass",
+    )
+    parser.add_argument(
         "--export",
         type=Path,
         metavar="OUT",
@@ -234,6 +246,11 @@ def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -
         window.model.select_output(row, col, pin=True)
     if args.coverage is not None:
         window.model.set_coverage_pixel(*args.coverage)
+    if args.backward:
+        window.animation.set_upstream(args.upstream)
+        window.animation.set_direction("backward")
+    if args.step is not None:
+        window.animation.set_count(args.step)
     if args.screenshot is None:
         window.show()
         return app.exec()

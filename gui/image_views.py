@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 GRID_MIN_CELL_PIXELS = 12  # grid lines appear when a cell is this many screen pixels wide
-VALUES_MIN_CELL_PIXELS = 34  # cell values appear from this size on
+VALUES_MIN_CELL_PIXELS = 18  # cell values appear from this size on
 MAX_VALUE_LABELS = 2500
 
 WINDOW_COLOUR = QColor(255, 200, 0)
@@ -97,14 +97,16 @@ class CellOverlay(pg.GraphicsObject):
         self.argmax: list[tuple[int, int, QColor]] = []
         self.marked: list[tuple[int, int]] = []
         self.selected: tuple[int, int] | None = None
-        self.bins: list[tuple[int, int, int, int]] = []
+        self.counts: np.ndarray | None = None  # (H, W) contributions per cell
+        self.hidden: np.ndarray | None = None  # (H, W) True where no value is written yet
+        self.route: tuple[QPointF, QPointF] | None = None  # gradient route, cell units
         self.plane_shape = (0, 0)
         self.setZValue(10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the image
 
-    def set_data(self, values: np.ndarray | None) -> None:
+    def set_data(self, values: np.ndarray | None, hidden: np.ndarray | None = None) -> None:
         self.prepareGeometryChange()
-        self.values = values
+        self.values, self.hidden = values, hidden
         self.plane_shape = (0, 0) if values is None else values.shape[:2]
         self.update()
 
@@ -112,6 +114,16 @@ class CellOverlay(pg.GraphicsObject):
         """Outline a window's cells (row, col, is_padding) and mark arg-max (row, col, colour)s."""
         self.prepareGeometryChange()
         self.window_cells, self.argmax = list(cells), list(argmax)
+        self.update()
+
+    def set_counts(self, counts: np.ndarray | None) -> None:
+        """Show how many contributions each cell received (written as xN when N > 1)."""
+        self.counts = counts
+        self.update()
+
+    def set_route(self, start: QPointF | None, end: QPointF | None = None) -> None:
+        """Draw an arrow from ``start`` to ``end`` (cell units), or nothing."""
+        self.route = None if start is None else (start, end)
         self.update()
 
     def set_marked(self, cells, selected=None) -> None:
@@ -152,20 +164,67 @@ class CellOverlay(pg.GraphicsObject):
             cells = (row1 - row0) * (col1 - col0)
             if cells <= MAX_VALUE_LABELS:
                 self.paint_values(painter, pixels, row0, row1, col0, col1)
+                if self.counts is not None:
+                    self.paint_counts(painter, pixels, row0, row1, col0, col1)
         self.paint_marks(painter, pixels)
+        if self.route is not None:
+            self.paint_route(painter)
+
+    def paint_counts(self, painter, pixels, row0, row1, col0, col1) -> None:
+        """'xN' in the top-right corner of cells that received N > 1 contributions."""
+        painter.save()
+        painter.scale(1.0 / pixels, 1.0 / pixels)
+        font = QFont()
+        font.setPixelSize(max(8, min(int(pixels * 0.2), 13)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(120, 0, 160))
+        for row in range(row0, min(row1, self.counts.shape[0])):
+            for col in range(col0, min(col1, self.counts.shape[1])):
+                if self.counts[row, col] > 1:
+                    painter.drawText(
+                        QRectF(col * pixels, row * pixels, pixels - 3, pixels),
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                        f"x{int(self.counts[row, col])}",
+                    )
+        painter.restore()
+
+    def paint_route(self, painter) -> None:
+        start, end = self.route
+        pen = QPen(ARGMAX_COLOUR, 3)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawLine(start, end)
+        direction = end - start
+        length = math.hypot(direction.x(), direction.y())
+        if length > 0:
+            unit = QPointF(direction.x() / length, direction.y() / length)
+            normal = QPointF(-unit.y(), unit.x())
+            size = 0.3
+            painter.setBrush(QBrush(ARGMAX_COLOUR))
+            painter.drawPolygon(
+                [
+                    end,
+                    end - unit * size + normal * size * 0.6,
+                    end - unit * size - normal * size * 0.6,
+                ]
+            )
 
     def paint_values(self, painter, pixels, row0, row1, col0, col1) -> None:
         painter.save()
         scale = 1.0 / pixels
         painter.scale(scale, scale)  # draw text in screen pixels
         font = QFont()
-        font.setPixelSize(max(9, min(int(pixels * 0.28), 18)))
+        font.setPixelSize(max(8, min(int(pixels * 0.28), 18)))
         painter.setFont(font)
         values = self.values
-        low, high = np.nanmin(values), np.nanmax(values)
+        with np.errstate(all="ignore"):
+            low, high = np.nanmin(values), np.nanmax(values)
         middle = (low + high) / 2 if np.isfinite(low) and np.isfinite(high) else 0
         for row in range(row0, row1):
             for col in range(col0, col1):
+                if self.hidden is not None and self.hidden[row, col]:
+                    continue
                 value = float(values[row, col])
                 painter.setPen(QColor(0, 0, 0) if value > middle else QColor(255, 255, 255))
                 painter.drawText(
@@ -281,6 +340,10 @@ class ImagePanel(QWidget):
     def set_title(self, title: str) -> None:
         self.plot_item.setTitle(title)
 
+    def set_colour_map(self, name: str) -> None:
+        """'CET-L1' (gray) for data, 'CET-D1' (blue-white-red, zero white) for gradients."""
+        self.colour_bar.setColorMap(pg.colormap.get(name))
+
     def show_array(
         self,
         array: np.ndarray | None,
@@ -288,11 +351,13 @@ class ImagePanel(QWidget):
         rect: QRectF | None = None,
         auto_range: bool = False,
         display: np.ndarray | None = None,
+        hidden: np.ndarray | None = None,
     ) -> None:
         """Show a (C, H, W) array: RGB when C = 3, else its first channel with a colour bar.
 
         ``rect`` places the cells in view coordinates (default: one unit per cell);
-        ``display`` is :func:`display_array` of it, when already prepared.
+        ``display`` is :func:`display_array` of it, when already prepared; ``hidden`` (H, W)
+        marks cells left blank (not computed yet in an animation).
         """
         if array is None:
             self.image_item.clear()
@@ -309,7 +374,7 @@ class ImagePanel(QWidget):
             self.image_item.setImage(display, autoLevels=False)
             self.colour_bar.setVisible(True)
             self.colour_bar.setLevels(levels)
-        self.overlay.set_data(array[0])
+        self.overlay.set_data(array[0], hidden)
         height, width = array.shape[-2:]
         self.image_item.setRect(rect if rect is not None else QRectF(0, 0, width, height))
         self.overlay.setTransform(self.image_item.transform())

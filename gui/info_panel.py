@@ -71,6 +71,7 @@ class InfoPanel(QTextBrowser):
     def __init__(self, model: PoolModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self.animation = None  # set by the main window: step arithmetic while animating
         self.setObjectName("info_panel")
         self.setMinimumWidth(260)
         self.setToolTip("The arithmetic behind the selected output cell")
@@ -79,10 +80,15 @@ class InfoPanel(QTextBrowser):
         model.resultChanged.connect(self._on_selection_changed)
         self._on_selection_changed()
 
+    def refresh(self, *_) -> None:
+        self._on_selection_changed()
+
     def _on_selection_changed(self) -> None:
         model = self.model
         parts = []
-        if model.result is None:
+        if self.animation is not None and self.animation.is_engaged():
+            parts.append(step_arithmetic(self.animation))
+        elif model.result is None:
             parts.append("<i>Open an image to start.</i>")
         elif model.selected is None:
             parts.append(
@@ -117,6 +123,52 @@ class InfoPanel(QTextBrowser):
 
     def plain_text(self) -> str:
         return html.unescape(self.toPlainText())
+
+
+def step_arithmetic(animation) -> str:
+    """The current animation step in numbers (forward), or where its gradient went."""
+    step, total = animation.current_step(), animation.total()
+    if step is None:
+        return f"<h3>Step 0 of {total}</h3><i>Nothing computed yet: press play or Right.</i>"
+    result = animation.model.result
+    values = ", ".join(format_value(v) for v in step.values[0][:MAX_LISTED_VALUES])
+    lines = [f"<h3>Step {animation.count} of {total}: output cell ({step.row}, {step.col})</h3>"]
+    kind = result.params.pool_type
+    if step.argmax is not None:
+        where = step.argmax[0]
+        at = f" at input ({where[0]}, {where[1]})" if where else " (only padding)"
+        lines.append(f"max({values}) = <b>{format_value(step.result[0])}</b>{at}")
+    elif step.divisor is not None:
+        lines.append(
+            f"sum({values}) = {format_value(step.total[0])}; "
+            f"{format_value(step.total[0])} / {format_value(step.divisor)} = "
+            f"<b>{format_value(step.result[0])}</b>"
+        )
+    else:
+        lines.append(f"{kind} of ({values}) = <b>{format_value(step.result[0])}</b>")
+    if animation.direction == "backward":
+        upstream = animation.upstream()[0, step.row, step.col]
+        if step.argmax is not None:
+            target = step.argmax[0]
+            lines.append(
+                f"<p>Backward: gradient {format_value(upstream)} goes to the arg-max "
+                f"{target} only; the other cells of the window get 0.</p>"
+            )
+        elif step.divisor is not None:
+            lines.append(
+                f"<p>Backward: {format_value(upstream)} / {format_value(step.divisor)}"
+                f" = {format_value(upstream / step.divisor)} goes to each of the "
+                f"{len(step.window.real_cells())} real cells.</p>"
+            )
+        else:
+            lines.append(
+                f"<p>Backward: {format_value(upstream)} spread over the window by the "
+                "Lp derivative.</p>"
+            )
+        lines.append(
+            "<p>Cells marked xN received gradient from N windows: overlapping windows add up.</p>"
+        )
+    return "".join(lines)
 
 
 def compact(positions: tuple[int, ...]) -> str:

@@ -12,14 +12,18 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PIL import Image
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -27,14 +31,24 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import PoolingError
-from engine.export import ExportError, write_atomically
+from engine.export import (
+    ExportError,
+    animation_frames,
+    code_snippets,
+    export_array,
+    export_gif,
+    write_atomically,
+)
 from engine.images import SAMPLES, ImageLoadError, sample_path
 from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
+from gui.animation import AnimationModel
 from gui.controls import ControlsPanel
-from gui.image_views import ImagePanel
+from gui.image_views import ImagePanel, display_array
 from gui.info_panel import InfoPanel
+from gui.matrix_panel import MatrixPanel
 from gui.model import PoolModel
 from gui.settings import Settings
+from gui.timeline import Timeline
 
 ARGMAX_COLOURS = {
     1: [QColor(255, 40, 40)],
@@ -56,13 +70,37 @@ class MainWindow(QMainWindow):
         self.physical_scale = False
 
         self.controls = ControlsPanel(self.model)
+        self.matrix_panel = MatrixPanel(self.model)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.controls)
+        left_layout.addWidget(self.matrix_panel)
+        left_layout.addStretch(1)
         scroll = QScrollArea()
-        scroll.setWidget(self.controls)
+        scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(330)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.input_panel = ImagePanel("Input")
         self.output_panel = ImagePanel("Output")
+        self.gradient_panel = ImagePanel("Input gradient")
+        self.gradient_panel.set_colour_map("CET-D1")
+        self.gradient_choice = QComboBox()
+        self.gradient_choice.addItem("Input gradient (backward)", "gradient")
+        self.gradient_choice.addItem("Max unpooling", "unpool")
+        self.gradient_choice.setToolTip(
+            "Where the gradient went, or the output put back at "
+            "its arg-max positions (max pooling's unpooling)"
+        )
+        self.gradient_choice.currentIndexChanged.connect(self._on_step_changed)
+        gradient_box = QWidget()
+        gradient_layout = QVBoxLayout(gradient_box)
+        gradient_layout.setContentsMargins(0, 0, 0, 0)
+        gradient_layout.addWidget(self.gradient_choice)
+        gradient_layout.addWidget(self.gradient_panel, 1)
+        self.gradient_box = gradient_box
+        self.gradient_box.setVisible(False)
         self.info_panel = InfoPanel(self.model)
         self.formula = QLabel()
         self.formula.setObjectName("formula_strip")
@@ -74,16 +112,21 @@ class MainWindow(QMainWindow):
         views = QSplitter(Qt.Orientation.Horizontal)
         views.addWidget(self.input_panel)
         views.addWidget(self.output_panel)
+        views.addWidget(self.gradient_box)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(views)
         splitter.addWidget(self.info_panel)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 840, 300])
+        self.animation = AnimationModel(self.model, self)
+        self.timeline = Timeline(self.animation)
+        self.info_panel.animation = self.animation
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(self.timeline)
         central_layout.addWidget(self.formula)
         self.setCentralWidget(central)
 
@@ -105,8 +148,24 @@ class MainWindow(QMainWindow):
         self.input_panel.sigCellClicked.connect(self._on_input_clicked)
         self.output_panel.sigCellHovered.connect(self.model.hover_output)
         self.output_panel.sigCellClicked.connect(self._on_output_clicked)
-        for panel in (self.input_panel, self.output_panel):
+        for panel in (self.input_panel, self.output_panel, self.gradient_panel):
             panel.plot_widget.installEventFilter(self)
+        self.animation.stepChanged.connect(self._on_step_changed)
+        self.animation.stepChanged.connect(self.info_panel.refresh)
+        self.step_shortcuts = []
+        for key, slot in (
+            ("Left", self.animation.step_back),
+            ("Right", self.animation.step_forward),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self, activated=slot)
+            shortcut.setEnabled(False)  # only while stepping; else arrows move the selection
+            self.step_shortcuts.append(shortcut)
+        for key, slot in (
+            ("Space", self.animation.toggle_play),
+            ("Home", self.animation.to_start),
+            ("End", self.animation.to_end),
+        ):
+            QShortcut(QKeySequence(key), self, activated=slot)
         self.settings_timer = QTimer(self, singleShot=True, interval=500)
         self.settings_timer.timeout.connect(self.save_settings)
         self.restore_settings()
@@ -288,6 +347,8 @@ class MainWindow(QMainWindow):
         self.settings_timer.start()
 
     def _on_selection_changed(self) -> None:
+        if self.animation.is_engaged():
+            return  # the animation owns the overlays while stepping
         window = self.model.selected_window()
         if window is None:
             self.input_panel.overlay.set_window([])
@@ -326,6 +387,8 @@ class MainWindow(QMainWindow):
 
     # ----- view to model -------------------------------------------------------------------
     def _on_output_clicked(self, row: int, col: int) -> None:
+        if self.animation.direction == "backward" and self.animation.upstream_kind == "one_hot":
+            self.animation.set_one_hot_cell(row, col)
         self.model.select_output(row, col, pin=True)
         self.output_panel.plot_widget.setFocus()
 
@@ -360,6 +423,191 @@ class MainWindow(QMainWindow):
     def fit_views(self) -> None:
         for panel in (self.input_panel, self.output_panel):
             panel.plot_item.getViewBox().autoRange(padding=0.02)
+
+    def _on_step_changed(self, *_) -> None:
+        """Draw the animation state: partial output, current window, routed gradient."""
+        animation, result = self.animation, self.model.result
+        engaged = animation.is_engaged()
+        for shortcut in self.step_shortcuts:
+            shortcut.setEnabled(engaged)
+        backward = animation.direction == "backward"
+        self.gradient_box.setVisible(backward and result is not None)
+        if result is None:
+            return
+        if engaged:
+            partial = animation.partial_output()
+            hidden = (np.arange(partial[0].size) >= animation.cells_done()).reshape(
+                partial.shape[1:]
+            )
+            self.output_panel.show_array(
+                partial, self.model.levels, self.output_rect(), hidden=hidden
+            )
+            step = animation.current_step()
+            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
+            self.output_panel.overlay.set_marked(cells, None)
+            if step is None:
+                self.input_panel.overlay.set_window([])
+            else:
+                colours = ARGMAX_COLOURS.get(self.model.image.shape[0], ARGMAX_COLOURS[1])
+                argmax = [
+                    (*cell, colours[channel % len(colours)])
+                    for channel, cell in enumerate(step.argmax or ())
+                    if cell is not None
+                ]
+                self.input_panel.overlay.set_window(step.window.cells(), argmax)
+        else:
+            self._on_result_changed_display()
+            self._on_selection_changed()
+        if backward:
+            self.draw_gradient_panel()
+
+    def _on_result_changed_display(self) -> None:
+        result = self.model.result
+        self.output_panel.show_array(
+            result.output,
+            self.model.levels,
+            self.output_rect(),
+            display=result.extras.get("display"),
+        )
+
+    def draw_gradient_panel(self) -> None:
+        animation = self.animation
+        unpool = self.gradient_choice.currentData() == "unpool"
+        if unpool:
+            values = animation.unpooled()
+            if values is None:
+                self.gradient_panel.set_title("Max unpooling needs a max pool")
+                self.gradient_panel.show_array(None, (0, 1))
+                return
+            self.gradient_panel.set_colour_map("CET-L1")
+            self.gradient_panel.show_array(values, self.model.levels)
+            self.gradient_panel.set_title("Output put back at its arg-max, zeros elsewhere")
+            self.gradient_panel.overlay.set_counts(None)
+            self.gradient_panel.overlay.set_route(None)
+            return
+        gradient = animation.input_gradient()
+        limit = float(np.nanmax(np.abs(gradient))) if gradient.size else 0.0
+        limit = limit if limit > 0 else 1.0
+        self.gradient_panel.set_colour_map("CET-D1")
+        self.gradient_panel.show_array(
+            gradient, (-limit, limit), display=display_array(gradient, (-limit, limit))
+        )
+        counts = animation.counts()
+        self.gradient_panel.overlay.set_counts(counts[0])
+        step = animation.current_step()
+        route = None
+        if step is not None and step.argmax and step.argmax[0] is not None:
+            rows, cols = step.window.rows, step.window.cols
+            start = QPointF((cols[0] + cols[-1] + 1) / 2, (rows[0] + rows[-1] + 1) / 2)
+            end = QPointF(step.argmax[0][1] + 0.5, step.argmax[0][0] + 0.5)
+            route = (start, end)
+        self.gradient_panel.overlay.set_route(*(route or (None,)))
+        self.gradient_panel.overlay.set_window([] if step is None else step.window.cells())
+        total = int(counts.sum())
+        self.gradient_panel.set_title(f"Gradient: {total} routed so far")
+
+    # ----- exports -------------------------------------------------------------------------
+    def export_dialog(self, kind: str) -> None:
+        filters = {"input": "PNG images (*.png)", "gif": "Animated GIF (*.gif)"}
+        file_filter = filters.get(kind, "PNG image (*.png);;NumPy array (*.npy);;CSV (*.csv)")
+        folder = self.settings.value_str("last_folder", str(Path.home()))
+        default = {
+            "input": "input.png",
+            "output": "output.png",
+            "gradient": "gradient.png",
+            "gif": "pooling.gif",
+        }[kind]
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export",
+            str(Path(folder) / default),
+            file_filter,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.export_to(path, kind)
+
+    def confirm_overwrite(self, path: Path) -> bool:
+        """Ask before replacing a file (tests replace this)."""
+        answer = QMessageBox.question(
+            self, "Replace file?", f"'{path.name}' already exists. Replace it?"
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def export_to(self, path: str | Path, kind: str, frame_limit: int | None = None) -> bool:
+        """Write one export; never overwrites without confirmation; errors in a dialog."""
+        path = Path(path)
+        result, image = self.model.result, self.model.image
+        if result is None:
+            self.show_error("Nothing to export", "Open an image first.")
+            return False
+        if path.exists() and not self.confirm_overwrite(path):
+            return False
+        try:
+            if kind == "input":
+                export_array(path, image)
+            elif kind == "output":
+                export_array(path, result.output)
+            elif kind == "gradient":
+                export_array(path, self.animation.input_gradient(), signed=True)
+            else:
+                frames = self.render_gif_frames(frame_limit)
+                if frames is None:
+                    return False
+                export_gif(path, frames)
+        except ExportError as error:
+            self.show_error("Export failed", str(error))
+            return False
+        self.statusBar().showMessage(f"Exported {path.name}", 5000)
+        return True
+
+    def render_gif_frames(self, frame_limit: int | None):
+        """Frames of the current direction's animation, with a cancellable progress bar."""
+        if frame_limit is None:
+            frame_limit, accepted = QInputDialog.getInt(
+                self,
+                "Animated GIF",
+                "Most frames (longer animations skip steps evenly):",
+                120,
+                2,
+                2000,
+            )
+            if not accepted:
+                return None
+        progress = QProgressDialog("Rendering frames…", "Cancel", 0, frame_limit, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        backward = self.animation.direction == "backward"
+        frames = animation_frames(
+            self.model.image,
+            self.model.result,
+            frame_limit,
+            backward,
+            self.animation.upstream() if backward else None,
+            report,
+        )
+        cancelled = progress.wasCanceled()
+        progress.close()
+        return None if cancelled else frames
+
+    def copy_as_code(self) -> None:
+        if self.model.result is None:
+            return
+        snippets = code_snippets(self.model.params)
+        text = "\n".join(f"# {name}\n{code}" for name, code in snippets.items())
+        QApplication.clipboard().setText(text)
+        self.show_message("Copied as code", text)
+
+    def show_message(self, title: str, text: str) -> None:
+        """The one place that shows an information dialog (tests replace it)."""
+        QMessageBox.information(self, title, text)
 
     # ----- screenshots, dialogs, settings --------------------------------------------------
     def save_screenshot(self, path: str | Path) -> None:
