@@ -20,7 +20,8 @@ from engine.steps import (
 from gui.model import PoolModel
 
 MIN_STEPS_PER_SECOND = 1.0
-MAX_STEPS_PER_SECOND = 240.0
+MAX_STEPS_PER_SECOND = 50_000.0  # a 256x256 output in about a second
+FRAME_MS = 16  # at most one redraw per screen frame; faster speeds take several steps a tick
 
 
 class AnimationModel(QObject):
@@ -98,7 +99,7 @@ class AnimationModel(QObject):
             return
         if self.count >= len(self.sequence):
             self.count = 0
-        self.timer.start(max(1, round(1000 / self.steps_per_second)))
+        self.timer.start(self.interval_ms())
         self.playingChanged.emit(True)
         self.stepChanged.emit()
 
@@ -110,11 +111,17 @@ class AnimationModel(QObject):
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
 
+    def interval_ms(self) -> int:
+        return max(FRAME_MS, round(1000 / self.steps_per_second))
+
+    def steps_per_tick(self) -> int:
+        return max(1, round(self.steps_per_second * self.interval_ms() / 1000))
+
     def _on_timer(self) -> None:
         if self.sequence is None:
             self.pause()
         elif self.count < len(self.sequence):
-            self.step_forward()
+            self.set_count(self.count + self.steps_per_tick())
         elif self.loop:
             self.set_count(0)
         else:
@@ -125,7 +132,7 @@ class AnimationModel(QObject):
             max(steps_per_second, MIN_STEPS_PER_SECOND), MAX_STEPS_PER_SECOND
         )
         if self.playing:
-            self.timer.setInterval(max(1, round(1000 / self.steps_per_second)))
+            self.timer.setInterval(self.interval_ms())
 
     def set_unit(self, unit: str) -> None:
         if unit != self.unit:

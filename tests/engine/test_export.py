@@ -84,3 +84,13 @@ def test_code_snippets():
         "padding='valid')"
     )
     assert "no built-in layer" in code_snippets(PoolParams("lp"))["keras"]
+
+
+def test_exported_files_get_the_usual_permissions(tmp_path, result):
+    # Regression: files were left private (0600) by the temporary-file step.
+    mask = os.umask(0o022)
+    try:
+        export_result(tmp_path / "out.npy", MATRIX, result)
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "out.npy").stat().st_mode & 0o777 == 0o644
