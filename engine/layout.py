@@ -98,3 +98,55 @@ def finish(array: np.ndarray, output_shape: tuple, unbatched: bool) -> np.ndarra
     """Give a planar result the caller's layout back (drop the added batch axis)."""
     array = array.reshape(output_shape)
     return array[0] if unbatched else array
+
+
+def gather_windows(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarray:
+    """Every window's cells of a batched 4D input, for pools with no separable shortcut.
+
+    Parameters
+    ----------
+    x : ndarray of shape (N, C, H, W), float
+    geometry : PoolGeometry, 2D
+    fill : float
+        Value of padding cells (and of cells past the edge in ceil mode).
+
+    Returns
+    -------
+    ndarray of shape (N, C, H_out, W_out, kH * kW)
+        Row-major window order, as the arg-max codes of the max pool.
+    """
+    padded = padded_input(x, geometry, fill)
+    top, left = geometry.padding
+    rows = geometry.window_positions(0) + top
+    cols = geometry.window_positions(1) + left
+    cells = padded[:, :, rows[:, None, :, None], cols[None, :, None, :]]
+    return cells.reshape(cells.shape[:4] + (-1,))
+
+
+def scatter_windows(grads: np.ndarray, geometry: PoolGeometry, input_shape: tuple) -> np.ndarray:
+    """Adjoint of :func:`gather_windows`: add every window cell's gradient to its input cell
+    (padding cells are dropped; overlapping windows accumulate).
+
+    Parameters
+    ----------
+    grads : ndarray of shape (N, C, H_out, W_out, kH * kW)
+    input_shape : tuple (N, C, H, W)
+
+    Returns
+    -------
+    ndarray of shape ``input_shape``
+    """
+    height, width = geometry.input_size
+    rows = np.broadcast_to(
+        geometry.window_positions(0)[:, None, :, None], grads.shape[2:4] + geometry.kernel_size
+    ).reshape(grads.shape[2:])
+    cols = np.broadcast_to(
+        geometry.window_positions(1)[None, :, None, :], grads.shape[2:4] + geometry.kernel_size
+    ).reshape(grads.shape[2:])
+    inside = (rows >= 0) & (rows < height) & (cols >= 0) & (cols < width)
+    flat = (rows * width + cols)[inside]
+    result = np.zeros((input_shape[0] * input_shape[1], height * width), dtype=grads.dtype)
+    values = grads.reshape((-1,) + grads.shape[2:])[:, inside]
+    for plane in range(result.shape[0]):  # one scatter per plane, not per pixel
+        np.add.at(result[plane], flat, values[plane])
+    return result.reshape(input_shape)

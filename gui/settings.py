@@ -44,18 +44,18 @@ class Settings:
             defaults = PoolParams()
             values = {}
             for field in dataclasses.fields(PoolParams):
-                value = stored.get(field.name, getattr(defaults, field.name))
                 default = getattr(defaults, field.name)
+                value = stored.get(field.name, default)
                 if isinstance(default, tuple):
                     value = tuple(int(v) for v in value)
-                    if len(value) != 2:
+                    if not value or (len(default) == 2 and len(value) != 2):
                         raise ValueError(field.name)
                 elif isinstance(default, bool):
                     value = bool(value)
-                elif field.name == "norm_type":
-                    value = float(value)
-                elif field.name == "divisor_override":
+                elif isinstance(default, int) or field.name == "divisor_override":
                     value = None if value is None else int(value)
+                elif isinstance(default, float):
+                    value = float(value)
                 values[field.name] = value
             if values["pool_type"] not in POOL_TYPES:
                 return None

@@ -3,7 +3,9 @@
 import numpy as np
 import pytest
 
+from engine import extra_pools
 from engine import functional as F
+from engine.blurpool import blur_max_pool2d
 from engine.errors import PoolingError
 from engine.pipeline import (
     POOL_TYPES,
@@ -15,6 +17,7 @@ from engine.pipeline import (
     validate,
     window_of,
 )
+from engine.spp import avg_pool2d_same, max_pool2d_same, spatial_pyramid_pool2d
 
 IMAGE = np.random.default_rng(0).random((2, 9, 11)).astype(np.float32)
 
@@ -31,6 +34,14 @@ def test_run_pool_calls_the_engine(pool_type):
         "lp": lambda: F.lp_pool2d(IMAGE, 2.0, 3, 2),
         "adaptive_max": lambda: F.adaptive_max_pool2d(IMAGE, (4, 5)),
         "adaptive_avg": lambda: F.adaptive_avg_pool2d(IMAGE, (4, 5)),
+        "min": lambda: extra_pools.min_pool2d(IMAGE, 3, 2, 1),
+        "global_max": lambda: extra_pools.global_max_pool2d(IMAGE),
+        "global_avg": lambda: extra_pools.global_avg_pool2d(IMAGE),
+        "stochastic": lambda: extra_pools.stochastic_pool2d(IMAGE, 3, 2, 1, seed=0),
+        "mixed": lambda: extra_pools.mixed_pool2d(IMAGE, 3, 2, 1, 0.5),
+        "softpool": lambda: extra_pools.soft_pool2d(IMAGE, 3, 2, 1),
+        "blurmax": lambda: blur_max_pool2d(IMAGE, 3, 2, 3),
+        "spp": lambda: spatial_pyramid_pool2d(IMAGE, (4, 2, 1))[:, None, :],
     }[pool_type]()
     np.testing.assert_array_equal(result.output, expected)
     assert (result.indices is not None) == POOL_TYPES[pool_type].has_indices
@@ -92,3 +103,32 @@ def test_formula_lines_show_the_numbers_and_the_dropped_window():
     assert lines[0].endswith("dropped)")
     assert "ceil(5/3) + 1 = 3 - 1 = 2 (the last window would start at 5," in lines[0]
     assert lines[2] == "1x5x5 = 25 elements in, 1x2x2 = 4 out: 6.25x fewer"
+
+
+@pytest.mark.parametrize("pool_type", ["max", "avg"])
+def test_same_padding_uses_tensorflow_geometry(pool_type):
+    params = PoolParams(pool_type, (3, 3), (2, 2), same_padding=True)
+    result = run_pool(IMAGE, params)
+    expected = {
+        "max": lambda: max_pool2d_same(IMAGE, 3, 2),
+        "avg": lambda: avg_pool2d_same(IMAGE, 3, 2),
+    }[pool_type]()
+    np.testing.assert_array_equal(result.output, expected)
+    assert result.output.shape == (2, 5, 6)  # ceil(9/2), ceil(11/2)
+    assert window_of(params, IMAGE.shape, 0, 0).rows == (-1, 0, 1)  # 9 rows: pad 1 + 1
+    assert "'same' pads" in formula_lines(params, IMAGE.shape)[0]
+
+
+@pytest.mark.parametrize("pool_type", ["blurmax", "spp", "global_max", "softpool", "min"])
+def test_windows_and_coverage_agree_for_new_types(pool_type):
+    params = PoolParams(pool_type, (2, 2), (2, 2), levels=(3, 1))
+    out_h, out_w = run_pool(IMAGE, params).output.shape[1:]
+    for row, col in [(0, 0), (4, 7), (8, 10)]:
+        covered = coverage_of(params, IMAGE.shape, row, col)
+        expected = [
+            (r, c)
+            for r in range(out_h)
+            for c in range(out_w)
+            if (row, col) in window_of(params, IMAGE.shape, r, c).real_cells()
+        ]
+        assert covered == expected
