@@ -57,7 +57,8 @@ def shift_image(image: np.ndarray, rows: int, cols: int) -> np.ndarray:
 
 
 def rotate_scale(image: np.ndarray, angle_degrees: float = 0.0, scale: float = 1.0) -> np.ndarray:
-    """Rotate about the centre and zoom by ``scale``, bilinear, edges repeated. (C, H, W)."""
+    """Rotate counter-clockwise about the centre and zoom by ``scale``; bilinear, edges
+    repeated. (C, H, W) in and out."""
     height, width = image.shape[-2:]
     theta = np.deg2rad(angle_degrees)
     rows, cols = np.mgrid[0:height, 0:width].astype(np.float64)
