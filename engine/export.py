@@ -80,13 +80,15 @@ def check_suffix(path: Path, allowed: tuple[str, ...]) -> str:
 
 def export_array(path: str | os.PathLike, array: np.ndarray, signed: bool = False) -> None:
     """Write a (C, H, W) array: ``.npy`` exactly, ``.csv`` its first channel, ``.png`` a picture
-    (``signed`` arrays such as gradients as a blue-white-red map)."""
+    (``signed`` arrays such as gradients as a blue-white-red map). A (C, N) array (spatial
+    pyramid vectors) is written as it is, one row per channel in the CSV."""
     path = Path(path)
     suffix = check_suffix(path, ARRAY_SUFFIXES)
     if suffix == ".npy":
         write_atomically(path, lambda temporary: np.save(temporary, array))
     elif suffix == ".csv":
         plane = array[0] if array.ndim == 3 else array
+        plane = plane if plane.ndim == 2 else plane[np.newaxis]
         write_atomically(
             path, lambda temporary: np.savetxt(temporary, plane, delimiter=",", fmt="%.9g")
         )
@@ -94,7 +96,7 @@ def export_array(path: str | os.PathLike, array: np.ndarray, signed: bool = Fals
         if signed:
             picture = panel(diverging_uint8(array), cell_scale(*array.shape[-2:]))
         else:
-            picture = render_output(array)
+            picture = render_output(array if array.ndim == 3 else array[:, np.newaxis, :])
         write_atomically(path, lambda temporary: picture.save(temporary, format="PNG"))
 
 
@@ -161,6 +163,8 @@ def export_result(
     path = Path(path)
     if check_suffix(path, ALL_SUFFIXES) == ".gif":
         export_gif(path, animation_frames(image, result, frame_limit))
+    elif result.params.pool_type == "spp":
+        export_array(path, result.output[:, 0, :])  # the fixed-length vector per channel
     else:
         export_array(path, result.output)
 

@@ -16,13 +16,7 @@ from engine.errors import PoolingError
 from engine.images import ImageLoadError, load_image, sample_path
 from engine.pipeline import POOL_TYPES, PoolParams, run_pool, validate
 
-POOL_NAMES = {
-    "max": "max",
-    "avg": "avg",
-    "lp": "lp",
-    "adaptive_max": "adaptive_max",
-    "adaptive_avg": "adaptive_avg",
-}
+POOL_NAMES = {name: name for name in POOL_TYPES}
 """Command-line ``--pool`` names and the pooling type each selects."""
 
 
@@ -50,6 +44,15 @@ def parse_pair(text: str) -> tuple[int, int]:
     if len(parts) != 2:
         raise argparse.ArgumentTypeError(f"expected N or H,W, got '{text}'")
     return parts[0], parts[1]
+
+
+def parse_levels(text: str) -> tuple[int, ...]:
+    """``"4,2,1"`` -> (4, 2, 1)."""
+    try:
+        levels = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected levels like 4,2,1, got '{text}'") from None
+    return levels
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -82,6 +85,27 @@ def build_parser() -> argparse.ArgumentParser:
         default=(7, 7),
         metavar="H,W",
         help="adaptive pooling output size",
+    )
+    parser.add_argument(
+        "--same", action="store_true", help="TensorFlow/Keras padding='same' (max and avg)"
+    )
+    parser.add_argument(
+        "--mix",
+        type=float,
+        default=0.5,
+        help="mixed pooling: lambda in mix*max + (1-mix)*avg (default 0.5)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="stochastic pooling's seed")
+    parser.add_argument(
+        "--inference", action="store_true", help="stochastic pooling: probability-weighted average"
+    )
+    parser.add_argument("--blur", type=int, default=3, help="BlurPool filter taps, 2..5")
+    parser.add_argument(
+        "--levels",
+        type=parse_levels,
+        default=(4, 2, 1),
+        metavar="L1,L2,...",
+        help="spatial pyramid levels (default 4,2,1)",
     )
     parser.add_argument(
         "--channel",
@@ -167,6 +191,12 @@ def params_from_args(args: argparse.Namespace) -> PoolParams:
         divisor_override=args.divisor,
         norm_type=args.p,
         output_size=args.output_size,
+        same_padding=args.same,
+        mix=args.mix,
+        seed=args.seed,
+        inference=args.inference,
+        blur_size=args.blur,
+        levels=args.levels,
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -116,6 +117,30 @@ class ControlsPanel(QWidget):
         self.norm_slider.setRange(10, 1000)  # p x 10
         self.norm_slider.setToolTip("Drag p from 1 (sum-like) to large (max-like)")
         self.output_size = PairEditor("output_size", 1, 1024, "Adaptive pooling output size")
+        self.same_padding = QCheckBox("'same' padding (TensorFlow)")
+        self.same_padding.setObjectName("same_padding")
+        self.same_padding.setToolTip(
+            "Pad like TensorFlow/Keras padding='same': output ceil(L/s), padding split with the "
+            "extra cell at the bottom/right, averages over real cells only; instead of "
+            "PyTorch's symmetric padding"
+        )
+        self.mix = QSlider(Qt.Orientation.Horizontal)
+        self.mix.setObjectName("mix")
+        self.mix.setRange(0, 100)
+        self.mix.setToolTip("Mixed pooling: lambda * max + (1 - lambda) * average")
+        self.mix_label = QLabel()
+        self.seed = spin_box(0, 1_000_000, "Seed of stochastic pooling's random draw")
+        self.seed.setObjectName("seed")
+        self.inference = QCheckBox("inference (weighted average)")
+        self.inference.setToolTip(
+            "Stochastic pooling at test time: the probability-weighted "
+            "average instead of a random pick"
+        )
+        self.blur_size = spin_box(2, 5, "BlurPool: taps of the binomial low-pass filter")
+        self.blur_size.setObjectName("blur_size")
+        self.levels = QLineEdit()
+        self.levels.setObjectName("levels")
+        self.levels.setToolTip("Spatial pyramid levels, e.g. 4,2,1 for 4x4, 2x2 and 1x1 bins")
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
         for name in CHANNELS:
@@ -147,6 +172,17 @@ class ControlsPanel(QWidget):
         norm_row.addWidget(self.norm_slider)
         form.addRow("Power p", norm_row)
         form.addRow("Output size", self.output_size)
+        form.addRow("", self.same_padding)
+        mix_row = QHBoxLayout()
+        mix_row.addWidget(self.mix)
+        mix_row.addWidget(self.mix_label)
+        form.addRow("Mix lambda", mix_row)
+        stochastic_row = QHBoxLayout()
+        stochastic_row.addWidget(self.seed)
+        stochastic_row.addWidget(self.inference)
+        form.addRow("Stochastic", stochastic_row)
+        form.addRow("Blur taps", self.blur_size)
+        form.addRow("Pyramid levels", self.levels)
         view_group = QGroupBox("Data")
         view_form = QFormLayout(view_group)
         view_form.addRow("Channel", self.channel)
@@ -196,8 +232,24 @@ class ControlsPanel(QWidget):
             divisor_override=self.divisor.value() if self.divisor_enabled.isChecked() else None,
             norm_type=self.norm_type.value(),
             output_size=self.output_size.value(),
+            same_padding=self.same_padding.isChecked(),
+            mix=self.mix.value() / 100,
+            seed=self.seed.value(),
+            inference=self.inference.isChecked(),
+            blur_size=self.blur_size.value(),
+            levels=self.parsed_levels(),
         )
         self.refresh()
+
+    def parsed_levels(self) -> tuple[int, ...]:
+        """The pyramid levels typed, or the current ones if the text is not a list of ints."""
+        try:
+            levels = tuple(
+                int(part) for part in self.levels.text().replace(" ", "").split(",") if part
+            )
+        except ValueError:
+            return self.model.params.levels
+        return levels or self.model.params.levels
 
     def make_square(self, sender) -> None:
         """Copy the edited direction to the other one in every pair."""
@@ -246,6 +298,12 @@ class ControlsPanel(QWidget):
             self.norm_type.setValue(params.norm_type)
             self.norm_slider.setValue(round(params.norm_type * 10))
             self.output_size.set_value(params.output_size)
+            self.same_padding.setChecked(params.same_padding)
+            self.mix.setValue(round(params.mix * 100))
+            self.seed.setValue(params.seed)
+            self.inference.setChecked(params.inference)
+            self.blur_size.setValue(params.blur_size)
+            self.levels.setText(",".join(str(level) for level in params.levels))
             self.channel.setCurrentIndex(self.channel.findData(self.model.channel))
         windowed = spec.windowed
         for widget in (*self.kernel.boxes(), self.square, self.ceil_mode):
@@ -264,6 +322,21 @@ class ControlsPanel(QWidget):
         self.norm_slider.setEnabled(spec.norm)
         for box in self.output_size.boxes():
             box.setEnabled(spec.adaptive)
+        same = spec.same and params.same_padding
+        self.same_padding.setEnabled(spec.same)
+        if same:
+            for box in (*self.padding.boxes(), *self.dilation.boxes(), self.ceil_mode):
+                box.setEnabled(False)
+        if not spec.ceil:
+            self.ceil_mode.setEnabled(False)
+        self.mix.setEnabled(spec.mix)
+        self.mix_label.setText(f"{params.mix:.2f}")
+        self.seed.setEnabled(spec.stochastic and not params.inference)
+        self.inference.setEnabled(spec.stochastic)
+        self.blur_size.setEnabled(spec.blur)
+        self.levels.setEnabled(spec.levels)
+        tip = f"Source: {spec.paper}" if spec.paper else "Built into PyTorch"
+        self.pool_type.setToolTip(f"Which reduction each window applies. {spec.label}: {tip}")
         colour = self.model.source_image is not None and self.model.source_image.shape[0] == 3
         self.channel.setEnabled(colour)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 GRID_MIN_CELL_PIXELS = 12  # grid lines appear when a cell is this many screen pixels wide
 VALUES_MIN_CELL_PIXELS = 18  # cell values appear from this size on
 MAX_VALUE_LABELS = 2500
+MAX_OUTLINED_CELLS = 400  # larger windows are drawn by their outline only
 
 WINDOW_COLOUR = QColor(255, 200, 0)
 PADDING_COLOUR = QColor(255, 140, 0)
@@ -99,6 +100,7 @@ class CellOverlay(pg.GraphicsObject):
         self.selected: tuple[int, int] | None = None
         self.counts: np.ndarray | None = None  # (H, W) contributions per cell
         self.hidden: np.ndarray | None = None  # (H, W) True where no value is written yet
+        self.bins: list[tuple[int, int, int, int]] = []  # spatial pyramid bins to outline
         self.route: tuple[QPointF, QPointF] | None = None  # gradient route, cell units
         self.plane_shape = (0, 0)
         self.setZValue(10)
@@ -114,6 +116,11 @@ class CellOverlay(pg.GraphicsObject):
         """Outline a window's cells (row, col, is_padding) and mark arg-max (row, col, colour)s."""
         self.prepareGeometryChange()
         self.window_cells, self.argmax = list(cells), list(argmax)
+        self.update()
+
+    def set_bins(self, bins) -> None:
+        """Outline rectangles (row0, row1, col0, col1), e.g. spatial pyramid bins."""
+        self.bins = list(bins)
         self.update()
 
     def set_counts(self, counts: np.ndarray | None) -> None:
@@ -264,7 +271,14 @@ class CellOverlay(pg.GraphicsObject):
             self.paint_locator(
                 painter, pixels, QRectF(self.selected[1], self.selected[0], 1, 1), SELECTED_COLOUR
             )
-        for row, col, padding in self.window_cells:
+        for row0, row1, col0, col1 in self.bins:
+            pen = QPen(QColor(0, 220, 255, 160), 1)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(col0, row0, col1 - col0, row1 - row0))
+        cells = self.window_cells if len(self.window_cells) <= MAX_OUTLINED_CELLS else []
+        for row, col, padding in cells:
             rect = QRectF(col + inset, row + inset, 1 - 2 * inset, 1 - 2 * inset)
             if padding:
                 pen = QPen(PADDING_COLOUR, 1.5, Qt.PenStyle.DashLine)

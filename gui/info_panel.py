@@ -48,6 +48,8 @@ def window_arithmetic(model: PoolModel, channel: int) -> str:
             f"sum({shown}) = {format_value(total)}; divisor {divisor} ({why}); "
             f"{format_value(total)} / {divisor} = <b>{format_value(output)}</b>"
         )
+    if kind != "lp":
+        return f"{params.spec.label} of ({shown}) = <b>{format_value(output)}</b>"
     p = params.norm_type
     return (
         f"(sum of x^{format_value(p)} over ({shown}) x {params.kernel_size[0]}x"

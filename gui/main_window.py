@@ -41,6 +41,7 @@ from engine.export import (
 )
 from engine.images import SAMPLES, ImageLoadError, sample_path
 from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
+from engine.spp import spp_bins
 from gui.animation import AnimationModel
 from gui.controls import ControlsPanel
 from gui.image_views import ImagePanel, display_array
@@ -80,8 +81,8 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(330)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(390)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.input_panel = ImagePanel("Input")
         self.output_panel = ImagePanel("Output")
         self.gradient_panel = ImagePanel("Input gradient")
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(views)
         splitter.addWidget(self.info_panel)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 840, 300])
+        splitter.setSizes([380, 820, 280])
         self.animation = AnimationModel(self.model, self)
         self.timeline = Timeline(self.animation)
         self.info_panel.animation = self.animation
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
                 self.action(
                     POOL_TYPES[name].label,
                     lambda _=False, n=name: self.model.update_params(pool_type=n),
-                    f"Ctrl+{number}",
+                    f"Ctrl+{number}" if number <= 9 else None,
                 )
             )
         view_menu = self.menuBar().addMenu("&View")
@@ -328,6 +329,13 @@ class MainWindow(QMainWindow):
         )
         out_h, out_w = result.output.shape[-2:]
         self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.params.spec.label})")
+        bins = []
+        if result.params.spec.levels:
+            bins = [
+                (r0, r1, c0, c1)
+                for *_, r0, r1, c0, c1 in spp_bins(result.input_shape, result.params.levels)
+            ]
+        self.input_panel.overlay.set_bins(bins)
         self.update_formula()
 
     def update_formula(self) -> None:
