@@ -141,6 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--screenshot", type=Path, metavar="OUT.png", help="render the window to OUT.png and exit"
     )
     parser.add_argument(
+        "--experiment",
+        metavar="NAME",
+        default=None,
+        help="open the Experiments tab at NAME (compare, feature, stacked, "
+        "shift, noise, fixed, cost)",
+    )
+    parser.add_argument(
         "--step", type=int, default=None, metavar="N", help="show the animation after N steps"
     )
     parser.add_argument(
@@ -281,6 +288,11 @@ def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -
         window.animation.set_direction("backward")
     if args.step is not None:
         window.animation.set_count(args.step)
+    if args.experiment:
+        try:
+            window.show_experiment(args.experiment)
+        except KeyError:
+            return fail(f"no experiment called '{args.experiment}'")
     if args.screenshot is None:
         window.show()
         return app.exec()

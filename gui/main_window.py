@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
 from engine.spp import spp_bins
 from gui.animation import AnimationModel
 from gui.controls import ControlsPanel
+from gui.experiments import ExperimentsPanel
 from gui.image_views import ImagePanel, display_array
 from gui.info_panel import InfoPanel
 from gui.matrix_panel import MatrixPanel
@@ -114,20 +116,31 @@ class MainWindow(QMainWindow):
         views.addWidget(self.input_panel)
         views.addWidget(self.output_panel)
         views.addWidget(self.gradient_box)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(views)
-        splitter.addWidget(self.info_panel)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820, 280])
         self.animation = AnimationModel(self.model, self)
         self.timeline = Timeline(self.animation)
         self.info_panel.animation = self.animation
+        explore = QWidget()
+        explore_layout = QVBoxLayout(explore)
+        explore_layout.setContentsMargins(0, 0, 0, 0)
+        explore_layout.addWidget(views, 1)
+        explore_layout.addWidget(self.timeline)
+        self.experiments = ExperimentsPanel(self.model)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(explore, "Explore")
+        self.tabs.addTab(self.experiments, "Experiments")
+        self.tabs.setTabToolTip(0, "Pool the image, follow every window, step through")
+        self.tabs.setTabToolTip(1, "Check what pooling is for: invariance, noise, cost, ...")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.info_panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 820, 280])
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(splitter, 1)
-        central_layout.addWidget(self.timeline)
         central_layout.addWidget(self.formula)
         self.setCentralWidget(central)
 
@@ -431,6 +444,14 @@ class MainWindow(QMainWindow):
     def fit_views(self) -> None:
         for panel in (self.input_panel, self.output_panel):
             panel.plot_item.getViewBox().autoRange(padding=0.02)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.experiments.set_active(index == 1)
+
+    def show_experiment(self, title: str):
+        """Switch to the Experiments tab at the experiment whose title starts with ``title``."""
+        self.tabs.setCurrentIndex(1)
+        return self.experiments.show_experiment(title)
 
     def _on_step_changed(self, *_) -> None:
         """Draw the animation state: partial output, current window, routed gradient."""
