@@ -237,3 +237,15 @@ def pooling_cost(
         result[f"conv3x3_macs_{name}"] = height * width * channels * channels * 9
         result[f"dense_weights_{name}"] = elements * dense_units
     return result
+
+
+def nonlinearity(image: np.ndarray, pool: Pool) -> float:
+    """How far ``pool`` is from linear on this image: the relative gap between
+    ``pool(x + y)`` and ``pool(x) + pool(y)``, with ``y`` the image mirrored left-right.
+
+    0 for average pooling (a linear map); clearly above 0 for max pooling, whose maximum of a
+    sum is not the sum of the maxima.
+    """
+    mirrored = image[..., ::-1].copy()
+    together = pool(image + mirrored)
+    return relative_change(together, pool(image) + pool(mirrored), border=0)

@@ -35,6 +35,7 @@ from engine.experiments import (
     Layer,
     conv2d,
     noise_sensitivity,
+    nonlinearity,
     pooling_cost,
     receptive_field_of,
     receptive_fields,
@@ -182,6 +183,14 @@ class CompareExperiment(Experiment):
             panel.show_array(output, self.model.levels)
             panel.set_title(POOL_TYPES[name].label)
             self.outputs.append(output)
+        self.nonlinearity = {}
+        for combo in self.choices:
+            name = combo.currentData()
+            if name is not None and self.outputs[self.choices.index(combo)] is not None:
+                params = PoolParams(name, (kernel, kernel), (stride, stride))
+                self.nonlinearity[POOL_TYPES[name].label] = nonlinearity(
+                    image, lambda v, p=params: run_pool(v, p).output.astype(np.float64)
+                )
         first, second = (int(n) - 1 for n in self.pair.currentText().split(" - "))
         a, b = self.outputs[first], self.outputs[second]
         if a is None or b is None or a.shape != b.shape:

@@ -11,6 +11,7 @@ from engine.experiments import (
     add_noise,
     conv2d,
     noise_sensitivity,
+    nonlinearity,
     pooling_cost,
     receptive_field_of,
     receptive_fields,
@@ -99,3 +100,8 @@ def test_cost_numbers_for_the_dense_layer_example():
     assert cost["dense_weights_after"] == 3_964_928  # about 4.0 M
     assert cost["elements_before"] == 4 * cost["elements_after"]
     assert cost["conv3x3_macs_before"] == 22 * 22 * 64 * 64 * 9
+
+
+def test_average_is_linear_and_max_is_not(photo):
+    assert nonlinearity(photo, lambda v: F.avg_pool2d(v, 2, 2)) < 1e-6
+    assert nonlinearity(photo, lambda v: F.max_pool2d(v, 2, 2)) > 0.01

@@ -33,6 +33,7 @@ def test_compare_shows_the_engine_outputs_and_their_difference(photo_window):
     np.testing.assert_allclose(compare.outputs[0], F.max_pool2d(image, 2, 2))
     np.testing.assert_allclose(compare.outputs[1], F.avg_pool2d(image, 2, 2))
     assert "mean absolute difference" in compare.summary.text()
+    assert compare.nonlinearity["Average"] < 1e-6 < compare.nonlinearity["Max"]
 
 
 def test_feature_map_is_the_convolution_then_the_pool(photo_window):
