@@ -43,7 +43,7 @@ def sample_path(name: str) -> Path:
 
 
 def load_image(
-    path: str | os.PathLike, max_pixels: int = DEFAULT_MAX_PIXELS, frame: int = 0
+    path: str | os.PathLike, max_pixels: int = DEFAULT_MAX_PIXELS, frame: int = 0, reduce: int = 1
 ) -> np.ndarray:
     """Read an image file into a float32 array.
 
@@ -56,6 +56,9 @@ def load_image(
         Larger images are refused before decoding (a decompression bomb claims billions).
     frame : int
         Frame of an animated GIF/WebP or a multi-page TIFF (the first by default).
+    reduce : int
+        Downscale by this factor (averaging ``reduce x reduce`` blocks) for a smaller working
+        copy of a huge photo.
 
     Returns
     -------
@@ -86,7 +89,8 @@ def load_image(
     if path.suffix.lower() in MATRIX_SUFFIXES:
         return load_matrix_file(path)[np.newaxis].astype(np.float32)
     try:
-        return decode_image(path, name, max_pixels, frame)
+        image = decode_image(path, name, max_pixels, frame)
+        return downscale(image, reduce) if reduce > 1 else image
     except ImageLoadError:
         raise
     except PermissionError:
@@ -115,6 +119,28 @@ def load_image(
         raise ImageLoadError(
             f"Cannot open '{name}': the file is damaged or truncated ({first_line(detail)})."
         ) from None
+
+
+def downscale(image: np.ndarray, factor: int) -> np.ndarray:
+    """Average ``factor x factor`` blocks (the engine's average pool); float32 (C, H, W)."""
+    from engine.functional import avg_pool2d
+
+    if factor >= min(image.shape[-2:]):
+        return image
+    return avg_pool2d(image, factor).astype(np.float32, copy=False)
+
+
+def image_size(path: str | os.PathLike) -> tuple[int, int]:
+    """(width, height) from the file's header, without decoding the pixels; raises
+    ImageLoadError for anything that is not a readable image (matrices give their shape)."""
+    path = Path(path)
+    if path.suffix.lower() in MATRIX_SUFFIXES:
+        return (0, 0)
+    try:
+        with Image.open(path) as image:
+            return image.size
+    except Exception:  # the full loader will say exactly what is wrong
+        return (0, 0)
 
 
 def first_line(text: str, limit: int = 120) -> str:

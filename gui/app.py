@@ -255,13 +255,18 @@ def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
+    from gui.crash import CrashReporter, install
     from gui.main_window import MainWindow
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PoolScope")
     app.setOrganizationName("PoolScope")
+    reporter = CrashReporter(app)
+    install(reporter)
     window = MainWindow()
+    if args.screenshot is not None:
+        window.ask_downscale = lambda *_: "full"  # no questions when scripted
     if args.channel:
         window.model.set_channel(args.channel)
     if not window.open_path(image_path):

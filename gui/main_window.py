@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QProgressDialog,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -40,7 +41,7 @@ from engine.export import (
     export_gif,
     write_atomically,
 )
-from engine.images import SAMPLES, ImageLoadError, sample_path
+from engine.images import SAMPLES, ImageLoadError, image_size, sample_path
 from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
 from engine.spp import spp_bins
 from gui.animation import AnimationModel
@@ -53,6 +54,7 @@ from gui.model import PoolModel
 from gui.settings import Settings
 from gui.timeline import Timeline
 
+MAX_BLANKED_CELLS = 1_000_000
 ARGMAX_COLOURS = {
     1: [QColor(255, 40, 40)],
     3: [QColor(255, 60, 60), QColor(60, 230, 60), QColor(70, 140, 255)],
@@ -148,8 +150,14 @@ class MainWindow(QMainWindow):
         self.busy_indicator.setRange(0, 0)
         self.busy_indicator.setMaximumWidth(160)
         self.busy_indicator.setVisible(False)
-        self.busy_indicator.setToolTip("Pooling in the background; the window stays usable")
+        self.busy_indicator.setToolTip("Working in the background; the window stays usable")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop waiting for the running job and keep the last result")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.model.cancel)
         self.statusBar().addPermanentWidget(self.busy_indicator)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.pending_path: Path | None = None
 
         self.build_menus()
         self.model.imageChanged.connect(self._on_image_changed)
@@ -158,6 +166,7 @@ class MainWindow(QMainWindow):
         self.model.coverageChanged.connect(self._on_coverage_changed)
         self.model.errorChanged.connect(self._on_error_changed)
         self.model.busyChanged.connect(self._on_busy_changed)
+        self.model.loadFailed.connect(self._on_load_failed)
         self.model.parametersChanged.connect(self._on_parameters_changed)
         self.input_panel.sigCellClicked.connect(self._on_input_clicked)
         self.output_panel.sigCellHovered.connect(self.model.hover_output)
@@ -268,19 +277,64 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: str | Path) -> bool:
-        """Open a file; on failure show why and keep the current image."""
+        """Open a file; on failure show why and keep the current image.
+
+        Large images load in the worker (the window stays usable); above the configured size
+        the user is offered a downscaled working copy. Returns False if nothing will change.
+        """
+        path = Path(path)
+        width, height = image_size(path)
+        megapixels = width * height / 1e6
+        reduce = 1
+        limit = self.settings.value_float("downscale_above_megapixels", 16.0)
+        if megapixels > limit:
+            factor = 2
+            while megapixels / factor**2 > limit:
+                factor += 1
+            choice = self.ask_downscale(path, megapixels, factor)
+            if choice is None:
+                return False
+            reduce = factor if choice == "downscale" else 1
+        if megapixels / reduce**2 > self.settings.value_float("background_load_megapixels", 4.0):
+            self.pending_path = path
+            self.model.request_image(path, reduce)
+            self.statusBar().showMessage(f"Opening {path.name}…")
+            return True
         try:
-            self.model.open_image(path)
+            self.model.open_image(path, reduce)
         except ImageLoadError as error:
             self.show_error("Cannot open image", str(error))
             return False
-        path = Path(path)
+        self.remember_opened(path)
+        return True
+
+    def remember_opened(self, path: Path) -> None:
         self.settings.set_value("last_folder", str(path.parent))
         self.settings.add_recent(str(path))
         self.rebuild_recent_menu()
         self.setWindowTitle(f"PoolScope: {path.name}")
         self.statusBar().showMessage(f"Opened {path.name}", 4000)
-        return True
+
+    def ask_downscale(self, path: Path, megapixels: float, factor: int) -> str | None:
+        """Offer a downscaled working copy of a huge image: 'downscale', 'full' or None
+        (cancel). Tests replace this."""
+        box = QMessageBox(self)
+        box.setWindowTitle("Large image")
+        box.setText(f"'{path.name}' has {megapixels:.0f} megapixels.")
+        box.setInformativeText(
+            f"Work on a copy downscaled to 1/{factor} ({megapixels / factor**2:.1f} "
+            "megapixels)? It pools, draws and animates much faster; the scale is shown above "
+            "the input."
+        )
+        downscale = box.addButton(f"Use 1/{factor} copy", QMessageBox.ButtonRole.AcceptRole)
+        full = box.addButton("Full size", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "downscale" if clicked is downscale else "full" if clicked is full else None
+
+    def _on_load_failed(self, message: str) -> None:
+        self.show_error("Cannot open image", message)
 
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -305,8 +359,20 @@ class MainWindow(QMainWindow):
 
     # ----- model to view -------------------------------------------------------------------
     def _on_image_changed(self) -> None:
-        self.input_panel.show_array(self.model.image, self.model.levels, auto_range=True)
-        self.input_panel.set_title(f"Input {self.model.image.shape[2]}x{self.model.image.shape[1]}")
+        model = self.model
+        self.input_panel.show_array(
+            model.image, model.levels, auto_range=True, display=model.input_display
+        )
+        height, width = model.image.shape[1:]
+        full = f"{width * model.scale}x{height * model.scale}"
+        scale = "" if model.scale == 1 else f" (working copy at 1/{model.scale} of {full})"
+        self.input_panel.set_title(f"Input {width}x{height}{scale}")
+        if (
+            getattr(self, "pending_path", None) is not None
+            and model.image_path == self.pending_path
+        ):
+            self.remember_opened(self.pending_path)
+            self.pending_path = None
         self.input_panel.overlay.set_window([])
         self.input_panel.overlay.set_marked([])
 
@@ -401,6 +467,7 @@ class MainWindow(QMainWindow):
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.busy_indicator.setVisible(busy)
+        self.cancel_button.setVisible(busy)
         if busy:
             self.statusBar().showMessage("Pooling…")
         else:
@@ -463,7 +530,14 @@ class MainWindow(QMainWindow):
         self.gradient_box.setVisible(backward and result is not None)
         if result is None:
             return
-        if engaged:
+        if engaged and result.output[0].size > MAX_BLANKED_CELLS:
+            # Huge outputs stay drawn whole while stepping: rebuilding millions of blank cells
+            # every step would stall the window. The current cells are still marked.
+            step = animation.current_step()
+            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
+            self.output_panel.overlay.set_marked(cells[:MAX_BLANKED_CELLS], None)
+            self.input_panel.overlay.set_window([] if step is None else step.window.cells())
+        elif engaged:
             partial = animation.partial_output()
             hidden = (np.arange(partial[0].size) >= animation.cells_done()).reshape(
                 partial.shape[1:]

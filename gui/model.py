@@ -50,6 +50,8 @@ def select_channel(image: np.ndarray, channel: str) -> np.ndarray:
 class WorkerSignals(QObject):
     finished = Signal(int, object)  # generation, PoolResult
     failed = Signal(int, str)  # generation, message
+    loaded = Signal(int, object)  # generation, LoadedImage
+    load_failed = Signal(int, str)  # generation, message
 
 
 def finite_range(image: np.ndarray) -> tuple[float, float]:
@@ -70,6 +72,30 @@ def pool_for_display(image: np.ndarray, params: PoolParams, levels) -> PoolResul
     result = run_pool(image, params)
     result.extras["display"] = display_array(result.output, levels)
     return result
+
+
+class LoadedImage:
+    """An image read in the worker, with what the UI needs to show it at once."""
+
+    def __init__(self, path: Path, image: np.ndarray, reduce: int, channel: str):
+        self.path, self.image, self.reduce = path, image, reduce
+        self.working = select_channel(image, channel)
+        self.levels = finite_range(self.working)
+        self.display = display_array(self.working, self.levels)
+
+
+def load_in_worker(
+    signals: WorkerSignals, generation: int, path: Path, reduce: int, channel: str
+) -> None:
+    """Read (and optionally downscale) an image off the UI thread; report by signal."""
+    try:
+        loaded = LoadedImage(path, load_image(path, reduce=reduce), reduce, channel)
+    except ImageLoadError as error:
+        signals.load_failed.emit(generation, str(error))
+    except MemoryError:
+        signals.load_failed.emit(generation, f"Not enough memory to open '{path.name}'.")
+    else:
+        signals.loaded.emit(generation, loaded)
 
 
 def pool_in_worker(
@@ -98,6 +124,7 @@ class PoolModel(QObject):
     busyChanged = Signal(bool)
     selectionChanged = Signal()
     coverageChanged = Signal()
+    loadFailed = Signal(str)
 
     def __init__(self, parent: QObject | None = None, synchronous_limit: int = 600_000):
         super().__init__(parent)
@@ -126,22 +153,66 @@ class PoolModel(QObject):
         self.worker_signals = WorkerSignals(self)
         self.worker_signals.finished.connect(self._on_job_finished)
         self.worker_signals.failed.connect(self._on_job_failed)
+        self.worker_signals.loaded.connect(self._on_image_loaded)
+        self.worker_signals.load_failed.connect(self._on_load_failed)
+        self.load_generation = 0
+        self.scale = 1  # the working copy is 1/scale of the file's size
+        self.input_display: np.ndarray | None = None  # prepared off the UI thread, if any
 
     # ----- loading -------------------------------------------------------------------------
-    def open_image(self, path: str | Path) -> None:
-        """Load an image file; raises ImageLoadError and changes nothing if it cannot."""
-        image = load_image(path)
-        self.image_path = Path(path)
+    def open_image(self, path: str | Path, reduce: int = 1) -> None:
+        """Load an image file now; raises ImageLoadError and changes nothing if it cannot."""
+        image = load_image(path, reduce=reduce)
+        self.image_path, self.scale = Path(path), reduce
         self.set_image(image)
 
-    def set_image(self, image: np.ndarray) -> None:
+    def request_image(self, path: str | Path, reduce: int = 1) -> None:
+        """Load an image in the worker (large files); ``imageChanged`` or ``loadFailed``
+        follows. ``reduce`` > 1 makes a downscaled working copy."""
+        self.load_generation += 1
+        self.set_busy(True)
+        self.pending.append(
+            self.executor.submit(
+                load_in_worker,
+                self.worker_signals,
+                self.load_generation,
+                Path(path),
+                reduce,
+                self.channel,
+            )
+        )
+
+    def _on_image_loaded(self, generation: int, loaded: LoadedImage) -> None:
+        if generation != self.load_generation:
+            return
+        self.image_path, self.scale = loaded.path, loaded.reduce
+        self.set_image(loaded.image, prepared=loaded)
+
+    def _on_load_failed(self, generation: int, message: str) -> None:
+        if generation == self.load_generation:
+            self.set_busy(False)
+            self.loadFailed.emit(message)
+
+    def cancel(self) -> None:
+        """Stop waiting for the running job: its result will be ignored; the last stays."""
+        self.generation += 1
+        self.load_generation += 1
+        self.set_busy(False)
+        self.set_error("Cancelled: showing the last result.")
+
+    def set_image(self, image: np.ndarray, prepared: LoadedImage | None = None) -> None:
         if image.ndim != 3 or image.size == 0:
             raise ImageLoadError(f"Expected a (C, H, W) image, got shape {image.shape}.")
         self.source_image = image
         if image.shape[0] == 1 and self.channel != "rgb":
             self.channel = "rgb"
-        self.image = select_channel(image, self.channel)
-        self.levels = finite_range(self.image)
+        if prepared is not None and prepared.image is image:
+            self.image, self.levels = prepared.working, prepared.levels
+            self.input_display = prepared.display
+        else:
+            self.image = select_channel(image, self.channel)
+            self.levels = finite_range(self.image)
+            self.input_display = None
         self.selected, self.pinned = None, False
         self.coverage_pixel, self.coverage = None, []
         self.result = None
@@ -155,6 +226,7 @@ class PoolModel(QObject):
         if self.source_image is not None:
             self.image = select_channel(self.source_image, channel)
             self.levels = finite_range(self.image)
+            self.input_display = None
             self.imageChanged.emit()
             self.recompute()
 
@@ -232,10 +304,16 @@ class PoolModel(QObject):
             self.busyChanged.emit(busy)
 
     def wait_until_idle(self, milliseconds: int = 60_000) -> bool:
-        """Block until queued jobs finish, then deliver their results (command line, tests)."""
-        done, not_done = concurrent.futures.wait(self.pending, timeout=milliseconds / 1000)
-        QCoreApplication.processEvents()
-        return not not_done
+        """Block until queued jobs (and the jobs their results start) finish, delivering their
+        results (command line and tests only)."""
+        while self.pending:
+            waiting, self.pending = self.pending, []
+            _, not_done = concurrent.futures.wait(waiting, timeout=milliseconds / 1000)
+            QCoreApplication.processEvents()
+            if not_done:
+                self.pending.extend(not_done)
+                return False
+        return True
 
     # ----- selection and coverage ----------------------------------------------------------
     def output_shape(self) -> tuple[int, int] | None:

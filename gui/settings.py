@@ -27,6 +27,14 @@ class Settings:
         value = self.store.value(key, default)
         return value if isinstance(value, str) else default
 
+    def value_float(self, key: str, default: float) -> float:
+        """A number setting; anything unparsable, negative or not finite gives the default."""
+        try:
+            value = float(self.store.value(key, default))
+        except (TypeError, ValueError):
+            return default
+        return value if value == value and 0 < value < float("inf") else default
+
     def value_bytes(self, key: str) -> QByteArray | None:
         value = self.store.value(key)
         return value if isinstance(value, QByteArray) else None

@@ -1,0 +1,88 @@
+"""One handler for every unexpected exception: log it, tell the user, keep the window alive.
+
+An exception that escapes a Qt slot (or a worker thread) would otherwise only print a
+traceback, or end the program. :func:`install` routes both ``sys.excepthook`` and
+``threading.excepthook`` here: the traceback goes to a log file in the user's data folder, and
+a dialog shows a short message, the log's path and a "Copy details" button.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+
+def log_folder() -> Path:
+    """The user's data folder for PoolScope (POOLSCOPE_LOG_DIR overrides it, for tests)."""
+    override = os.environ.get("POOLSCOPE_LOG_DIR")
+    if override:
+        return Path(override)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location or Path.home() / ".poolscope")
+
+
+def write_log(details: str) -> Path | None:
+    """Append a dated traceback to ``crash.log``; returns its path (None if unwritable)."""
+    try:
+        folder = log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "crash.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.datetime.now().isoformat(timespec='seconds')}\n{details}\n")
+        return path
+    except OSError:
+        return None
+
+
+class CrashReporter(QObject):
+    """Receives exceptions from any thread and shows them in the UI thread."""
+
+    reported = Signal(str, str)  # short message, details
+    shown: list[tuple[str, str, Path | None]]
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.shown = []
+        self.show_dialogs = True
+        self.reported.connect(self._on_reported, Qt.ConnectionType.QueuedConnection)
+
+    def handle(self, kind, value, trace) -> None:
+        details = "".join(traceback.format_exception(kind, value, trace))
+        message = f"{kind.__name__}: {value}".splitlines()[0][:300]
+        self.reported.emit(message, details)
+
+    def _on_reported(self, message: str, details: str) -> None:
+        path = write_log(details)
+        self.shown.append((message, details, path))
+        if self.show_dialogs:
+            self.show_dialog(message, details, path)
+
+    def show_dialog(self, message: str, details: str, path: Path | None) -> None:
+        where = f"The details were written to {path}." if path else "No log could be written."
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Something went wrong")
+        box.setText(f"PoolScope hit an unexpected problem and kept going:\n\n{message}")
+        box.setInformativeText(f"{where} Your image and settings are unchanged.")
+        box.setDetailedText(details)
+        copy = QPushButton("Copy details")
+        box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()  # keep the box open after copying
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+
+
+def install(reporter: CrashReporter) -> None:
+    """Route uncaught exceptions of the UI thread and of worker threads to ``reporter``."""
+    sys.excepthook = reporter.handle
+    threading.excepthook = lambda args: reporter.handle(
+        args.exc_type, args.exc_value, args.exc_traceback
+    )
