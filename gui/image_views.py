@@ -38,14 +38,28 @@ def format_value(value: float) -> str:
     return f"{value:.3g}" if abs(value) >= 1000 or abs(value) < 0.01 else f"{value:.3f}"
 
 
+UINT8_DISPLAY_ABOVE = 4_000_000  # larger pictures are handed to pyqtgraph as 8-bit
+MAX_DISPLAY_SIDE = 3000  # and are subsampled to at most this many pixels a side
+
+
 def display_array(array: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     """What an ImageItem draws for a (C, H, W) array: (H, W, 3) for three channels, else the
     first channel as (H, W), contiguous, with NaN and infinities replaced by the level ends.
 
-    Pure NumPy, so the model's worker can prepare it off the UI thread.
+    Large arrays come back as uint8 already scaled to ``levels`` (drawn with levels 0..255)
+    and subsampled to at most MAX_DISPLAY_SIDE pixels a side (the view stretches them over the
+    full extent; cell values and windows still come from the full array), so painting them
+    does not convert and scale tens of millions of pixels on the UI thread. Pure NumPy, so the
+    model's worker can prepare it off the UI thread.
     """
     low, high = levels
     plane = np.moveaxis(array, 0, -1) if array.shape[0] == 3 else array[0]
+    if plane.size > UINT8_DISPLAY_ABOVE:
+        step = -(-max(plane.shape[:2]) // MAX_DISPLAY_SIDE)
+        plane = plane[::step, ::step]
+        scaled = (plane - np.float32(low)) * np.float32(255.0 / max(high - low, 1e-12))
+        np.nan_to_num(scaled, copy=False, nan=0.0, posinf=255.0, neginf=0.0)
+        return np.clip(scaled, 0, 255, out=scaled).astype(np.uint8)
     if np.isfinite(plane.min()) and np.isfinite(plane.max()):  # NaN makes min() NaN too
         return np.ascontiguousarray(plane)
     return np.nan_to_num(plane, nan=low, neginf=low, posinf=high)
@@ -381,13 +395,15 @@ class ImagePanel(QWidget):
         changed = array.shape != self.data_shape or rect != self.cell_rect
         if display is None:
             display = display_array(array, levels)
+        drawn_levels = (0, 255) if display.dtype == np.uint8 else levels
         if array.shape[0] == 3:
-            self.image_item.setImage(display, levels=levels, autoLevels=False)
+            self.image_item.setImage(display, levels=drawn_levels, autoLevels=False)
             self.colour_bar.setVisible(False)
         else:
-            self.image_item.setImage(display, autoLevels=False)
-            self.colour_bar.setVisible(True)
-            self.colour_bar.setLevels(levels)
+            self.image_item.setImage(display, levels=drawn_levels, autoLevels=False)
+            self.colour_bar.setVisible(display.dtype != np.uint8)
+            if display.dtype != np.uint8:
+                self.colour_bar.setLevels(levels)
         self.overlay.set_data(array[0], hidden)
         height, width = array.shape[-2:]
         self.image_item.setRect(rect if rect is not None else QRectF(0, 0, width, height))
