@@ -161,8 +161,13 @@ def soft_pool2d(
         "soft_pool2d", x, 2, kernel_size, stride, padding, 1, ceil_mode
     )
     cells = gather_windows(planar.astype(gradient_dtype(x.dtype)), geometry, -np.inf)
-    weights = softmax_weights(cells)
-    out = np.sum(weights * np.where(np.isfinite(cells), cells, 0), axis=-1)
+    padding = ~np.isfinite(cells)
+    # In place, to stay within a few copies of the input: weights, then the weighted mean.
+    weights = cells - cells.max(axis=-1, keepdims=True)
+    np.exp(weights, out=weights)
+    weights[padding] = 0
+    cells[padding] = 0
+    out = np.einsum("...k,...k->...", weights, cells) / weights.sum(axis=-1)
     return finish(out, output_shape, unbatched)
 
 

@@ -114,14 +114,15 @@ def max_pool_core(
         for i in range(kernel_h)
     ]
 
-    def run(nan_aware: bool):
-        row_max, column_code, _ = reduce_axis(padded, column_slices, with_indices, nan_aware)
+    def run(source: np.ndarray, nan_aware: bool):
+        row_max, column_code, _ = reduce_axis(source, column_slices, with_indices, nan_aware)
         return reduce_axis(row_max, row_slices, with_indices, nan_aware, column_code)
 
-    values, row_code, column_code = run(nan_aware=False)
+    values, row_code, column_code = run(padded, nan_aware=False)
     has_nan = work.dtype.kind == "f" and np.isnan(values).any()
     if has_nan and with_indices:
-        values, row_code, column_code = run(nan_aware=True)
+        values, row_code, column_code = run(padded, nan_aware=True)
+    del padded, work  # free the padded copy before the int64 indices are built
 
     rows = geometry.window_positions(0)
     cols = geometry.window_positions(1)

@@ -114,6 +114,10 @@ POOL_TYPES: dict[str, PoolType] = {
 }
 
 
+MAX_ADAPTIVE_SIDE = 4096
+MAX_LEVEL = 64
+
+
 @dataclass(frozen=True)
 class PoolParams:
     """Every setting of one pooling layer, in torch's terms; per-axis values are (H, W)."""
@@ -199,9 +203,16 @@ def validate(params: PoolParams, input_shape: tuple[int, ...]) -> None:
     height, width = input_shape[-2:]
     if spec.adaptive and min(params.output_size) < 1:
         raise PoolingError("Output size must be at least 1x1.")
+    if spec.adaptive and max(params.output_size) > MAX_ADAPTIVE_SIDE:
+        raise PoolingError(
+            f"Output size {params.output_size[0]}x{params.output_size[1]} is too large: at most "
+            f"{MAX_ADAPTIVE_SIDE} a side (adaptive pooling is meant to shrink)."
+        )
     if spec.levels:
-        if not params.levels or min(params.levels) < 1:
-            raise PoolingError("Pyramid levels must be whole numbers of at least 1, like 4,2,1.")
+        if not params.levels or min(params.levels) < 1 or max(params.levels) > MAX_LEVEL:
+            raise PoolingError(
+                f"Pyramid levels must be whole numbers from 1 to {MAX_LEVEL}, like 4,2,1."
+            )
         return
     if spec.mix and not 0 <= params.mix <= 1:
         raise PoolingError(f"The mix must lie between 0 (average) and 1 (max), not {params.mix}.")

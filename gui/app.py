@@ -160,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="upstream gradient of the backward pass",
     )
     parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace existing --screenshot, --export or --grad files",
+    )
+    parser.add_argument(
         "--export",
         type=Path,
         metavar="OUT",
@@ -227,6 +232,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(error))
     if args.pool not in POOL_NAMES or POOL_NAMES[args.pool] not in POOL_TYPES:
         return fail(f"unknown pooling type {args.pool}")
+    for target in (args.screenshot, args.export, args.grad):
+        if target is not None and target.exists() and not args.overwrite:
+            return fail(f"{target} already exists; add --overwrite to replace it")
     if args.export or args.grad:
         return run_exports(args, image, params)
     return run_window(args, image_path, params)

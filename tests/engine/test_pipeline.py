@@ -132,3 +132,24 @@ def test_windows_and_coverage_agree_for_new_types(pool_type):
             if (row, col) in window_of(params, IMAGE.shape, r, c).real_cells()
         ]
         assert covered == expected
+
+
+def test_memory_stays_within_four_times_the_image(tmp_path):
+    import tracemalloc
+
+    from gui.model import pool_for_display
+
+    image = np.random.default_rng(0).random((3, 1500, 2000), dtype=np.float32)
+    # Pools that shrink the image; a stride-1 max pool's int64 indices alone are twice the
+    # float32 input, as PyTorch's are.
+    for params in (
+        PoolParams("max", (2, 2), (2, 2)),
+        PoolParams("avg", (3, 3), (2, 2), (1, 1)),
+        PoolParams("max", (3, 3), (2, 2), (1, 1)),
+        PoolParams("softpool", (2, 2)),
+    ):
+        tracemalloc.start()
+        pool_for_display(image, params, (0.0, 1.0))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert peak <= 4 * image.nbytes, (params.pool_type, peak / image.nbytes)

@@ -91,3 +91,35 @@ def test_export_gif_and_refusals(tmp_path, capsys):
     assert main(["--kernel", "2", "--export", str(tmp_path / "no" / "x.npy")]) == 2
     errors = capsys.readouterr().err.strip().splitlines()
     assert len(errors) == 2 and all(line.startswith("poolscope: error:") for line in errors)
+
+
+def test_existing_files_are_not_replaced_without_overwrite(tmp_path, capsys):
+    out = tmp_path / "out.npy"
+    out.write_bytes(b"keep me")
+    assert main(["--kernel", "2", "--export", str(out)]) == 2
+    assert out.read_bytes() == b"keep me"
+    assert "--overwrite" in capsys.readouterr().err
+    assert main(["--kernel", "2", "--export", str(out), "--overwrite"]) == 0
+    assert out.read_bytes() != b"keep me"
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--pool", "adaptive_max", "--output-size", "100000,100000"],
+        ["--pool", "spp", "--levels", "0,1"],
+        ["--pool", "spp", "--levels", "1000"],
+        ["--pool", "mixed", "--mix", "5"],
+        ["--pool", "blurmax", "--blur", "9"],
+        ["--kernel", "0"],
+        ["--pool", "avg", "--divisor", "0"],
+        ["--frames", "1", "--export", "x.gif"],
+    ],
+)
+def test_impossible_command_line_settings_are_explained(tmp_path, capsys, arguments):
+    arguments = [a if a != "x.gif" else str(tmp_path / "x.gif") for a in arguments]
+    if "--export" not in arguments:
+        arguments += ["--export", str(tmp_path / "out.npy")]
+    assert main(arguments) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "Traceback" not in error

@@ -39,7 +39,15 @@ def test_every_corpus_file_through_the_open_action(window, errors, corpus):
 def test_every_corpus_file_through_the_command_line(tmp_path, capsys, corpus):
     for name, (path, (expectation, _)) in corpus.items():
         status = main(
-            ["--image", str(path), "--kernel", "2", "--export", str(tmp_path / "out.npy")]
+            [
+                "--image",
+                str(path),
+                "--kernel",
+                "2",
+                "--overwrite",
+                "--export",
+                str(tmp_path / "out.npy"),
+            ]
         )
         error = capsys.readouterr().err
         if expectation == "loads":
