@@ -123,3 +123,21 @@ def test_impossible_command_line_settings_are_explained(tmp_path, capsys, argume
     assert main(arguments) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "Traceback" not in error
+
+
+def test_main_opens_the_window_on_the_sample_and_returns(qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+
+    def look_and_quit():
+        windows = [
+            w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("PoolScope")
+        ]
+        seen.extend(w.model.image.shape for w in windows if hasattr(w, "model"))
+        qapp.quit()
+
+    QTimer.singleShot(300, look_and_quit)
+    assert main([]) == 0
+    assert (3, 512, 512) in seen
