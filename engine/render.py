@@ -42,10 +42,14 @@ def diverging_uint8(array: np.ndarray) -> np.ndarray:
 
 
 def data_range(array: np.ndarray) -> tuple[float, float]:
-    finite = array[np.isfinite(array)]
-    if finite.size == 0:
-        return 0.0, 1.0
-    low, high = float(finite.min()), float(finite.max())
+    """Display levels: (0, 1) for data in [0, 1], else the finite minimum and maximum (a
+    constant array gets a range of 1 around its value)."""
+    low, high = float(np.min(array)), float(np.max(array))
+    if not (np.isfinite(low) and np.isfinite(high)):  # only then pay for a finite mask
+        finite = array[np.isfinite(array)]
+        if finite.size == 0:
+            return 0.0, 1.0
+        low, high = float(finite.min()), float(finite.max())
     if low >= 0 and high <= 1:
         return 0.0, 1.0
     return (low, high) if high > low else (low - 0.5, high + 0.5)

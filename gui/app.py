@@ -264,14 +264,22 @@ def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -
     from PySide6.QtWidgets import QApplication
 
     from gui.crash import CrashReporter, install
-    from gui.main_window import MainWindow
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PoolScope")
     app.setOrganizationName("PoolScope")
     reporter = CrashReporter(app)
-    install(reporter)
+    uninstall = install(reporter)
+    try:
+        return show_window(app, args, image_path, params)
+    finally:
+        uninstall()
+
+
+def show_window(app, args: argparse.Namespace, image_path: Path, params: PoolParams) -> int:
+    from gui.main_window import MainWindow
+
     window = MainWindow()
     if args.screenshot is not None:
         window.ask_downscale = lambda *_: "full"  # no questions when scripted
@@ -308,7 +316,9 @@ def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -
             return fail(f"no experiment called '{args.experiment}'")
     if args.screenshot is None:
         window.show()
-        return app.exec()
+        status = app.exec()
+        window.close()
+        return status
     window.resize(args.size[1], args.size[0])
     window.show()
     app.processEvents()

@@ -80,9 +80,18 @@ class CrashReporter(QObject):
         box.exec()
 
 
-def install(reporter: CrashReporter) -> None:
-    """Route uncaught exceptions of the UI thread and of worker threads to ``reporter``."""
+def install(reporter: CrashReporter):
+    """Route uncaught exceptions of the UI thread and of worker threads to ``reporter``.
+
+    Returns a function that puts the previous hooks back.
+    """
+    previous = sys.excepthook, threading.excepthook
+
+    def uninstall() -> None:
+        sys.excepthook, threading.excepthook = previous
+
     sys.excepthook = reporter.handle
     threading.excepthook = lambda args: reporter.handle(
         args.exc_type, args.exc_value, args.exc_traceback
     )
+    return uninstall

@@ -25,6 +25,7 @@ from engine.pipeline import (
     validate,
     window_of,
 )
+from engine.render import data_range
 from gui.image_views import display_array
 
 CHANNELS = ("rgb", "gray", "red", "green", "blue")
@@ -54,19 +55,6 @@ class WorkerSignals(QObject):
     load_failed = Signal(int, str)  # generation, message
 
 
-def finite_range(image: np.ndarray) -> tuple[float, float]:
-    """Display levels: (0, 1) for images in [0, 1], else the finite minimum and maximum."""
-    low, high = float(np.min(image)), float(np.max(image))
-    if not (np.isfinite(low) and np.isfinite(high)):
-        finite = image[np.isfinite(image)]
-        if finite.size == 0:
-            return 0.0, 1.0
-        low, high = float(finite.min()), float(finite.max())
-    if low >= 0 and high <= 1:
-        return 0.0, 1.0
-    return (low, high) if high > low else (low - 0.5, high + 0.5)
-
-
 def pool_for_display(image: np.ndarray, params: PoolParams, levels) -> PoolResult:
     """Pool, and prepare the array the output view draws (both off the UI thread)."""
     result = run_pool(image, params)
@@ -80,7 +68,7 @@ class LoadedImage:
     def __init__(self, path: Path, image: np.ndarray, reduce: int, channel: str):
         self.path, self.image, self.reduce = path, image, reduce
         self.working = select_channel(image, channel)
-        self.levels = finite_range(self.working)
+        self.levels = data_range(self.working)
         self.display = display_array(self.working, self.levels)
 
 
@@ -211,7 +199,7 @@ class PoolModel(QObject):
             self.input_display = prepared.display
         else:
             self.image = select_channel(image, self.channel)
-            self.levels = finite_range(self.image)
+            self.levels = data_range(self.image)
             self.input_display = None
         self.selected, self.pinned = None, False
         self.coverage_pixel, self.coverage = None, []
@@ -225,7 +213,7 @@ class PoolModel(QObject):
         self.channel = channel
         if self.source_image is not None:
             self.image = select_channel(self.source_image, channel)
-            self.levels = finite_range(self.image)
+            self.levels = data_range(self.image)
             self.input_display = None
             self.imageChanged.emit()
             self.recompute()

@@ -125,19 +125,37 @@ def test_impossible_command_line_settings_are_explained(tmp_path, capsys, argume
     assert error.count("\n") == 1 and "Traceback" not in error
 
 
-def test_main_opens_the_window_on_the_sample_and_returns(qapp):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def test_main_opens_the_window_on_the_sample_and_returns(tmp_path):
+    # In a subprocess: quitting an application's event loop would end every later test's
+    # event loops in this process too.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    seen = []
-
-    def look_and_quit():
-        windows = [
-            w for w in QApplication.topLevelWidgets() if w.windowTitle().startswith("PoolScope")
-        ]
-        seen.extend(w.model.image.shape for w in windows if hasattr(w, "model"))
-        qapp.quit()
-
-    QTimer.singleShot(300, look_and_quit)
-    assert main([]) == 0
-    assert (3, 512, 512) in seen
+    script = (
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "def look_and_quit():\n"
+        "    for widget in QApplication.topLevelWidgets():\n"
+        "        if hasattr(widget, 'model'):\n"
+        "            print('shape', widget.model.image.shape, widget.isVisible())\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(500, look_and_quit)\n"
+        "from gui.app import main\n"
+        "raise SystemExit(main([]))\n"
+    )
+    environment = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", POOLSCOPE_SETTINGS=str(tmp_path / "settings.ini")
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "shape (3, 512, 512) True" in result.stdout
