@@ -21,6 +21,7 @@ from gui.model import PoolModel
 
 MIN_STEPS_PER_SECOND = 1.0
 MAX_STEPS_PER_SECOND = 50_000.0  # a 256x256 output in about a second
+RUNNING_GRADIENT_CELLS = 1_000_000
 FRAME_MS = 16  # at most one redraw per screen frame; faster speeds take several steps a tick
 
 
@@ -42,6 +43,8 @@ class AnimationModel(QObject):
         self.loop = False
         self.sequence: StepSequence | None = None
         self.count = 0
+        self.gradient_cache: tuple | None = None
+        self.counts_cache: tuple | None = None
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer)
         model.resultChanged.connect(self._on_result_changed)
@@ -193,7 +196,13 @@ class AnimationModel(QObject):
         """How many output cells have sent gradient to each input cell so far."""
         if self.sequence is None:
             return None
-        return contribution_counts(self.model.image, self.model.result, self.cells_done())
+        result = self.model.result
+        if result.output[0].size > RUNNING_GRADIENT_CELLS:  # as input_gradient: once, complete
+            if self.counts_cache is None or self.counts_cache[0] != id(result):
+                counts = contribution_counts(self.model.image, result, result.output[0].size)
+                self.counts_cache = (id(result), counts)
+            return self.counts_cache[1]
+        return contribution_counts(self.model.image, result, self.cells_done())
 
     def unpooled(self) -> np.ndarray | None:
         result = self.model.result

@@ -142,7 +142,9 @@ def test_main_opens_the_window_on_the_sample_and_returns(tmp_path):
         "        if hasattr(widget, 'model'):\n"
         "            print('shape', widget.model.image.shape, widget.isVisible())\n"
         "    app.quit()\n"
-        "QTimer.singleShot(500, look_and_quit)\n"
+        "timer = QTimer()\n"  # repeats: a quit before the event loop starts would be lost
+        "timer.timeout.connect(look_and_quit)\n"
+        "timer.start(300)\n"
         "from gui.app import main\n"
         "raise SystemExit(main([]))\n"
     )
