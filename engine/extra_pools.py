@@ -157,10 +157,9 @@ def soft_pool2d(
     -------
     ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out), float
     """
-    planar, unbatched, geometry, output_shape = prepare_pool(
-        "soft_pool2d", x, 2, kernel_size, stride, padding, 1, ceil_mode
+    _, unbatched, _, output_shape, cells, _ = gathered(
+        "soft_pool2d", x, kernel_size, stride, padding, ceil_mode
     )
-    cells = gather_windows(planar.astype(gradient_dtype(x.dtype)), geometry, -np.inf)
     padding = ~np.isfinite(cells)
     # In place, to stay within a few copies of the input: weights, then the weighted mean.
     weights = cells - cells.max(axis=-1, keepdims=True)
@@ -169,6 +168,28 @@ def soft_pool2d(
     cells[padding] = 0
     out = np.einsum("...k,...k->...", weights, cells) / weights.sum(axis=-1)
     return finish(out, output_shape, unbatched)
+
+
+def gathered(op_name: str, x, kernel_size, stride, padding, ceil_mode, grad_output=None):
+    """The preamble of the gather-based pools: checked planar input and geometry, every
+    window's cells (padding -inf) and, for a backward, the checked gradient.
+
+    Returns
+    -------
+    planar, unbatched, geometry, output_shape, cells, grad
+        ``cells`` of shape (N, C, H_out, W_out, kH * kW) in the gradient dtype; ``grad`` of
+        shape (N, C, H_out, W_out, 1), or None without ``grad_output``.
+    """
+    planar, unbatched, geometry, output_shape = prepare_pool(
+        op_name, x, 2, kernel_size, stride, padding, 1, ceil_mode
+    )
+    cells = gather_windows(planar.astype(gradient_dtype(x.dtype)), geometry, -np.inf)
+    grad = None
+    if grad_output is not None:
+        expected = output_shape[1:] if unbatched else output_shape
+        grad = check_grad_output(op_name, grad_output, expected)
+        grad = grad.reshape(cells.shape[:-1])[..., None].astype(cells.dtype)
+    return planar, unbatched, geometry, output_shape, cells, grad
 
 
 def softmax_weights(cells: np.ndarray) -> np.ndarray:
@@ -189,20 +210,14 @@ def soft_pool2d_backward(
 ) -> np.ndarray:
     """Gradient of :func:`soft_pool2d`: ``d out / d x_i = w_i (1 + x_i - out)``, accumulated
     over overlapping windows."""
-    planar, unbatched, geometry, output_shape = prepare_pool(
-        "soft_pool2d", x, 2, kernel_size, stride, padding, 1, ceil_mode
+    planar, _, geometry, _, cells, grad = gathered(
+        "soft_pool2d", x, kernel_size, stride, padding, ceil_mode, grad_output
     )
-    grad = check_grad_output(
-        "soft_pool2d", grad_output, output_shape[1:] if unbatched else output_shape
-    )
-    dtype = gradient_dtype(x.dtype)
-    cells = gather_windows(planar.astype(dtype), geometry, -np.inf)
     weights = softmax_weights(cells)
     values = np.where(np.isfinite(cells), cells, 0)
     out = np.sum(weights * values, axis=-1, keepdims=True)
     local = weights * (1 + values - out)
-    grads = local * grad.reshape(planar.shape[:2] + geometry.output_size)[..., None]
-    return scatter_windows(grads.astype(dtype), geometry, planar.shape).reshape(x.shape)
+    return scatter_windows(local * grad, geometry, planar.shape).reshape(x.shape)
 
 
 def stochastic_probabilities(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -242,10 +257,9 @@ def stochastic_pool2d(
     indices : int64 ndarray of the same shape, training with ``return_indices`` only
         Flat position ``h * W + w`` of each picked cell.
     """
-    planar, unbatched, geometry, output_shape = prepare_pool(
-        "stochastic_pool2d", x, 2, kernel_size, stride, padding, 1, False
+    _, unbatched, geometry, output_shape, cells, _ = gathered(
+        "stochastic_pool2d", x, kernel_size, stride, padding, False
     )
-    cells = gather_windows(planar.astype(gradient_dtype(x.dtype)), geometry, -np.inf)
     probabilities, positive = stochastic_probabilities(cells)
     if not training:
         return finish(np.sum(probabilities * positive, axis=-1), output_shape, unbatched)
@@ -301,16 +315,10 @@ def stochastic_pool2d_backward(
     ``indices``), where the activation was positive. Inference: the derivative of
     ``sum(a^2) / sum(a)``, ``(2 a_i S - Q) / S^2``, for positive cells.
     """
-    planar, unbatched, geometry, output_shape = prepare_pool(
-        "stochastic_pool2d", x, 2, kernel_size, stride, padding, 1, False
+    planar, _, geometry, _, cells, grad = gathered(
+        "stochastic_pool2d", x, kernel_size, stride, padding, False, grad_output
     )
-    grad = check_grad_output(
-        "stochastic_pool2d", grad_output, output_shape[1:] if unbatched else output_shape
-    )
-    dtype = gradient_dtype(x.dtype)
-    cells = gather_windows(planar.astype(dtype), geometry, -np.inf)
     probabilities, positive = stochastic_probabilities(cells)
-    grad = grad.reshape(planar.shape[:2] + geometry.output_size)[..., None].astype(dtype)
     if training:
         if indices is None:
             choice = sample_cells(probabilities, seed)
@@ -326,7 +334,7 @@ def stochastic_pool2d_backward(
             local = np.where(
                 (positive > 0) & (total > 0), (2 * positive * total - squares) / total**2, 0.0
             )
-    return scatter_windows((local * grad).astype(dtype), geometry, planar.shape).reshape(x.shape)
+    return scatter_windows(local * grad, geometry, planar.shape).reshape(x.shape)
 
 
 def indices_to_choice(indices: np.ndarray, geometry) -> np.ndarray:
