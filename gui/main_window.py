@@ -400,12 +400,8 @@ class MainWindow(QMainWindow):
         if result is None:
             self.output_panel.show_array(None, (0, 1))
             return
-        self.output_panel.show_array(
-            result.output,
-            self.model.levels,
-            self.output_rect(),
-            display=result.extras.get("display"),
-        )
+        # The output picture itself is drawn by _on_step_changed: the animation model answers
+        # every new result with stepChanged, so drawing it here too would do it twice.
         out_h, out_w = result.output.shape[-2:]
         self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.params.spec.label})")
         bins = []
@@ -505,7 +501,7 @@ class MainWindow(QMainWindow):
         else:
             output_view.setXLink(None)
             output_view.setYLink(None)
-        self._on_result_changed()
+        self._on_step_changed()  # redraws the output, whole or partial, at the new placement
         self.fit_views()
 
     def fit_views(self) -> None:
@@ -559,12 +555,13 @@ class MainWindow(QMainWindow):
                 ]
                 self.input_panel.overlay.set_window(step.window.cells(), argmax)
         else:
-            self._on_result_changed_display()
+            self.show_output()
             self._on_selection_changed()
         if backward:
             self.draw_gradient_panel()
 
-    def _on_result_changed_display(self) -> None:
+    def show_output(self) -> None:
+        """Draw the whole output (prepared in the worker) at its current placement."""
         result = self.model.result
         self.output_panel.show_array(
             result.output,
