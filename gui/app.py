@@ -16,9 +16,6 @@ from engine.errors import PoolingError
 from engine.images import ImageLoadError, load_image, sample_path
 from engine.pipeline import POOL_TYPES, PoolParams, run_pool, validate
 
-POOL_NAMES = {name: name for name in POOL_TYPES}
-"""Command-line ``--pool`` names and the pooling type each selects."""
-
 
 class UsageError(Exception):
     """A command-line problem, reported as one line and exit status 2."""
@@ -59,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="poolscope", description="See what a pooling layer does.")
     parser.add_argument("--image", type=Path, help="image or matrix file (default: a sample)")
     parser.add_argument(
-        "--pool", choices=sorted(POOL_NAMES), default="max", help="pooling type (default max)"
+        "--pool", choices=sorted(POOL_TYPES), default="max", help="pooling type (default max)"
     )
     parser.add_argument("--kernel", type=parse_pair, default=(2, 2), metavar="K|KH,KW")
     parser.add_argument(
@@ -193,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def params_from_args(args: argparse.Namespace) -> PoolParams:
     return PoolParams(
-        pool_type=POOL_NAMES[args.pool],
+        pool_type=args.pool,
         kernel_size=args.kernel,
         stride=args.stride or args.kernel,
         padding=args.padding,
@@ -230,8 +227,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         validate(params, image.shape)
     except (ImageLoadError, PoolingError) as error:
         return fail(str(error))
-    if args.pool not in POOL_NAMES or POOL_NAMES[args.pool] not in POOL_TYPES:
-        return fail(f"unknown pooling type {args.pool}")
     for target in (args.screenshot, args.export, args.grad):
         if target is not None and target.exists() and not args.overwrite:
             return fail(f"{target} already exists; add --overwrite to replace it")
