@@ -27,7 +27,7 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from engine.images import sample_path  # noqa: E402
-from engine.pipeline import PoolParams  # noqa: E402
+from engine.pooling.parameters import PoolParams  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
 
 PARAMETER_SETS = [

@@ -7,28 +7,28 @@ Use as ``from engine import functional as F``. Every forward op ``F.name`` has a
 :class:`engine.errors.PoolingError`, a ``ValueError``.
 """
 
-from engine.adaptive_avg import (
+from engine.errors import PoolingError
+from engine.ops.adaptive_avg import (
     adaptive_avg_pool1d,
     adaptive_avg_pool1d_backward,
     adaptive_avg_pool2d,
     adaptive_avg_pool2d_backward,
 )
-from engine.adaptive_max import (
+from engine.ops.adaptive_max import (
     adaptive_max_pool1d,
     adaptive_max_pool1d_backward,
     adaptive_max_pool2d,
     adaptive_max_pool2d_backward,
 )
-from engine.avgpool import avg_pool1d, avg_pool1d_backward, avg_pool2d, avg_pool2d_backward
-from engine.errors import PoolingError
-from engine.lppool import lp_pool1d, lp_pool1d_backward, lp_pool2d, lp_pool2d_backward
-from engine.maxpool import (
+from engine.ops.avgpool import avg_pool1d, avg_pool1d_backward, avg_pool2d, avg_pool2d_backward
+from engine.ops.lppool import lp_pool1d, lp_pool1d_backward, lp_pool2d, lp_pool2d_backward
+from engine.ops.maxpool import (
     max_pool1d,
     max_pool1d_backward,
     max_pool2d,
     max_pool2d_backward,
 )
-from engine.unpool import max_unpool1d, max_unpool2d
+from engine.ops.unpool import max_unpool1d, max_unpool2d
 
 __all__ = [
     "PoolingError",

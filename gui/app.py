@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from engine.errors import PoolingError
-from engine.images import ImageLoadError, load_image, sample_path
-from engine.pipeline import POOL_TYPES, PoolParams, run_pool, validate
+from engine.io.images import ImageLoadError, load_image, sample_path
+from engine.pooling.kinds import KINDS
+from engine.pooling.parameters import PoolParams
+from engine.pooling.pipeline import run_pool, validate
 
 
 class UsageError(Exception):
@@ -56,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="poolscope", description="See what a pooling layer does.")
     parser.add_argument("--image", type=Path, help="image or matrix file (default: a sample)")
     parser.add_argument(
-        "--pool", choices=sorted(POOL_TYPES), default="max", help="pooling type (default max)"
+        "--pool", choices=list(KINDS), default="max", help="pooling type (default max)"
     )
     parser.add_argument("--kernel", type=parse_pair, default=(2, 2), metavar="K|KH,KW")
     parser.add_argument(
@@ -237,8 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_exports(args: argparse.Namespace, image, params: PoolParams) -> int:
     """``--export`` and ``--grad``, headless: no window is opened."""
-    from engine.export import ExportError, export_gradient, export_result
-    from gui.model import select_channel
+    from engine.io.export import ExportError, export_gradient, export_result
+    from engine.pooling.display import select_channel
 
     if args.frames < 2:
         return fail("--frames must be at least 2")
@@ -335,7 +337,7 @@ def zoom_around_selection(window, cells: tuple[int, int]) -> None:
     rows, cols = cells
     window_cells = window.model.selected_window()
     if window_cells is None:
-        centre_row, centre_col = (n / 2 for n in window.model.image.shape[1:])
+        centre_row, centre_col = (length / 2 for length in window.model.image.shape[1:])
     else:
         centre_row = (window_cells.rows[0] + window_cells.rows[-1] + 1) / 2
         centre_col = (window_cells.cols[0] + window_cells.cols[-1] + 1) / 2

@@ -12,18 +12,15 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PIL import Image
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -33,26 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import PoolingError
-from engine.export import (
-    ExportError,
-    animation_frames,
-    code_snippets,
-    export_array,
-    export_gif,
-    write_atomically,
-)
-from engine.images import SAMPLES, ImageLoadError, image_size, sample_path
-from engine.pipeline import POOL_TYPES, formula_lines, geometry_of
-from engine.spp import spp_bins
-from gui.animation import AnimationModel
-from gui.controls import ControlsPanel
-from gui.experiments import ExperimentsPanel
-from gui.image_views import ImagePanel, display_array
-from gui.info_panel import InfoPanel
-from gui.matrix_panel import MatrixPanel
-from gui.model import PoolModel
-from gui.settings import Settings
-from gui.timeline import Timeline
+from engine.io.export import ExportError, write_atomically
+from engine.io.images import SAMPLES, ImageLoadError, image_size, sample_path
+from engine.pooling.kinds import KINDS
+from engine.pooling.pipeline import formula_lines, overview_rects, placement_of
+from gui.experiments.panel import ExperimentsPanel
+from gui.exporting import EXPORTS, Exporter
+from gui.models.animation_model import AnimationModel
+from gui.models.pool_model import PoolModel
+from gui.models.settings import Settings
+from gui.views.controls import ControlsPanel
+from gui.views.image_panel import ImagePanel
+from gui.views.info_panel import InfoPanel
+from gui.views.matrix_panel import MatrixPanel
+from gui.views.timeline import Timeline
 
 MAX_BLANKED_CELLS = 1_000_000
 ARGMAX_COLOURS = {
@@ -73,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("PoolScope")
         self.setAcceptDrops(True)
         self.physical_scale = False
+        self.exporter = Exporter(self)
 
         self.controls = ControlsPanel(self.model)
         self.matrix_panel = MatrixPanel(self.model)
@@ -219,8 +211,17 @@ class MainWindow(QMainWindow):
             samples_menu.addAction(
                 self.action(
                     name,
-                    lambda _=False, n=name: self.open_path(sample_path(n)),
+                    lambda _=False, sample=name: self.open_path(sample_path(sample)),
                     tip=f"Open the bundled {name} sample",
+                )
+            )
+        export_menu = file_menu.addMenu("&Export")
+        for what, (text, _, _) in EXPORTS.items():
+            export_menu.addAction(
+                self.action(
+                    text,
+                    lambda _=False, chosen=what: self.exporter.export_dialog(chosen),
+                    tip=f"Export {text}",
                 )
             )
         file_menu.addSeparator()
@@ -234,13 +235,23 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self.action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(
+            self.action(
+                "&Copy as code",
+                self.exporter.copy_as_code,
+                "Ctrl+Shift+C",
+                "Copy the settings as PyTorch, Keras and PoolScope code",
+            )
+        )
         pool_menu = self.menuBar().addMenu("&Pooling")
-        for number, name in enumerate(POOL_TYPES, start=1):
+        for number, (name, kind) in enumerate(KINDS.items(), start=1):
             pool_menu.addAction(
                 self.action(
-                    POOL_TYPES[name].label,
-                    lambda _=False, n=name: self.model.update_params(pool_type=n),
+                    kind.label,
+                    lambda _=False, chosen=name: self.model.update_params(pool_type=chosen),
                     f"Ctrl+{number}" if number <= 9 else None,
+                    kind.summary,
                 )
             )
         view_menu = self.menuBar().addMenu("&View")
@@ -340,7 +351,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files()
         for path in recent:
-            self.recent_menu.addAction(self.action(path, lambda _=False, p=path: self.open_path(p)))
+            self.recent_menu.addAction(
+                self.action(path, lambda _=False, recent=path: self.open_path(recent))
+            )
         self.recent_menu.setEnabled(bool(recent))
 
     def dragEnterEvent(self, event) -> None:
@@ -373,27 +386,15 @@ class MainWindow(QMainWindow):
         ):
             self.remember_opened(self.pending_path)
             self.pending_path = None
-        self.input_panel.overlay.set_window([])
+        self.input_panel.overlay.set_window(None)
         self.input_panel.overlay.set_marked([])
 
-    def output_rect(self) -> QRectF | None:
-        """Where output cells sit in input coordinates when drawn at the input's scale."""
+    def output_placement(self):
+        """Where output cells are drawn: over their windows at the input's scale, or a grid."""
         result = self.model.result
         if not self.physical_scale or result is None:
             return None
-        out_h, out_w = result.output.shape[-2:]
-        height, width = result.input_shape[-2:]
-        if result.params.spec.adaptive:
-            return QRectF(0, 0, width, height)
-        geometry = geometry_of(result.params, result.input_shape)
-        (stride_h, stride_w), (pad_h, pad_w) = geometry.stride, geometry.padding
-        span_h, span_w = geometry.effective_kernel_size
-        return QRectF(
-            -pad_w + (span_w - stride_w) / 2,
-            -pad_h + (span_h - stride_h) / 2,
-            out_w * stride_w,
-            out_h * stride_h,
-        )
+        return placement_of(result.params, result.input_shape)
 
     def _on_result_changed(self) -> None:
         result = self.model.result
@@ -403,14 +404,8 @@ class MainWindow(QMainWindow):
         # The output picture itself is drawn by _on_step_changed: the animation model answers
         # every new result with stepChanged, so drawing it here too would do it twice.
         out_h, out_w = result.output.shape[-2:]
-        self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.params.spec.label})")
-        bins = []
-        if result.params.spec.levels:
-            bins = [
-                (r0, r1, c0, c1)
-                for *_, r0, r1, c0, c1 in spp_bins(result.input_shape, result.params.levels)
-            ]
-        self.input_panel.overlay.set_bins(bins)
+        self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.kind.label})")
+        self.input_panel.overlay.set_bins(overview_rects(result.params, result.input_shape))
         self.update_formula()
 
     def update_formula(self) -> None:
@@ -434,7 +429,7 @@ class MainWindow(QMainWindow):
             return  # the animation owns the overlays while stepping
         window = self.model.selected_window()
         if window is None:
-            self.input_panel.overlay.set_window([])
+            self.input_panel.overlay.set_window(None)
         else:
             channels = self.model.image.shape[0]
             colours = ARGMAX_COLOURS.get(channels, ARGMAX_COLOURS[1])
@@ -443,7 +438,7 @@ class MainWindow(QMainWindow):
                 cell = self.model.selected_argmax(channel)
                 if cell is not None:
                     argmax.append((*cell, colours[channel % len(colours)]))
-            self.input_panel.overlay.set_window(window.cells(), argmax)
+            self.input_panel.overlay.set_window(window, argmax)
         self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
 
     def _on_coverage_changed(self) -> None:
@@ -506,7 +501,7 @@ class MainWindow(QMainWindow):
 
     def fit_views(self) -> None:
         for panel in (self.input_panel, self.output_panel):
-            panel.plot_item.getViewBox().autoRange(padding=0.02)
+            panel.fit()
 
     def _on_tab_changed(self, index: int) -> None:
         self.experiments.set_active(index == 1)
@@ -532,20 +527,20 @@ class MainWindow(QMainWindow):
             step = animation.current_step()
             cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
             self.output_panel.overlay.set_marked(cells[:MAX_BLANKED_CELLS], None)
-            self.input_panel.overlay.set_window([] if step is None else step.window.cells())
+            self.input_panel.overlay.set_window(None if step is None else step.window)
         elif engaged:
             partial = animation.partial_output()
             hidden = (np.arange(partial[0].size) >= animation.cells_done()).reshape(
                 partial.shape[1:]
             )
             self.output_panel.show_array(
-                partial, self.model.levels, self.output_rect(), hidden=hidden
+                partial, self.model.levels, self.output_placement(), hidden=hidden
             )
             step = animation.current_step()
             cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
             self.output_panel.overlay.set_marked(cells, None)
             if step is None:
-                self.input_panel.overlay.set_window([])
+                self.input_panel.overlay.set_window(None)
             else:
                 colours = ARGMAX_COLOURS.get(self.model.image.shape[0], ARGMAX_COLOURS[1])
                 argmax = [
@@ -553,7 +548,7 @@ class MainWindow(QMainWindow):
                     for channel, cell in enumerate(step.argmax or ())
                     if cell is not None
                 ]
-                self.input_panel.overlay.set_window(step.window.cells(), argmax)
+                self.input_panel.overlay.set_window(step.window, argmax)
         else:
             self.show_output()
             self._on_selection_changed()
@@ -562,12 +557,11 @@ class MainWindow(QMainWindow):
 
     def show_output(self) -> None:
         """Draw the whole output (prepared in the worker) at its current placement."""
-        result = self.model.result
         self.output_panel.show_array(
-            result.output,
+            self.model.result.output,
             self.model.levels,
-            self.output_rect(),
-            display=result.extras.get("display"),
+            self.output_placement(),
+            display=self.model.output_display,
         )
 
     def draw_gradient_panel(self) -> None:
@@ -589,43 +583,27 @@ class MainWindow(QMainWindow):
         limit = float(np.nanmax(np.abs(gradient))) if gradient.size else 0.0
         limit = limit if limit > 0 else 1.0
         self.gradient_panel.set_colour_map("CET-D1")
-        self.gradient_panel.show_array(
-            gradient, (-limit, limit), display=display_array(gradient, (-limit, limit))
-        )
+        self.gradient_panel.show_array(gradient, (-limit, limit))
         counts = animation.counts()
         self.gradient_panel.overlay.set_counts(counts[0])
         step = animation.current_step()
         route = None
         if step is not None and step.argmax and step.argmax[0] is not None:
-            rows, cols = step.window.rows, step.window.cols
-            start = QPointF((cols[0] + cols[-1] + 1) / 2, (rows[0] + rows[-1] + 1) / 2)
+            extent = step.window.extent
+            start = QPointF(extent.left + extent.width / 2, extent.top + extent.height / 2)
             end = QPointF(step.argmax[0][1] + 0.5, step.argmax[0][0] + 0.5)
             route = (start, end)
         self.gradient_panel.overlay.set_route(*(route or (None,)))
-        self.gradient_panel.overlay.set_window([] if step is None else step.window.cells())
+        self.gradient_panel.overlay.set_window(None if step is None else step.window)
         total = int(counts.sum())
         self.gradient_panel.set_title(f"Gradient: {total} routed so far")
 
-    # ----- exports -------------------------------------------------------------------------
-    def export_dialog(self, kind: str) -> None:
-        filters = {"input": "PNG images (*.png)", "gif": "Animated GIF (*.gif)"}
-        file_filter = filters.get(kind, "PNG image (*.png);;NumPy array (*.npy);;CSV (*.csv)")
-        folder = self.settings.value_str("last_folder", str(Path.home()))
-        default = {
-            "input": "input.png",
-            "output": "output.png",
-            "gradient": "gradient.png",
-            "gif": "pooling.gif",
-        }[kind]
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export",
-            str(Path(folder) / default),
-            file_filter,
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.export_to(path, kind)
+    # ----- exports ------------------------------------------------------------------------
+    def export_to(self, path: str | Path, what: str, frame_limit: int | None = None) -> bool:
+        return self.exporter.export_to(path, what, frame_limit)
+
+    def copy_as_code(self) -> None:
+        self.exporter.copy_as_code()
 
     def confirm_overwrite(self, path: Path) -> bool:
         """Ask before replacing a file (tests replace this)."""
@@ -633,77 +611,6 @@ class MainWindow(QMainWindow):
             self, "Replace file?", f"'{path.name}' already exists. Replace it?"
         )
         return answer == QMessageBox.StandardButton.Yes
-
-    def export_to(self, path: str | Path, kind: str, frame_limit: int | None = None) -> bool:
-        """Write one export; never overwrites without confirmation; errors in a dialog."""
-        path = Path(path)
-        result, image = self.model.result, self.model.image
-        if result is None:
-            self.show_error("Nothing to export", "Open an image first.")
-            return False
-        if path.exists() and not self.confirm_overwrite(path):
-            return False
-        try:
-            if kind == "input":
-                export_array(path, image)
-            elif kind == "output":
-                export_array(path, result.output)
-            elif kind == "gradient":
-                export_array(path, self.animation.input_gradient(), signed=True)
-            else:
-                frames = self.render_gif_frames(frame_limit)
-                if frames is None:
-                    return False
-                export_gif(path, frames)
-        except ExportError as error:
-            self.show_error("Export failed", str(error))
-            return False
-        self.statusBar().showMessage(f"Exported {path.name}", 5000)
-        return True
-
-    def render_gif_frames(self, frame_limit: int | None):
-        """Frames of the current direction's animation, with a cancellable progress bar."""
-        if frame_limit is None:
-            frame_limit, accepted = QInputDialog.getInt(
-                self,
-                "Animated GIF",
-                "Most frames (longer animations skip steps evenly):",
-                120,
-                2,
-                2000,
-            )
-            if not accepted:
-                return None
-        progress = QProgressDialog("Rendering frames…", "Cancel", 0, frame_limit, self)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-
-        def report(done: int, total: int) -> bool:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
-        backward = self.animation.direction == "backward"
-        frames = animation_frames(
-            self.model.image,
-            self.model.result,
-            frame_limit,
-            backward,
-            self.animation.upstream() if backward else None,
-            report,
-        )
-        cancelled = progress.wasCanceled()
-        progress.close()
-        return None if cancelled else frames
-
-    def copy_as_code(self) -> None:
-        if self.model.result is None:
-            return
-        snippets = code_snippets(self.model.params)
-        text = "\n".join(f"# {name}\n{code}" for name, code in snippets.items())
-        QApplication.clipboard().setText(text)
-        self.show_message("Copied as code", text)
 
     def show_message(self, title: str, text: str) -> None:
         """The one place that shows an information dialog (tests replace it)."""

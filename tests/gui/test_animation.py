@@ -5,7 +5,7 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from engine import functional as F
-from engine.pipeline import PoolParams
+from engine.pooling.parameters import PoolParams
 
 
 def type_matrix(qtbot, window, text):

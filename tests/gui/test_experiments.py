@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from engine import functional as F
-from engine.blurpool import blur_max_pool2d
-from engine.experiments import conv2d, pooling_cost, shift_consistency
-from engine.pipeline import PoolParams
-from gui.experiments import working_copy
+from engine.analysis.experiments import conv2d, pooling_cost, shift_consistency
+from engine.ops.blurpool import blur_max_pool2d
+from engine.pooling.parameters import PoolParams
+from gui.experiments.base import working_copy
 
 
 @pytest.fixture
@@ -50,8 +50,7 @@ def test_feature_map_is_the_convolution_then_the_pool(photo_window):
 def test_stack_receptive_field(photo_window):
     stack = photo_window.show_experiment("Stacked")
     stack.show_field(10, 10)
-    row0, row1, col0, col1 = stack.field
-    assert row1 - row0 == 10 and col1 - col0 == 10
+    assert stack.field.height == 10 and stack.field.width == 10
     assert "pool 10px" in stack.summary.text()
     stack.kind.setCurrentText("pool")
     stack.add_layer()
@@ -62,8 +61,8 @@ def test_shift_experiment_scores_match_the_engine(photo_window):
     shift = photo_window.show_experiment("Shift")
     gray = working_copy(photo_window.model.image).mean(axis=0, keepdims=True)
     expected = shift_consistency(gray, lambda v: blur_max_pool2d(v, 2, 2, 3), 2, 4)
-    assert shift.scores["BlurPool"] == pytest.approx(expected)
-    assert shift.scores["BlurPool"] >= shift.scores["max"]
+    assert shift.scores["blurmax"] == pytest.approx(expected)
+    assert shift.scores["blurmax"] >= shift.scores["max"]
     assert shift.changes["max"][0] == 0
 
 

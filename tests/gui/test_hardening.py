@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 from PIL import Image
 from PySide6.QtCore import QTimer
 
-from engine import export
 from engine.errors import PoolingError
-from engine.pipeline import PoolParams, run_pool, validate
+from engine.io import export
+from engine.pooling.parameters import PoolParams
+from engine.pooling.pipeline import run_pool, validate
 from gui.app import main
 from tests.image_corpus import make_corpus
 

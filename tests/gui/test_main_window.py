@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QWidget
 
 from engine import functional as F
 from engine.images import load_image, sample_path
-from engine.pipeline import PoolParams, coverage_of
+from engine.pooling.parameters import PoolParams
+from engine.pooling.pipeline import coverage_of
 
 
 def set_spin(qtbot, box, value):
@@ -15,6 +16,13 @@ def set_spin(qtbot, box, value):
     box.selectAll()
     qtbot.keyClicks(box, str(value))
     qtbot.keyClick(box, Qt.Key.Key_Enter)
+
+
+def control(window, name):
+    """A control of the window by its object name, as tests and accessibility tools find it."""
+    found = window.findChild(QWidget, name)
+    assert found is not None, name
+    return found
 
 
 def click_cell(qtbot, panel, row, col):
@@ -29,10 +37,9 @@ def test_window_opens_on_the_sample_with_a_result(window):
 
 
 def test_clicking_an_output_cell_outlines_its_window_and_arg_max(qtbot, window):
-    controls = window.controls
-    set_spin(qtbot, controls.kernel.height_box, 3)  # square lock copies it to the width
-    set_spin(qtbot, controls.stride.height_box, 2)
-    set_spin(qtbot, controls.padding.height_box, 1)
+    set_spin(qtbot, control(window, "kernel_height"), 3)  # square lock copies it to the width
+    set_spin(qtbot, control(window, "stride_height"), 2)
+    set_spin(qtbot, control(window, "padding_height"), 1)
     assert window.model.params.kernel_size == (3, 3)
     assert window.model.params.stride == (2, 2)
     assert window.model.params.padding == (1, 1)
@@ -91,15 +98,15 @@ def test_formula_strip_uses_the_users_numbers(window):
 
 def test_invalid_combination_shows_message_and_keeps_last_result(qtbot, window):
     before = window.model.result.output.copy()
-    set_spin(qtbot, window.controls.kernel.height_box, 4)
-    set_spin(qtbot, window.controls.padding.height_box, 3)
+    set_spin(qtbot, control(window, "kernel_height"), 4)
+    set_spin(qtbot, control(window, "padding_height"), 3)
     message = window.controls.message
     assert message.isVisible()
     assert "Padding" in message.text() and "at most half" in message.text()
     after_padding = window.model.result.output
     assert after_padding.shape == F.max_pool2d(window.model.image, 4, 2).shape
     assert not np.array_equal(after_padding, before) or after_padding.shape != before.shape
-    set_spin(qtbot, window.controls.padding.height_box, 1)
+    set_spin(qtbot, control(window, "padding_height"), 1)
     assert not message.isVisible()
 
 
@@ -112,17 +119,21 @@ def test_broken_file_keeps_the_current_image(tmp_path, window, errors):
     assert len(errors) == 1 and "broken.png" in errors[0][1]
 
 
-def test_controls_that_do_not_apply_are_disabled(window):
-    controls = window.controls
+def test_controls_show_only_the_settings_of_the_chosen_kind(window):
+    def shown(name):
+        return control(window, name).isVisible()
+
     window.model.update_params(pool_type="avg")
-    assert not controls.dilation.height_box.isEnabled()
-    assert controls.count_include_pad.isEnabled()
+    assert not shown("dilation_height") and shown("count_include_pad")
     window.model.update_params(pool_type="adaptive_max")
-    assert (
-        not controls.kernel.height_box.isEnabled() and controls.output_size.height_box.isEnabled()
-    )
+    assert not shown("kernel_height") and shown("output_height")
+    assert not shown("square")
     window.model.update_params(pool_type="lp")
-    assert controls.norm_type.isEnabled() and not controls.padding.height_box.isEnabled()
+    assert shown("norm_type") and not shown("padding_height")
+    window.model.update_params(pool_type="global_max")
+    assert not any(shown(name) for name in ("kernel_height", "stride_height", "ceil_mode"))
+    window.model.update_params(pool_type="max", same_padding=True)
+    assert shown("padding_height") and not control(window, "padding_height").isEnabled()
 
 
 def test_pool_type_combo_and_average_arithmetic(qtbot, window):

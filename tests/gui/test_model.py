@@ -4,8 +4,8 @@ last good result."""
 import numpy as np
 
 from engine import functional as F
-from engine.pipeline import PoolParams
-from gui.model import PoolModel
+from engine.pooling.parameters import PoolParams
+from gui.models.pool_model import PoolModel
 
 
 def test_large_image_pools_in_the_worker_and_newer_request_wins(qtbot):

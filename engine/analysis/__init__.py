@@ -1,0 +1,1 @@
+"""Numbers behind the experiments that check what pooling is claimed to do (NumPy only)."""

@@ -1,0 +1,1 @@
+"""Files: reading images and matrices, drawing headless pictures and writing exports (Pillow)."""

@@ -1,0 +1,189 @@
+"""Writing results to files, atomically, and the current settings as PyTorch and Keras code.
+
+Every file is written to a temporary file in the target folder and then moved over the target
+in one step, so a failure never leaves a half-written file. The suffix picks the format:
+``.npy`` the array exactly, ``.csv`` the first channel, ``.png`` a picture, ``.gif`` the
+animation.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from engine.io.render import (
+    cell_scale,
+    diverging_uint8,
+    frame_counts,
+    panel,
+    render_frame,
+    render_output,
+)
+from engine.pooling.kinds import kind_of
+from engine.pooling.parameters import PoolParams
+from engine.pooling.pipeline import PoolResult, export_form, run_backward
+from engine.pooling.steps import StepSequence, partial_input_gradient
+
+ARRAY_SUFFIXES = (".npy", ".csv", ".png")
+ALL_SUFFIXES = (*ARRAY_SUFFIXES, ".gif")
+
+
+class ExportError(ValueError):
+    """An export could not be written; the message says why, in one line."""
+
+
+def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
+    """Call ``write(temporary_path)`` and move the result over ``path`` in one step.
+
+    Raises
+    ------
+    ExportError
+        If the folder does not exist or is not writable, or ``write`` fails; no partial
+        file is left behind.
+    """
+    path = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix
+        )
+    except OSError as error:
+        raise ExportError(f"Cannot write '{path}': {error.strerror or error}.") from None
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp makes it private (0600)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExportError(f"Cannot write '{path}': {error.strerror or error}.") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def check_suffix(path: Path, allowed: tuple[str, ...]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in allowed:
+        raise ExportError(
+            f"Cannot export to '{path.name}': use one of {', '.join(allowed)} as the suffix."
+        )
+    return suffix
+
+
+def export_array(path: str | os.PathLike, array: np.ndarray, signed: bool = False) -> None:
+    """Write a (C, H, W) array: ``.npy`` exactly, ``.csv`` its first channel, ``.png`` a picture
+    (``signed`` arrays such as gradients as a blue-white-red map). A (C, N) array (spatial
+    pyramid vectors) is written as it is, one row per channel in the CSV."""
+    path = Path(path)
+    suffix = check_suffix(path, ARRAY_SUFFIXES)
+    if suffix == ".npy":
+        write_atomically(path, lambda temporary: np.save(temporary, array))
+    elif suffix == ".csv":
+        plane = array[0] if array.ndim == 3 else array
+        plane = plane if plane.ndim == 2 else plane[np.newaxis]
+        write_atomically(
+            path, lambda temporary: np.savetxt(temporary, plane, delimiter=",", fmt="%.9g")
+        )
+    else:
+        if signed:
+            picture = panel(diverging_uint8(array), cell_scale(*array.shape[-2:]))
+        else:
+            picture = render_output(array if array.ndim == 3 else array[:, np.newaxis, :])
+        write_atomically(path, lambda temporary: picture.save(temporary, format="PNG"))
+
+
+def animation_frames(
+    image: np.ndarray,
+    result: PoolResult,
+    frame_limit: int = 120,
+    backward: bool = False,
+    grad_output: np.ndarray | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+):
+    """Render the forward (or backward) animation as Pillow frames.
+
+    Steps go a cell at a time when that fits in ``frame_limit`` frames, else a row at a time,
+    and frames are then spaced evenly. ``progress(done, total)`` is called after each frame;
+    returning False cancels (the frames so far are returned).
+    """
+    sequence = StepSequence(image, result)
+    if len(sequence) + 1 > frame_limit:
+        sequence = StepSequence(image, result, unit="row")
+    counts = frame_counts(len(sequence), max(frame_limit, 2))
+    if backward and grad_output is None:
+        grad_output = np.ones(result.output.shape)
+    frames = []
+    for number, count in enumerate(counts, start=1):
+        gradient = None
+        if backward:
+            gradient = partial_input_gradient(
+                image, result, grad_output, sequence.cells_done(count)
+            )
+        title = f"{'backward' if backward else 'forward'}: step {count} of {len(sequence)}"
+        frames.append(render_frame(image, sequence, count, gradient, title))
+        if progress is not None and progress(number, len(counts)) is False:
+            break
+    return frames
+
+
+def export_gif(path: str | os.PathLike, frames, frame_ms: int = 400) -> None:
+    """Write Pillow frames as a looping animated GIF (the last frame held longer)."""
+    path = Path(path)
+    check_suffix(path, (".gif",))
+    if not frames:
+        raise ExportError("There is nothing to animate.")
+    durations = [frame_ms] * (len(frames) - 1) + [frame_ms * 4]
+
+    def write(temporary: Path) -> None:
+        frames[0].save(
+            temporary,
+            format="GIF",
+            save_all=True,
+            append_images=frames[1:],
+            duration=durations,
+            loop=0,
+            disposal=1,
+        )
+
+    write_atomically(path, write)
+
+
+def export_result(
+    path: str | os.PathLike, image: np.ndarray, result: PoolResult, frame_limit: int = 120
+) -> None:
+    """The command line's ``--export``: the output by suffix, or the forward GIF."""
+    path = Path(path)
+    if check_suffix(path, ALL_SUFFIXES) == ".gif":
+        export_gif(path, animation_frames(image, result, frame_limit))
+    else:
+        export_array(path, export_form(result))
+
+
+def export_gradient(
+    path: str | os.PathLike, image: np.ndarray, result: PoolResult, frame_limit: int = 120
+) -> None:
+    """The command line's ``--grad``: the input gradient for an all-ones upstream gradient."""
+    path = Path(path)
+    ones = np.ones(result.output.shape, dtype=np.float64)
+    if check_suffix(path, ALL_SUFFIXES) == ".gif":
+        export_gif(
+            path, animation_frames(image, result, frame_limit, backward=True, grad_output=ones)
+        )
+        return
+    gradient = run_backward(image, result, ones.astype(result.output.dtype))
+    export_array(path, gradient, signed=True)
+
+
+def code_snippets(params: PoolParams, input_shape: tuple[int, ...]) -> dict[str, str]:
+    """The settings as code for each framework that can express them (the kind's snippets)."""
+    return kind_of(params).snippets(params, input_shape)

@@ -1,0 +1,310 @@
+"""Average pooling, forward and backward, exact to PyTorch's CPU divisors and fast.
+
+Both directions are separable: window sums are taken along W within every zero-padded row,
+then along H; the backward spreads ``grad / divisor`` back the same way, each kernel offset
+adding into a strided view (cells of one offset never collide, so ``+=`` on the view is exact
+and overlapping windows accumulate across offsets).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.errors import PoolingError
+from engine.ops.layout import (
+    check_grad_output,
+    gradient_dtype,
+    padded_input,
+    prepare_pool,
+    window_extent,
+)
+from engine.ops.windows import IntOrTuple, PoolGeometry
+
+
+def offset_slices(geometry: PoolGeometry, axis: int) -> list[slice]:
+    """For each kernel offset along ``axis`` (0 = H, 1 = W), the strided slice of the padded
+    input that holds that cell of every window."""
+    out, stride, dilation = (
+        geometry.output_size[axis],
+        geometry.stride[axis],
+        geometry.dilation[axis],
+    )
+    return [
+        slice(offset * dilation, offset * dilation + (out - 1) * stride + 1, stride)
+        for offset in range(geometry.kernel_size[axis])
+    ]
+
+
+def sum_offsets(values: np.ndarray, indices: list) -> np.ndarray:
+    """Sum ``values[index]`` over the offsets' indices, the first two in one ``np.add``."""
+    if len(indices) == 1:
+        return values[indices[0]].copy()
+    total = np.add(values[indices[0]], values[indices[1]])
+    for index in indices[2:]:
+        total += values[index]
+    return total
+
+
+def window_sums(padded: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
+    """Sum of every window of a padded (N, C, H_pad, W_pad) array: (N, C, H_out, W_out)."""
+    columns = [(Ellipsis, index) for index in offset_slices(geometry, 1)]
+    row_sums = sum_offsets(padded, columns)
+    rows = [(Ellipsis, index, slice(None)) for index in offset_slices(geometry, 0)]
+    return sum_offsets(row_sums, rows)
+
+
+def spread_axis(values: np.ndarray, slices: list[slice], length: int, axis: int) -> np.ndarray:
+    """Add ``values`` into every offset's strided slice of a new array ``length`` long on
+    ``axis`` (-1 or -2). Windows that tile the axis exactly are assigned, not accumulated."""
+    shape = list(values.shape)
+    shape[axis] = length
+    step = slices[0].step
+    tiles = (
+        step == len(slices) and slices[0].start == 0 and length == len(slices) * values.shape[axis]
+    )
+    spread = np.empty(shape, dtype=values.dtype) if tiles else np.zeros(shape, dtype=values.dtype)
+    for index in slices:
+        target = (Ellipsis, index) if axis == -1 else (Ellipsis, index, slice(None))
+        if tiles:
+            spread[target] = values
+        else:
+            spread[target] += values
+    return spread
+
+
+def spread_to_windows(
+    values: np.ndarray, geometry: PoolGeometry, padded_shape: tuple
+) -> np.ndarray:
+    """Add each output value to every cell of its window: the adjoint of :func:`window_sums`.
+
+    Parameters
+    ----------
+    values : ndarray of shape (N, C, H_out, W_out)
+    padded_shape : tuple (N, C, H_pad, W_pad)
+
+    Returns
+    -------
+    ndarray of shape ``padded_shape``
+    """
+    row_spread = spread_axis(values, offset_slices(geometry, 0), padded_shape[2], -2)
+    return spread_axis(row_spread, offset_slices(geometry, 1), padded_shape[3], -1)
+
+
+def reciprocal_divisor(
+    geometry: PoolGeometry, count_include_pad: bool, divisor_override: int | None, dtype
+) -> np.ndarray:
+    """``1 / divisor`` of every window (see :meth:`PoolGeometry.window_divisor`), shape
+    (H_out, W_out), or a 0-d array when every window has the same divisor."""
+    divisor = geometry.window_divisor(count_include_pad, divisor_override)
+    if (divisor == divisor.flat[0]).all():
+        return np.asarray(1.0 / divisor.flat[0], dtype=dtype)
+    return (1.0 / divisor).astype(dtype)
+
+
+def check_divisor_override(op_name: str, divisor_override) -> None:
+    if divisor_override is None:
+        return
+    if isinstance(divisor_override, bool) or not isinstance(divisor_override, int | np.integer):
+        raise PoolingError(
+            f"{op_name}() divisor_override must be an int, but got {divisor_override!r}"
+        )
+    if divisor_override == 0:
+        raise PoolingError(f"{op_name}() divisor_override must not be zero")
+
+
+def avg_pool_forward(
+    op_name,
+    spatial_dims,
+    x,
+    kernel_size,
+    stride,
+    padding,
+    ceil_mode,
+    count_include_pad,
+    divisor_override,
+):
+    check_divisor_override(op_name, divisor_override)
+    prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, padding, 1, ceil_mode)
+    geometry = prepared.geometry
+    work = prepared.planar.astype(gradient_dtype(x.dtype), copy=False)
+    sums = window_sums(padded_input(work, geometry, 0.0), geometry)
+    sums *= reciprocal_divisor(geometry, count_include_pad, divisor_override, sums.dtype)
+    return prepared.finish(sums)
+
+
+def avg_pool_backward(
+    op_name,
+    spatial_dims,
+    grad_output,
+    x,
+    kernel_size,
+    stride,
+    padding,
+    ceil_mode,
+    count_include_pad,
+    divisor_override,
+):
+    check_divisor_override(op_name, divisor_override)
+    prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, padding, 1, ceil_mode)
+    planar, geometry = prepared.planar, prepared.geometry
+    grad_output = check_grad_output(op_name, grad_output, prepared.caller_output_shape)
+    dtype = gradient_dtype(x.dtype)
+    scaled = grad_output.reshape(planar.shape[:2] + geometry.output_size).astype(dtype)
+    scaled *= reciprocal_divisor(geometry, count_include_pad, divisor_override, dtype)
+    spread = spread_to_windows(scaled, geometry, planar.shape[:2] + window_extent(geometry))
+    (top, left), (height, width) = geometry.padding, geometry.input_size
+    if spread.shape[2] >= top + height and spread.shape[3] >= left + width:
+        # Every input cell is inside the spread buffer: return that part of it, no copy.
+        return spread[:, :, top : top + height, left : left + width].reshape(x.shape)
+    grad_input = np.zeros(planar.shape, dtype=dtype)
+    rows, cols = min(height, spread.shape[2] - top), min(width, spread.shape[3] - left)
+    grad_input[:, :, :rows, :cols] = spread[:, :, top : top + rows, left : left + cols]
+    return grad_input.reshape(x.shape)
+
+
+def avg_pool1d(
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+) -> np.ndarray:
+    """1D average pooling, as ``torch.nn.functional.avg_pool1d``.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, L) or (N, C, L)
+    kernel_size, stride, padding : int or tuple of one int
+        ``stride=None`` means ``kernel_size``; padding (zeros) at most ``kernel_size // 2``.
+    ceil_mode : bool
+    count_include_pad : bool
+        Divide by the window clipped to the padded input (True) or by its real cells.
+
+    Returns
+    -------
+    ndarray of shape (C, L_out) or (N, C, L_out)
+        float64 for float64 input, float32 otherwise (integers are never truncated);
+        ``L_out = floor_or_ceil((L + 2p - k) / s) + 1``.
+    """
+    return avg_pool_forward(
+        "avg_pool1d", 1, x, kernel_size, stride, padding, ceil_mode, count_include_pad, None
+    )
+
+
+def avg_pool2d(
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+    divisor_override: int | None = None,
+) -> np.ndarray:
+    """2D average pooling, as ``torch.nn.functional.avg_pool2d``.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, H, W) or (N, C, H, W)
+    kernel_size, stride, padding : int or (int, int)
+        ``stride=None`` means ``kernel_size``; padding (zeros) at most half the kernel.
+    ceil_mode : bool
+        Round the output size up; the last window must start inside the input or the
+        top/left padding.
+    count_include_pad : bool
+        True: divide by the window clipped to the padded input,
+        ``(min(h0 + kH, H + pH) - h0) * (min(w0 + kW, W + pW) - w0)``; False: divide by the
+        number of real (non-padding) cells.
+    divisor_override : int, optional
+        Divide every window sum by this instead (nonzero).
+
+    Returns
+    -------
+    ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out)
+        float64 for float64 input, float32 otherwise;
+        ``H_out = floor_or_ceil((H + 2p - k) / s) + 1``, likewise ``W_out``.
+
+    Examples
+    --------
+    >>> x = np.array([[[1, 1, 2, 4], [5, 6, 7, 8], [3, 2, 1, 0], [1, 2, 3, 4]]], dtype=float)
+    >>> avg_pool2d(x, 2)
+    array([[[3.25, 5.25],
+            [2.  , 2.  ]]])
+    """
+    return avg_pool_forward(
+        "avg_pool2d",
+        2,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        ceil_mode,
+        count_include_pad,
+        divisor_override,
+    )
+
+
+def avg_pool1d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+) -> np.ndarray:
+    """Gradient of :func:`avg_pool1d`: each ``grad / divisor`` spread over its window's real
+    cells; overlapping windows accumulate.
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return avg_pool_backward(
+        "avg_pool1d",
+        1,
+        grad_output,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        ceil_mode,
+        count_include_pad,
+        None,
+    )
+
+
+def avg_pool2d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+    divisor_override: int | None = None,
+) -> np.ndarray:
+    """Gradient of :func:`avg_pool2d`: each ``grad / divisor`` spread over its window's real
+    cells; overlapping windows accumulate.
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out)
+    x : ndarray of shape (C, H, W) or (N, C, H, W)
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return avg_pool_backward(
+        "avg_pool2d",
+        2,
+        grad_output,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        ceil_mode,
+        count_include_pad,
+        divisor_override,
+    )

@@ -1,0 +1,146 @@
+"""Anti-aliased max pooling, BlurPool (Zhang 2019, "Making convolutional networks
+shift-invariant again").
+
+``blur_max_pool2d`` = max pooling with stride 1, then a binomial low-pass filter applied with
+the stride. Subsampling only after blurring removes the aliasing that makes plain max pooling
+jump when the input moves by one pixel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.errors import PoolingError
+from engine.ops.layout import check_grad_output, gradient_dtype
+from engine.ops.maxpool import max_pool2d, max_pool2d_backward
+from engine.ops.windows import IntOrTuple, check_input, to_tuple
+
+
+def binomial_filter(size: int) -> np.ndarray:
+    """Normalised binomial filter: 2 -> [1, 1]/2, 3 -> [1, 2, 1]/4 ... 5 -> [1, 4, 6, 4, 1]/16."""
+    if not 2 <= size <= 5:
+        raise PoolingError(f"blur_max_pool2d() blur_size must be 2 to 5, but got {size}")
+    coefficients = np.array([1.0])
+    for _ in range(size - 1):
+        coefficients = np.convolve(coefficients, [1.0, 1.0])
+    return coefficients / coefficients.sum()
+
+
+def reflect_indices(length: int, before: int, after: int) -> np.ndarray:
+    """Source index of each position of a reflect-padded axis (edge not repeated, as PyTorch's
+    ReflectionPad2d: ``[2, 1, | 0, 1, 2, ... ]``)."""
+    positions = np.arange(-before, length + after)
+    if length == 1:
+        return np.zeros_like(positions)
+    period = 2 * (length - 1)
+    folded = np.mod(positions, period)
+    return np.where(folded < length, folded, period - folded)
+
+
+def blur_axis(values: np.ndarray, taps: np.ndarray, stride: int, axis: int) -> np.ndarray:
+    """Reflect-pad ``axis`` by the filter's half sizes, filter and subsample by ``stride``."""
+    length = values.shape[axis]
+    before, after = (len(taps) - 1) // 2, len(taps) // 2
+    padded = np.take(values, reflect_indices(length, before, after), axis=axis)
+    count = (length - 1) // stride + 1
+    out = None
+    for offset, weight in enumerate(taps):
+        index = [slice(None)] * values.ndim
+        index[axis] = slice(offset, offset + (count - 1) * stride + 1, stride)
+        term = weight * padded[tuple(index)]
+        out = term if out is None else out + term
+    return out
+
+
+def blur_axis_backward(
+    grad: np.ndarray, length: int, taps: np.ndarray, stride: int, axis: int
+) -> np.ndarray:
+    """Adjoint of :func:`blur_axis`: spread the gradient back through filter and padding."""
+    before, after = (len(taps) - 1) // 2, len(taps) // 2
+    source = reflect_indices(length, before, after)
+    shape = list(grad.shape)
+    shape[axis] = len(source)
+    padded = np.zeros(shape, dtype=grad.dtype)
+    count = grad.shape[axis]
+    for offset, weight in enumerate(taps):
+        index = [slice(None)] * grad.ndim
+        index[axis] = slice(offset, offset + (count - 1) * stride + 1, stride)
+        padded[tuple(index)] += weight * grad
+    out_shape = list(grad.shape)
+    out_shape[axis] = length
+    result = np.zeros(out_shape, dtype=grad.dtype)
+    moved = np.moveaxis(padded, axis, 0)
+    target = np.moveaxis(result, axis, 0)
+    np.add.at(target, source, moved)  # reflected cells send their gradient home
+    return result
+
+
+def check_blur(kernel_size, stride, blur_size):
+    kernel = to_tuple(kernel_size, 2, "kernel_size")
+    strides = to_tuple(stride, 2, "stride")
+    if min(strides) < 1:
+        raise PoolingError(f"blur_max_pool2d() stride must be at least 1, but got {strides}")
+    return kernel, strides, binomial_filter(int(blur_size))
+
+
+def blur_max_pool2d(
+    x: np.ndarray, kernel_size: IntOrTuple = 2, stride: IntOrTuple = 2, blur_size: int = 3
+) -> np.ndarray:
+    """Anti-aliased max pooling (MaxBlurPool).
+
+    ``max_pool2d(x, kernel_size, stride=1)``, then a separable binomial filter of
+    ``blur_size`` taps (2..5), reflect-padded as Zhang's reference implementation, evaluated
+    every ``stride`` cells.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, H, W) or (N, C, H, W)
+
+    Returns
+    -------
+    ndarray of shape (C, H2, W2) or (N, C, H2, W2), float
+        ``H2 = ceil((H - kH + 1) / sH)``, likewise ``W2``.
+    """
+    kernel, strides, taps = check_blur(kernel_size, stride, blur_size)
+    dense = max_pool2d(x, kernel, 1).astype(gradient_dtype(x.dtype), copy=False)
+    return blur_axis(blur_axis(dense, taps, strides[0], -2), taps, strides[1], -1)
+
+
+def blur_max_pool2d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    kernel_size: IntOrTuple = 2,
+    stride: IntOrTuple = 2,
+    blur_size: int = 3,
+) -> np.ndarray:
+    """Gradient of :func:`blur_max_pool2d`: back through the blur, then through the stride-1
+    max pool (each cell's gradient to its window's arg-max)."""
+    kernel, strides, taps = check_blur(kernel_size, stride, blur_size)
+    check_input(x, 2, "blur_max_pool2d")
+    dense = max_pool2d(x, kernel, 1)
+    expected = blur_max_pool2d(x, kernel, strides, blur_size).shape
+    grad = check_grad_output("blur_max_pool2d", grad_output, expected)
+    grad = grad.astype(gradient_dtype(x.dtype))
+    rows_back = blur_axis_backward(grad, dense.shape[-1], taps, strides[1], -1)
+    dense_grad = blur_axis_backward(rows_back, dense.shape[-2], taps, strides[0], -2)
+    return max_pool2d_backward(dense_grad, x, kernel, 1)
+
+
+def blur_spans(
+    length: int, kernel_size: int, stride: int, blur_size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Along one axis of ``length`` input cells, the input cells each output of
+    :func:`blur_max_pool2d` depends on: its blur taps (reflected at the edges, so clipped
+    here) over stride-1 max windows of ``kernel_size``.
+
+    Returns
+    -------
+    starts, ends : ndarray of shape (ceil((length - kernel_size + 1) / stride),), int64
+        Output ``o`` depends on input cells ``starts[o] .. ends[o] - 1``.
+    """
+    dense = length - kernel_size + 1
+    count = (dense - 1) // stride + 1
+    first = np.arange(count, dtype=np.int64) * stride - (blur_size - 1) // 2
+    starts = np.clip(first, 0, dense - 1)
+    ends = np.clip(first + blur_size - 1, 0, dense - 1) + kernel_size
+    return starts, ends

@@ -1,0 +1,214 @@
+"""Layout helpers every pool shares: batch axis, 1D as 2D planes, padding, gradient checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import PoolingError
+from engine.ops.windows import IntOrTuple, PoolGeometry, check_input, pool_geometry
+
+
+def gradient_dtype(dtype: np.dtype) -> np.dtype:
+    """Float type of a gradient for an input of ``dtype`` (float64 stays, else float32)."""
+    return np.dtype(np.float64) if dtype == np.float64 else np.dtype(np.float32)
+
+
+def as_2d_geometry(geometry: PoolGeometry) -> PoolGeometry:
+    """Treat a 1D pool as a 2D pool over a plane of height 1."""
+    if len(geometry.input_size) == 2:
+        return geometry
+    return PoolGeometry(
+        input_size=(1, *geometry.input_size),
+        kernel_size=(1, *geometry.kernel_size),
+        stride=(1, *geometry.stride),
+        padding=(0, *geometry.padding),
+        dilation=(1, *geometry.dilation),
+        ceil_mode=geometry.ceil_mode,
+        output_size=(1, *geometry.output_size),
+    )
+
+
+def window_extent(geometry: PoolGeometry) -> tuple[int, ...]:
+    """Size of the padded buffer the windows span, per axis: ``(out - 1) * s + d(k - 1) + 1``.
+
+    It may be smaller than the padded input (floor mode leaves the last cells out) or larger
+    (ceil mode lets the last window hang past the right padding).
+    """
+    return tuple(
+        (out - 1) * stride + span
+        for out, stride, span in zip(
+            geometry.output_size, geometry.stride, geometry.effective_kernel_size
+        )
+    )
+
+
+def padded_input(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarray:
+    """``x`` of shape (N, C, H, W) placed in a ``fill``-padded array every window fits in.
+
+    Returns ``x`` itself (no copy) when no window reaches outside it.
+    """
+    (top, left), (height, width) = geometry.padding, geometry.input_size
+    needed = window_extent(geometry)
+    if top == 0 and left == 0 and needed[0] <= height and needed[1] <= width:
+        return x
+    padded = np.full(x.shape[:2] + (needed[0], needed[1]), fill, dtype=x.dtype)
+    rows, cols = min(height, needed[0] - top), min(width, needed[1] - left)
+    padded[:, :, top : top + rows, left : left + cols] = x[:, :, :rows, :cols]
+    return padded
+
+
+def check_grad_output(op_name: str, grad_output: np.ndarray, expected_shape: tuple) -> np.ndarray:
+    """Refuse a gradient whose shape differs from the forward output's."""
+    grad_output = np.asarray(grad_output)
+    if grad_output.shape != tuple(expected_shape):
+        raise PoolingError(
+            f"{op_name}() grad_output must have the output's shape {tuple(expected_shape)}, "
+            f"but got {grad_output.shape}"
+        )
+    if grad_output.dtype.kind not in "biuf":
+        raise PoolingError(f"{op_name}() grad_output must be numeric, got {grad_output.dtype}")
+    return grad_output
+
+
+@dataclass(frozen=True)
+class PreparedPool:
+    """A checked pool call, in the planar layout every pool computes in.
+
+    Attributes
+    ----------
+    planar : ndarray of shape (N, C, H, W)
+        A view of the input (H = 1 for 1D) with a batch axis.
+    unbatched : bool
+        True if the caller gave no batch axis (it is removed from the result).
+    geometry : PoolGeometry
+        The 2D window geometry (a height-1 axis added for 1D).
+    output_shape : tuple of int
+        ``(N, C, *spatial_out)``, the batched output shape in the caller's dimensions.
+    """
+
+    planar: np.ndarray
+    unbatched: bool
+    geometry: PoolGeometry
+    output_shape: tuple
+
+    @property
+    def caller_output_shape(self) -> tuple:
+        """The output shape the caller sees: without the batch axis if it gave none."""
+        return self.output_shape[1:] if self.unbatched else self.output_shape
+
+    def finish(self, array: np.ndarray) -> np.ndarray:
+        """Give a planar result the caller's layout back."""
+        return finish(array, self.output_shape, self.unbatched)
+
+
+def prepare_pool(
+    op_name: str,
+    x: np.ndarray,
+    spatial_dims: int,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None,
+    padding: IntOrTuple,
+    dilation: IntOrTuple,
+    ceil_mode: bool,
+) -> PreparedPool:
+    """Check a pool call and give its planar (N, C, H, W) view and 2D geometry."""
+    batched, unbatched = check_input(x, spatial_dims, op_name)
+    geometry = pool_geometry(
+        op_name, batched.shape, kernel_size, stride, padding, dilation, ceil_mode
+    )
+    planar = batched.reshape(batched.shape[:2] + (1,) * (2 - spatial_dims) + batched.shape[2:])
+    output_shape = batched.shape[:2] + geometry.output_size
+    return PreparedPool(planar, unbatched, as_2d_geometry(geometry), output_shape)
+
+
+def finish(array: np.ndarray, output_shape: tuple, unbatched: bool) -> np.ndarray:
+    """Give a planar result the caller's layout back (drop the added batch axis)."""
+    array = array.reshape(output_shape)
+    return array[0] if unbatched else array
+
+
+def gather_windows(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarray:
+    """Every window's cells of a batched 4D input, for pools with no separable shortcut.
+
+    Parameters
+    ----------
+    x : ndarray of shape (N, C, H, W), float
+    geometry : PoolGeometry, 2D
+    fill : float
+        Value of padding cells (and of cells past the edge in ceil mode).
+
+    Returns
+    -------
+    ndarray of shape (N, C, H_out, W_out, kH * kW)
+        Row-major window order, as the arg-max codes of the max pool.
+    """
+    padded = padded_input(x, geometry, fill)
+    top, left = geometry.padding
+    rows = geometry.window_positions(0) + top
+    cols = geometry.window_positions(1) + left
+    cells = padded[:, :, rows[:, None, :, None], cols[None, :, None, :]]
+    return cells.reshape(cells.shape[:4] + (-1,))
+
+
+def scatter_windows(grads: np.ndarray, geometry: PoolGeometry, input_shape: tuple) -> np.ndarray:
+    """Adjoint of :func:`gather_windows`: add every window cell's gradient to its input cell
+    (padding cells are dropped; overlapping windows accumulate).
+
+    Parameters
+    ----------
+    grads : ndarray of shape (N, C, H_out, W_out, kH * kW)
+    input_shape : tuple (N, C, H, W)
+
+    Returns
+    -------
+    ndarray of shape ``input_shape``
+    """
+    height, width = geometry.input_size
+    rows = np.broadcast_to(
+        geometry.window_positions(0)[:, None, :, None], grads.shape[2:4] + geometry.kernel_size
+    ).reshape(grads.shape[2:])
+    cols = np.broadcast_to(
+        geometry.window_positions(1)[None, :, None, :], grads.shape[2:4] + geometry.kernel_size
+    ).reshape(grads.shape[2:])
+    inside = (rows >= 0) & (rows < height) & (cols >= 0) & (cols < width)
+    flat = (rows * width + cols)[inside]
+    result = np.zeros((input_shape[0] * input_shape[1], height * width), dtype=grads.dtype)
+    values = grads.reshape((-1,) + grads.shape[2:])[:, inside]
+    for plane in range(result.shape[0]):  # one scatter per plane, not per pixel
+        np.add.at(result[plane], flat, values[plane])
+    return result.reshape(input_shape)
+
+
+@dataclass(frozen=True)
+class GatheredPool:
+    """The preamble of the pools that need every window's cells (SoftPool, stochastic).
+
+    Attributes
+    ----------
+    prepared : PreparedPool
+    cells : ndarray of shape (N, C, H_out, W_out, kH * kW)
+        Every window's cells in row-major order, in the gradient dtype; padding is -inf.
+    grad : ndarray of shape (N, C, H_out, W_out, 1), or None
+        The checked upstream gradient of a backward.
+    """
+
+    prepared: PreparedPool
+    cells: np.ndarray
+    grad: np.ndarray | None
+
+
+def gather_pool(
+    op_name: str, x, kernel_size, stride, padding, ceil_mode: bool, grad_output=None
+) -> GatheredPool:
+    """Check a 2D gather-based pool call and gather its windows (and its gradient)."""
+    prepared = prepare_pool(op_name, x, 2, kernel_size, stride, padding, 1, ceil_mode)
+    cells = gather_windows(
+        prepared.planar.astype(gradient_dtype(x.dtype)), prepared.geometry, -np.inf
+    )
+    grad = None
+    if grad_output is not None:
+        grad = check_grad_output(op_name, grad_output, prepared.caller_output_shape)
+        grad = grad.reshape(cells.shape[:-1])[..., None].astype(cells.dtype)
+    return GatheredPool(prepared, cells, grad)

@@ -1,0 +1,151 @@
+"""Max unpooling: put every value back at the position its max pool took it from."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from engine.errors import PoolingError
+from engine.ops.maxpool import NO_INDEX
+from engine.ops.windows import IntOrTuple, check_input, to_tuple
+
+
+def unpool_output_size(
+    op_name: str,
+    input_size: tuple[int, ...],
+    kernel: tuple[int, ...],
+    stride: tuple[int, ...],
+    padding: tuple[int, ...],
+    output_size,
+) -> tuple[int, ...]:
+    """Spatial output size of an unpool, checked as ``torch.nn.functional._unpool_output_size``.
+
+    The default is ``(in - 1) * s - 2p + k`` per axis; a given size must lie strictly within
+    one stride of it.
+    """
+    default = tuple(
+        (length - 1) * step + size - 2 * pad
+        for length, size, step, pad in zip(input_size, kernel, stride, padding)
+    )
+    if output_size is None:
+        sizes = default
+    else:
+        sizes = tuple(int(length) for length in output_size)
+        if len(sizes) == len(kernel) + 2:
+            sizes = sizes[2:]
+        elif len(sizes) == len(kernel) + 1:
+            sizes = sizes[1:]
+        if len(sizes) != len(kernel):
+            raise PoolingError(
+                f"{op_name}() output_size should have {len(kernel)} or {len(kernel) + 2} "
+                f"elements, but got {tuple(output_size)}"
+            )
+        for axis, (size, base, step) in enumerate(zip(sizes, default, stride)):
+            if not base - step < size < base + step:
+                raise PoolingError(
+                    f"{op_name}() invalid output_size {tuple(output_size)} (dim {axis} must be "
+                    f"between {base - step} and {base + step}, exclusive)"
+                )
+    if min(sizes) < 1:
+        raise PoolingError(f"{op_name}() calculated output size {sizes} is too small")
+    return sizes
+
+
+def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size):
+    batched, unbatched = check_input(x, spatial_dims, op_name)
+    indices = np.asarray(indices)
+    if indices.shape != x.shape:
+        raise PoolingError(
+            f"{op_name}() indices must have the input's shape {x.shape}, but got {indices.shape}"
+        )
+    if indices.dtype.kind not in "iu":
+        raise PoolingError(f"{op_name}() indices must be integers, but got {indices.dtype}")
+    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size")
+    strides = kernel if stride is None else to_tuple(stride, spatial_dims, "stride")
+    pads = to_tuple(padding, spatial_dims, "padding")
+    if min(kernel) < 1 or min(strides) < 1 or min(pads) < 0:
+        raise PoolingError(
+            f"{op_name}() kernel_size and stride must be positive and padding non-negative, "
+            f"but got kernel_size={kernel}, stride={strides}, padding={pads}"
+        )
+    sizes = unpool_output_size(op_name, batched.shape[2:], kernel, strides, pads, output_size)
+    plane = int(np.prod(sizes))
+    flat_indices = indices.reshape(batched.shape[0] * batched.shape[1], -1).astype(np.int64)
+    if flat_indices.size and (flat_indices.min() < NO_INDEX or flat_indices.max() >= plane):
+        raise PoolingError(
+            f"{op_name}() found an invalid max index {int(flat_indices.max())} "
+            f"(output plane of size {sizes} holds {plane} cells)"
+        )
+    out = place_at_indices(batched.reshape(flat_indices.shape), flat_indices, plane)
+    out = out.reshape(batched.shape[:2] + sizes)
+    return out[0] if unbatched else out
+
+
+def place_at_indices(values: np.ndarray, indices: np.ndarray, plane: int) -> np.ndarray:
+    """Put every value at its flat index of a zero plane; index -1 is skipped.
+
+    Parameters
+    ----------
+    values, indices : ndarray of shape (P, K)
+        ``P`` planes of ``K`` values and their int64 positions in ``[0, plane)``.
+
+    Returns
+    -------
+    ndarray of shape (P, plane), the dtype of ``values``
+        Where two values share an index the later one wins, as in PyTorch's CPU loop.
+    """
+    out = np.zeros((values.shape[0], plane), dtype=values.dtype)
+    for row in range(values.shape[0]):  # one scatter per plane
+        keep = indices[row] >= 0
+        out[row, indices[row][keep]] = values[row][keep]
+    return out
+
+
+def max_unpool1d(
+    x: np.ndarray,
+    indices: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    output_size=None,
+) -> np.ndarray:
+    """Partial inverse of :func:`max_pool1d`, as ``torch.nn.functional.max_unpool1d``.
+
+    Parameters
+    ----------
+    x, indices : ndarray of shape (C, L_in) or (N, C, L_in)
+        Pooled values and the int64 indices ``max_pool1d(..., return_indices=True)`` gave.
+    output_size : sequence of int, optional
+        ``(L,)``, ``(C, L)`` or ``(N, C, L)``; default ``(L_in - 1) * s - 2p + k``.
+
+    Returns
+    -------
+    ndarray of shape (C, L) or (N, C, L), the dtype of ``x``
+        Zeros except at the indices, which receive the values (index -1 is skipped).
+    """
+    return max_unpool("max_unpool1d", 1, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool2d(
+    x: np.ndarray,
+    indices: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    output_size=None,
+) -> np.ndarray:
+    """Partial inverse of :func:`max_pool2d`, as ``torch.nn.functional.max_unpool2d``.
+
+    Parameters
+    ----------
+    x, indices : ndarray of shape (C, H_in, W_in) or (N, C, H_in, W_in)
+        Pooled values and the int64 flat indices ``max_pool2d(..., return_indices=True)`` gave.
+    output_size : sequence of int, optional
+        ``(H, W)`` or the full shape; default ``(H_in - 1) * s - 2p + k`` per axis.
+
+    Returns
+    -------
+    ndarray of shape (C, H, W) or (N, C, H, W), the dtype of ``x``
+        Zeros except at the indices, which receive the values (index -1 is skipped; where two
+        windows chose the same cell the later one wins, as in PyTorch's CPU loop).
+    """
+    return max_unpool("max_unpool2d", 2, x, indices, kernel_size, stride, padding, output_size)

@@ -1,0 +1,331 @@
+"""The one window helper every pool shares: argument checks, output sizes, padding.
+
+A pooling window along one spatial axis of length ``L`` is described by a kernel size ``k``,
+a stride ``s``, a padding ``p`` on both sides and a dilation ``d``.  Output ``o`` covers the
+input positions ``o * s - p + j * d`` for ``j = 0 .. k - 1``; positions outside ``[0, L)`` are
+padding.  The number of outputs is, as in PyTorch,
+
+    L_out = floor_or_ceil((L + 2p - d(k - 1) - 1) / s) + 1
+
+and in ceil mode the last window is dropped if it would start at or past ``L + p`` (it must
+start inside the input or the left padding).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import PoolingError
+
+IntOrTuple = int | Sequence[int]
+
+
+def to_tuple(value: IntOrTuple, spatial_dims: int, name: str) -> tuple[int, ...]:
+    """Turn ``3`` or ``(3, 2)`` into a tuple of ``spatial_dims`` Python ints.
+
+    Raises
+    ------
+    PoolingError
+        If ``value`` is not an int or a sequence of ``spatial_dims`` (or one) ints.
+    """
+    if isinstance(value, bool):
+        raise PoolingError(f"{name} must be an int or a tuple of ints, but got {value!r}")
+    if isinstance(value, int | np.integer):
+        return (int(value),) * spatial_dims
+    try:
+        items = tuple(value)
+    except TypeError:
+        raise PoolingError(f"{name} must be an int or a tuple of ints, but got {value!r}") from None
+    if len(items) == 1:
+        items = items * spatial_dims
+    if len(items) != spatial_dims or not all(
+        isinstance(item, int | np.integer) and not isinstance(item, bool) for item in items
+    ):
+        raise PoolingError(
+            f"{name} must be an int or a tuple of {spatial_dims} ints, but got {value!r}"
+        )
+    return tuple(int(item) for item in items)
+
+
+def pooling_output_size(
+    input_size: int, kernel_size: int, stride: int, padding: int, dilation: int, ceil_mode: bool
+) -> int:
+    """Number of windows along one axis, exactly as PyTorch's ``pooling_output_shape``."""
+    numerator = input_size + 2 * padding - dilation * (kernel_size - 1) - 1
+    if ceil_mode:
+        numerator += stride - 1
+    output_size = numerator // stride + 1  # Python's // rounds towards -inf, as torch's div_rtn
+    if ceil_mode and (output_size - 1) * stride >= input_size + padding:
+        output_size -= 1
+    return output_size
+
+
+def check_input(x: np.ndarray, spatial_dims: int, op_name: str) -> tuple[np.ndarray, bool]:
+    """Check a pooling input and give it a batch axis.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, *spatial) or (N, C, *spatial)
+        Numeric (bool, integer or floating) array.
+    spatial_dims : int
+        1 for ``(C, L)`` / ``(N, C, L)``, 2 for ``(C, H, W)`` / ``(N, C, H, W)``.
+    op_name : str
+        Name used in error messages, such as ``"max_pool2d"``.
+
+    Returns
+    -------
+    batched : ndarray of shape (N, C, *spatial)
+        A view of ``x`` with a batch axis of length 1 added if it had none.
+    unbatched : bool
+        True if the batch axis was added (and must be removed from the result).
+    """
+    if not isinstance(x, np.ndarray):
+        raise PoolingError(f"{op_name}() expects a NumPy array, but got {type(x).__name__}")
+    if x.dtype.kind not in "biuf":
+        raise PoolingError(
+            f"{op_name}() expects a numeric array (bool, integer or float), "
+            f"but got dtype {x.dtype} with shape {x.shape}"
+        )
+    allowed = (spatial_dims + 1, spatial_dims + 2)
+    if x.ndim not in allowed:
+        layout = "(C, L) or (N, C, L)" if spatial_dims == 1 else "(C, H, W) or (N, C, H, W)"
+        raise PoolingError(
+            f"{op_name}() expects a {allowed[0]}D or {allowed[1]}D input shaped {layout}, "
+            f"but got shape {x.shape}"
+        )
+    if x.size == 0:
+        raise PoolingError(f"{op_name}() expects a non-empty input, but got shape {x.shape}")
+    if x.ndim == allowed[0]:
+        return x[np.newaxis], True
+    return x, False
+
+
+@dataclass(frozen=True)
+class PoolGeometry:
+    """Where every window of a pool lies, one entry per spatial axis.
+
+    Attributes
+    ----------
+    input_size, kernel_size, stride, padding, dilation, output_size : tuple of int
+        Per spatial axis (``(L,)`` in 1D, ``(H, W)`` in 2D).
+    ceil_mode : bool
+        Whether the output size was rounded up.
+    """
+
+    input_size: tuple[int, ...]
+    kernel_size: tuple[int, ...]
+    stride: tuple[int, ...]
+    padding: tuple[int, ...]
+    dilation: tuple[int, ...]
+    ceil_mode: bool
+    output_size: tuple[int, ...]
+
+    @property
+    def effective_kernel_size(self) -> tuple[int, ...]:
+        """Span of a dilated window in input cells: ``d * (k - 1) + 1``."""
+        return tuple(
+            spacing * (size - 1) + 1
+            for size, spacing in zip(self.kernel_size, self.dilation, strict=True)
+        )
+
+    def window_starts(self, axis: int) -> np.ndarray:
+        """First input position (negative inside the left padding) of each window along ``axis``.
+
+        Returns
+        -------
+        ndarray of shape (output_size[axis],), int64
+        """
+        return (
+            np.arange(self.output_size[axis], dtype=np.int64) * self.stride[axis]
+            - (self.padding[axis])
+        )
+
+    def window_positions(self, axis: int) -> np.ndarray:
+        """Input positions covered by every window along ``axis``.
+
+        Returns
+        -------
+        ndarray of shape (output_size[axis], kernel_size[axis]), int64
+            Entry ``[o, j]`` is ``o * s - p + j * d``; values outside ``[0, input_size)`` are
+            padding.
+        """
+        offsets = np.arange(self.kernel_size[axis], dtype=np.int64) * self.dilation[axis]
+        return self.window_starts(axis)[:, np.newaxis] + offsets
+
+    def divisor_include_pad(self, axis: int) -> np.ndarray:
+        """Window length along ``axis`` clipped to the padded input (torch's ``pool_size``).
+
+        Returns
+        -------
+        ndarray of shape (output_size[axis],), int64
+        """
+        starts = self.window_starts(axis)
+        ends = np.minimum(
+            starts + self.kernel_size[axis], self.input_size[axis] + self.padding[axis]
+        )
+        return ends - starts
+
+    def divisor_exclude_pad(self, axis: int) -> np.ndarray:
+        """Number of real (non-padding) cells of each window along ``axis`` (no dilation).
+
+        Returns
+        -------
+        ndarray of shape (output_size[axis],), int64
+        """
+        starts = self.window_starts(axis)
+        ends = np.minimum(starts + self.kernel_size[axis], self.input_size[axis])
+        return ends - np.maximum(starts, 0)
+
+    def window_divisor(
+        self, count_include_pad: bool, divisor_override: int | None = None
+    ) -> np.ndarray:
+        """What each window's sum is divided by in average pooling, as PyTorch decides it.
+
+        ``divisor_override`` if given; else with ``count_include_pad`` the window clipped to the
+        padded input (``min(start + k, L + p) - start`` per axis, multiplied over the axes), else
+        the number of real (non-padding) cells. This is the one place the divisor is computed:
+        the average pool, its steps and the info panel all ask it.
+
+        Returns
+        -------
+        ndarray of shape ``output_size``, float64
+        """
+        if divisor_override is not None:
+            return np.full(self.output_size, float(divisor_override))
+        per_axis = [
+            self.divisor_include_pad(axis) if count_include_pad else self.divisor_exclude_pad(axis)
+            for axis in range(len(self.output_size))
+        ]
+        divisor = np.ones((), dtype=np.float64)
+        for lengths in per_axis:
+            divisor = np.multiply.outer(divisor, lengths.astype(np.float64))
+        return divisor
+
+
+def pool_geometry(
+    op_name: str,
+    input_shape: tuple[int, ...],
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    dilation: IntOrTuple = 1,
+    ceil_mode: bool = False,
+) -> PoolGeometry:
+    """Check pooling arguments against an input shape and work out every window.
+
+    Parameters
+    ----------
+    op_name : str
+        Name used in error messages, such as ``"max_pool2d"``.
+    input_shape : tuple of int
+        Full shape ``(N, C, *spatial)`` of the (batched) input.
+    kernel_size, stride, padding, dilation : int or tuple of int
+        As in ``torch.nn.functional``; ``stride=None`` (or an empty tuple) means
+        ``kernel_size``.
+    ceil_mode : bool
+        Round the output size up instead of down.
+
+    Raises
+    ------
+    PoolingError
+        For what torch refuses: a kernel, stride or dilation below 1, negative padding,
+        padding over half the kernel, or an output smaller than 1.
+    """
+    spatial_dims = len(input_shape) - 2
+    input_size = tuple(int(length) for length in input_shape[2:])
+    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size")
+    strides = kernel if stride is None or stride == () else to_tuple(stride, spatial_dims, "stride")
+    pads = to_tuple(padding, spatial_dims, "padding")
+    dilations = to_tuple(dilation, spatial_dims, "dilation")
+    for name, values in (("kernel_size", kernel), ("stride", strides), ("dilation", dilations)):
+        if min(values) < 1:
+            raise PoolingError(
+                f"{op_name}() {name} must be greater than zero, but got {name}={values} "
+                f"for input of shape {tuple(input_shape)}"
+            )
+    if min(pads) < 0:
+        raise PoolingError(f"{op_name}() padding must be non-negative, but got padding={pads}")
+    if any(pad > size // 2 for pad, size in zip(pads, kernel, strict=True)):
+        raise PoolingError(
+            f"{op_name}() padding should be at most half of kernel size, but got "
+            f"padding={pads} and kernel_size={kernel}"
+        )
+    output = tuple(
+        pooling_output_size(length, size, step, pad, spacing, bool(ceil_mode))
+        for length, size, step, pad, spacing in zip(
+            input_size, kernel, strides, pads, dilations, strict=True
+        )
+    )
+    if min(output) < 1:
+        raise PoolingError(
+            f"{op_name}() given input of shape {tuple(input_shape)} with kernel_size={kernel}, "
+            f"stride={strides}, padding={pads}, dilation={dilations}: calculated output size "
+            f"{output} is too small (the dilated window d*(k-1)+1 is larger than the padded input)"
+        )
+    return PoolGeometry(input_size, kernel, strides, pads, dilations, bool(ceil_mode), output)
+
+
+def adaptive_bounds(input_size: int, output_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) of each adaptive window along one axis.
+
+    Window ``i`` spans ``[floor(i * L / O), ceil((i + 1) * L / O))``, as in PyTorch.
+
+    Returns
+    -------
+    starts, ends : ndarray of shape (output_size,), int64
+    """
+    index = np.arange(output_size, dtype=np.int64)
+    starts = (index * input_size) // output_size
+    ends = -((-(index + 1) * input_size) // output_size)
+    return starts, ends
+
+
+def adaptive_output_size(
+    op_name: str, input_shape: tuple[int, ...], output_size: IntOrTuple | None
+) -> tuple[int, ...]:
+    """Check an adaptive pool's ``output_size`` (``None`` entries keep the input size)."""
+    spatial_dims = len(input_shape) - 2
+    input_size = tuple(int(length) for length in input_shape[2:])
+    if output_size is None:
+        raise PoolingError(f"{op_name}() output_size must be given")
+    if isinstance(output_size, int | np.integer) and not isinstance(output_size, bool):
+        sizes: list[int | None] = [int(output_size)] * spatial_dims
+    else:
+        try:
+            sizes = list(output_size)
+        except TypeError:
+            raise PoolingError(
+                f"{op_name}() output_size must be an int or a tuple, but got {output_size!r}"
+            ) from None
+        if len(sizes) == 1:
+            sizes = sizes * spatial_dims
+        if len(sizes) != spatial_dims:
+            raise PoolingError(
+                f"{op_name}() output_size must have {spatial_dims} entries, but got {output_size!r}"
+            )
+    result = []
+    for size, length in zip(sizes, input_size, strict=True):
+        if size is None:
+            size = length
+        if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
+            raise PoolingError(
+                f"{op_name}() output_size must be positive ints, but got {output_size!r} "
+                f"for input of shape {tuple(input_shape)}"
+            )
+        result.append(int(size))
+    return tuple(result)
+
+
+__all__ = [
+    "IntOrTuple",
+    "PoolGeometry",
+    "adaptive_bounds",
+    "adaptive_output_size",
+    "check_input",
+    "pool_geometry",
+    "pooling_output_size",
+    "to_tuple",
+]

@@ -1,0 +1,70 @@
+"""What the views draw, prepared in NumPy so a worker thread (or a headless export) can do it:
+which channel is pooled, the display range, and the array an image item paints."""
+
+from __future__ import annotations
+
+import numpy as np
+
+CHANNELS = ("rgb", "gray", "red", "green", "blue")
+CHANNEL_LABELS = {
+    "rgb": "All channels",
+    "gray": "Grayscale (luminance)",
+    "red": "Red",
+    "green": "Green",
+    "blue": "Blue",
+}
+LUMINANCE = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+
+UINT8_DISPLAY_ABOVE = 4_000_000  # larger pictures are handed to the view as 8-bit
+MAX_DISPLAY_SIDE = 3000  # and are subsampled to at most this many pixels a side
+
+
+def select_channel(image: np.ndarray, channel: str) -> np.ndarray:
+    """The (C, H, W) array that is pooled for a channel choice (``CHANNELS``)."""
+    if image.shape[0] == 1 or channel == "rgb":
+        return image
+    if channel == "gray":
+        return np.tensordot(LUMINANCE, image[:3], axes=1)[np.newaxis].astype(np.float32)
+    return image[("red", "green", "blue").index(channel)][np.newaxis]
+
+
+def data_range(array: np.ndarray) -> tuple[float, float]:
+    """Display levels: (0, 1) for data in [0, 1], else the finite minimum and maximum (a
+    constant array gets a range of 1 around its value)."""
+    low, high = float(np.min(array)), float(np.max(array))
+    if not (np.isfinite(low) and np.isfinite(high)):  # only then pay for a finite mask
+        finite = array[np.isfinite(array)]
+        if finite.size == 0:
+            return 0.0, 1.0
+        low, high = float(finite.min()), float(finite.max())
+    if low >= 0 and high <= 1:
+        return 0.0, 1.0
+    return (low, high) if high > low else (low - 0.5, high + 0.5)
+
+
+def display_step(height: int, width: int) -> int:
+    """Every how many pixels a large picture is sampled so its longer side fits
+    MAX_DISPLAY_SIDE (1 when it fits already)."""
+    return max(1, -(-max(height, width) // MAX_DISPLAY_SIDE))
+
+
+def display_array(array: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """What an image item draws for a (C, H, W) array: (H, W, 3) for three channels, else the
+    first channel as (H, W), contiguous, with NaN and infinities replaced by the level ends.
+
+    Large arrays come back as uint8 already scaled to ``levels`` (drawn with levels 0..255)
+    and subsampled to at most MAX_DISPLAY_SIDE pixels a side (the view stretches them over the
+    full extent; cell values and windows still come from the full array), so painting them
+    does not convert and scale tens of millions of pixels on the UI thread.
+    """
+    low, high = levels
+    plane = np.moveaxis(array, 0, -1) if array.shape[0] == 3 else array[0]
+    if plane.size > UINT8_DISPLAY_ABOVE:
+        step = display_step(*plane.shape[:2])
+        plane = plane[::step, ::step]
+        scaled = (plane - np.float32(low)) * np.float32(255.0 / max(high - low, 1e-12))
+        np.nan_to_num(scaled, copy=False, nan=0.0, posinf=255.0, neginf=0.0)
+        return np.clip(scaled, 0, 255, out=scaled).astype(np.uint8)
+    if np.isfinite(plane.min()) and np.isfinite(plane.max()):  # NaN makes min() NaN too
+        return np.ascontiguousarray(plane)
+    return np.nan_to_num(plane, nan=low, neginf=low, posinf=high)

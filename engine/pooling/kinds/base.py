@@ -1,0 +1,117 @@
+"""What a pooling kind declares: :class:`PoolKind`, and how its windows reduce."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.pooling.parameters import PARAMETERS, Parameter, PoolParams
+
+
+class Reduction(enum.Enum):
+    """What a window's cells become, for the arithmetic the window writes out."""
+
+    MAXIMUM = "maximum"
+    MINIMUM = "minimum"
+    AVERAGE = "average"
+    POWER_AVERAGE = "power average"
+    SOFTMAX_AVERAGE = "softmax-weighted average"
+    RANDOM_PICK = "random pick"
+    MIXED = "mix of maximum and average"
+    BLURRED_MAXIMUM = "blurred maximum"
+
+
+Forward = Callable[[np.ndarray, PoolParams], tuple[np.ndarray, "np.ndarray | None"]]
+"""``forward(image, params) -> (output, indices or None)``: image (C, H, W), output
+(C, H_out, W_out), indices the int64 flat positions of the chosen cells (arg-max kinds)."""
+
+Backward = Callable[[np.ndarray, np.ndarray, PoolParams, "np.ndarray | None"], np.ndarray]
+"""``backward(grad_output, image, params, indices) -> grad_input`` of the image's shape."""
+
+
+@dataclass(frozen=True)
+class PoolKind:
+    """One pooling kind, declared once: everything else asks it.
+
+    Attributes
+    ----------
+    name : str
+        Command-line name and registry key.
+    label : str
+        What the window calls it.
+    summary : str
+        One sentence on what it computes, for tooltips.
+    source : str
+        Where it comes from: the PyTorch module or the paper.
+    parameters : tuple of str
+        The :data:`~engine.pooling.parameters.PARAMETERS` it uses, in the order shown.
+    reduction : Reduction
+    forward, backward : callables
+        The engine calls, see :data:`Forward` and :data:`Backward`.
+    choose_layout : callable
+        ``choose_layout(params)`` -> the window layout (:mod:`engine.pooling.layouts`).
+    choose_routing : callable
+        ``choose_routing(params)`` -> where the gradient goes (:mod:`engine.pooling.routing`).
+    snippets : callable
+        ``snippets(params, input_shape)`` -> {framework: code} reproducing the settings.
+    divisor_of : callable, optional
+        ``divisor_of(params, input_shape, row, col)`` -> what an averaging kind divided that
+        window's sum by.
+    """
+
+    name: str
+    label: str
+    summary: str
+    source: str
+    parameters: tuple[str, ...]
+    reduction: Reduction
+    forward: Forward
+    backward: Backward
+    choose_layout: Callable
+    choose_routing: Callable
+    snippets: Callable[[PoolParams, tuple], dict[str, str]]
+    divisor_of: Callable | None = None
+
+    def declarations(self) -> list[Parameter]:
+        return [PARAMETERS[name] for name in self.parameters]
+
+    def effective(self, params: PoolParams) -> PoolParams:
+        """``params`` with every setting this kind does not use, or that another setting
+        switches off, back at its neutral default (so leftovers from another kind never leak
+        into a computation)."""
+        defaults = PoolParams()
+        used = params.replace(
+            **{
+                name: getattr(defaults, name)
+                for name in PARAMETERS
+                if name not in self.parameters and getattr(params, name) != getattr(defaults, name)
+            }
+        )
+        inactive = {
+            name: getattr(defaults, name)
+            for name in self.parameters
+            if not PARAMETERS[name].applies(used)
+        }
+        return used.replace(**inactive) if inactive else used
+
+    def layout(self, params: PoolParams):
+        return self.choose_layout(self.effective(params))
+
+    def routing(self, params: PoolParams):
+        return self.choose_routing(self.effective(params))
+
+
+def always(value):
+    """A chooser that ignores the settings."""
+    return lambda params: value
+
+
+def pair(values: tuple[int, int]) -> str:
+    """``3`` for (3, 3), ``(3, 2)`` otherwise, as torch arguments are written."""
+    return str(values[0]) if values[0] == values[1] else f"({values[0]}, {values[1]})"
+
+
+NO_KERAS = "# Keras has no built-in layer for {what}."

@@ -1,0 +1,145 @@
+"""Pool an image with a user's settings, and answer questions about the result.
+
+Headless (NumPy only) so the window, the command line, the animation and the tests share it.
+Every function finds the settings' kind in the registry and asks it: :func:`run_pool` and
+:func:`run_backward` call its engine functions; :func:`window_of`, :func:`coverage_of`,
+:func:`output_rect`, :func:`placement_of` and :func:`formula_lines` ask its window layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine.errors import PoolingError
+from engine.pooling.kinds import PoolKind, kind_of
+from engine.pooling.parameters import Parameter, PoolParams
+
+AXIS_WORDS = ("height", "width")
+
+
+@dataclass
+class PoolResult:
+    """A forward pass.
+
+    Attributes
+    ----------
+    params : PoolParams
+        The settings as computed (what the kind uses; see :meth:`PoolKind.effective`).
+    input_shape : tuple
+        (C, H, W) of the pooled image.
+    output : ndarray of shape (C, H_out, W_out)
+    indices : ndarray of the output's shape, int64, or None
+        Flat input position ``h * W + w`` of each window's chosen cell (arg-max kinds).
+    """
+
+    params: PoolParams
+    input_shape: tuple[int, ...]
+    output: np.ndarray
+    indices: np.ndarray | None = None
+
+    @property
+    def kind(self) -> PoolKind:
+        return kind_of(self.params)
+
+
+def resolved(params: PoolParams):
+    """The kind of ``params``, the settings it uses and its window layout."""
+    kind = kind_of(params)
+    effective = kind.effective(params)
+    return kind, effective, kind.choose_layout(effective)
+
+
+def check_range(declaration: Parameter, params: PoolParams) -> None:
+    """Refuse a setting outside its declared range, naming it."""
+    numbers = declaration.numbers(params)
+    low, high = declaration.minimum, declaration.maximum
+    if declaration.widget == "levels":
+        if not numbers or not all(
+            isinstance(number, int) and low <= number <= high for number in numbers
+        ):
+            raise PoolingError(
+                f"{declaration.label} must be whole numbers from {low:g} to {high:g}, like 4,2,1."
+            )
+        return
+    for axis, number in enumerate(numbers):
+        if not low <= number <= high:
+            which = f" {AXIS_WORDS[axis]}" if declaration.widget == "pair" else ""
+            raise PoolingError(
+                f"{declaration.label}{which} must be between {low:g} and {high:g}, not {number:g}."
+            )
+
+
+def validate(params: PoolParams, input_shape: tuple[int, ...]) -> None:
+    """Raise PoolingError, in words a student understands, if the settings cannot work on an
+    input of ``input_shape`` (C, H, W)."""
+    kind, effective, layout = resolved(params)
+    for declaration in kind.declarations():
+        if declaration.applies(effective):
+            check_range(declaration, effective)
+    layout.validate(effective, input_shape)
+
+
+def run_pool(image: np.ndarray, params: PoolParams) -> PoolResult:
+    """Pool a (C, H, W) image with ``params`` through the engine."""
+    validate(params, image.shape)
+    kind, effective, _ = resolved(params)
+    output, indices = kind.forward(image, effective)
+    return PoolResult(effective, tuple(image.shape), output, indices)
+
+
+def run_backward(image: np.ndarray, result: PoolResult, grad_output: np.ndarray) -> np.ndarray:
+    """Input gradient for an upstream ``grad_output`` of the output's shape (the kind's
+    engine backward)."""
+    return result.kind.backward(grad_output, image, result.params, result.indices)
+
+
+def window_of(params: PoolParams, input_shape, row: int, col: int):
+    """The :class:`~engine.pooling.windows.Window` output cell (row, col) was computed from."""
+    _, effective, layout = resolved(params)
+    return layout.window_of(effective, input_shape, row, col)
+
+
+def coverage_of(params: PoolParams, input_shape, row: int, col: int):
+    """Output cells whose window holds input cell (row, col): list of (out_row, out_col)."""
+    _, effective, layout = resolved(params)
+    return layout.coverage_of(effective, input_shape, row, col)
+
+
+def output_shape(params: PoolParams, input_shape) -> tuple[int, int]:
+    _, effective, layout = resolved(params)
+    return layout.output_shape(effective, input_shape)
+
+
+def output_rect(params: PoolParams, input_shape, row: int, col: int):
+    """The input area (a :class:`~engine.pooling.windows.Rect`) that output cell (row, col)'s
+    window covers."""
+    _, effective, layout = resolved(params)
+    return layout.output_rect(effective, input_shape, row, col)
+
+
+def placement_of(params: PoolParams, input_shape):
+    """Where each output cell is drawn when the output is shown at the input's scale."""
+    _, effective, layout = resolved(params)
+    return layout.placement(effective, input_shape)
+
+
+def overview_rects(params: PoolParams, input_shape):
+    """Windows outlined on the input all the time (the spatial pyramid's bins)."""
+    _, effective, layout = resolved(params)
+    return layout.overview_rects(effective, input_shape)
+
+
+def export_form(result: PoolResult) -> np.ndarray:
+    """The output as files hold it (the spatial pyramid's vector per channel, else the grid)."""
+    _, effective, layout = resolved(result.params)
+    return layout.export_form(result.output)
+
+
+def formula_lines(params: PoolParams, input_shape: tuple[int, ...]) -> list[str]:
+    """The output-size arithmetic with the user's numbers, one line per axis, then the
+    reduction (elements in, elements out). Raises PoolingError for invalid settings."""
+    validate(params, input_shape)
+    _, effective, layout = resolved(params)
+    return layout.formula_lines(effective, input_shape)

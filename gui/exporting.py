@@ -1,0 +1,134 @@
+"""File > Export and Edit > Copy as code: dialogs around ``engine.io.export``.
+
+Every export is written atomically by the engine; this module asks for the file name, asks
+before replacing a file, shows progress (with Cancel) while GIF frames are drawn, and reports
+failures in one dialog. The window's ``show_error``, ``show_message`` and ``confirm_overwrite``
+are the only places that open a dialog (tests replace them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QProgressDialog
+
+from engine.io.export import (
+    ExportError,
+    animation_frames,
+    code_snippets,
+    export_array,
+    export_gif,
+)
+from engine.pooling.pipeline import export_form
+
+EXPORTS = {
+    # what: (menu text, default file name, file filter)
+    "input": ("Input as PNG…", "input.png", "PNG image (*.png)"),
+    "output": (
+        "Output (PNG, NPY or CSV)…",
+        "output.npy",
+        "NumPy array (*.npy);;CSV (*.csv);;PNG image (*.png)",
+    ),
+    "gradient": (
+        "Input gradient (PNG, NPY or CSV)…",
+        "gradient.npy",
+        "NumPy array (*.npy);;CSV (*.csv);;PNG image (*.png)",
+    ),
+    "gif": ("Animation as GIF (forward or backward)…", "pooling.gif", "Animated GIF (*.gif)"),
+}
+
+
+class Exporter:
+    """The export actions of one window."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def export_dialog(self, what: str) -> None:
+        _, default, file_filter = EXPORTS[what]
+        folder = self.window.settings.value_str("last_folder", str(Path.home()))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "Export",
+            str(Path(folder) / default),
+            file_filter,
+            options=QFileDialog.Option.DontConfirmOverwrite,  # confirm_overwrite asks
+        )
+        if path:
+            self.export_to(path, what)
+
+    def export_to(self, path: str | Path, what: str, frame_limit: int | None = None) -> bool:
+        """Write one export; never overwrites without confirmation; errors in a dialog."""
+        window, model = self.window, self.window.model
+        path = Path(path)
+        result, image = model.result, model.image
+        if result is None:
+            window.show_error("Nothing to export", "Open an image first.")
+            return False
+        if path.exists() and not window.confirm_overwrite(path):
+            return False
+        try:
+            if what == "input":
+                export_array(path, image)
+            elif what == "output":
+                export_array(path, export_form(result))
+            elif what == "gradient":
+                export_array(path, window.animation.input_gradient(), signed=True)
+            else:
+                frames = self.render_gif_frames(frame_limit)
+                if frames is None:
+                    return False
+                export_gif(path, frames)
+        except ExportError as error:
+            window.show_error("Export failed", str(error))
+            return False
+        window.statusBar().showMessage(f"Exported {path.name}", 5000)
+        return True
+
+    def render_gif_frames(self, frame_limit: int | None):
+        """Frames of the current direction's animation, with a cancellable progress bar."""
+        window, animation = self.window, self.window.animation
+        if frame_limit is None:
+            frame_limit, accepted = QInputDialog.getInt(
+                window,
+                "Animated GIF",
+                "Most frames (longer animations skip steps evenly):",
+                120,
+                2,
+                2000,
+            )
+            if not accepted:
+                return None
+        progress = QProgressDialog("Rendering frames…", "Cancel", 0, frame_limit, window)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def report(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
+
+        backward = animation.direction == "backward"
+        frames = animation_frames(
+            window.model.image,
+            window.model.result,
+            frame_limit,
+            backward,
+            animation.upstream() if backward else None,
+            report,
+        )
+        cancelled = progress.wasCanceled()
+        progress.close()
+        return None if cancelled else frames
+
+    def copy_as_code(self) -> None:
+        """Put the settings, as code for each framework, on the clipboard and show it."""
+        model = self.window.model
+        if model.result is None:
+            return
+        snippets = code_snippets(model.result.params, model.result.input_shape)
+        text = "\n".join(f"# {name}\n{code}" for name, code in snippets.items())
+        QApplication.clipboard().setText(text)
+        self.window.show_message("Copied as code", text)

@@ -1,0 +1,1 @@
+"""Models: the state PoolScope shows, with signals; they never import a view."""

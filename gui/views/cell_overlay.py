@@ -1,0 +1,272 @@
+"""What is drawn over an image: the cell grid, cell values, a pooling window, marked cells.
+
+The overlay lives in the view's coordinates; the cells of its data are where the panel's
+placement puts them (a unit square each, or the input area of their window), so it draws every
+kind the same way. Window cells and gradient counts are the panel's own cells.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+
+from engine.pooling.windows import Window
+from gui.views.formatting import format_value
+
+GRID_MIN_CELL_PIXELS = 12  # grid lines appear when a cell is this many screen pixels wide
+VALUES_MIN_CELL_PIXELS = 18  # cell values appear from this size on
+MAX_VALUE_LABELS = 2500
+MAX_GRID_CELLS = 20_000
+MAX_OUTLINED_CELLS = 400  # larger windows are drawn by their outline only
+
+WINDOW_COLOUR = QColor(255, 200, 0)
+PADDING_COLOUR = QColor(255, 140, 0)
+ARGMAX_COLOUR = QColor(255, 40, 40)
+MARK_COLOUR = QColor(0, 220, 255)
+SELECTED_COLOUR = QColor(255, 200, 0)
+
+
+def cosmetic_pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(colour, width, style)
+    pen.setCosmetic(True)
+    return pen
+
+
+def as_qrect(rect) -> QRectF:
+    return QRectF(rect.left, rect.top, rect.width, rect.height)
+
+
+class CellOverlay(pg.GraphicsObject):
+    """Grid lines, cell values, a pooling window and marked cells, in view coordinates."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: np.ndarray | None = None  # (H, W) numbers to print
+        self.hidden: np.ndarray | None = None  # (H, W) True where no value is written yet
+        self.placement = None
+        self.window: Window | None = None
+        self.argmax: list[tuple[int, int, QColor]] = []
+        self.marked: list[tuple[int, int]] = []
+        self.selected: tuple[int, int] | None = None
+        self.counts: np.ndarray | None = None  # (H, W) contributions per cell
+        self.bins: list = []  # rectangles (engine.pooling.windows.Rect) outlined for good
+        self.route: tuple[QPointF, QPointF] | None = None  # gradient route, cell units
+        self.cell_size = 1.0
+        self.setZValue(10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the image
+
+    def set_data(self, values: np.ndarray | None, hidden=None, placement=None) -> None:
+        self.prepareGeometryChange()
+        self.values, self.hidden, self.placement = values, hidden, placement
+        self.cell_size = placement.typical_cell_size() if placement is not None else 1.0
+        self.update()
+
+    def set_window(self, window: Window | None, argmax=()) -> None:
+        """Outline a window's cells and mark arg-max (row, col, colour)s."""
+        self.prepareGeometryChange()
+        self.window, self.argmax = window, list(argmax)
+        self.update()
+
+    @property
+    def window_cells(self) -> list[tuple[int, int, bool]]:
+        """The outlined window's (row, col, is_padding) cells."""
+        return [] if self.window is None else self.window.cells()
+
+    def set_bins(self, bins) -> None:
+        """Outline rectangles for good (e.g. spatial pyramid bins)."""
+        self.bins = list(bins)
+        self.update()
+
+    def set_counts(self, counts: np.ndarray | None) -> None:
+        """Show how many contributions each cell received (written as xN when N > 1)."""
+        self.counts = counts
+        self.update()
+
+    def set_route(self, start: QPointF | None, end: QPointF | None = None) -> None:
+        """Draw an arrow from ``start`` to ``end`` (cell units), or nothing."""
+        self.route = None if start is None else (start, end)
+        self.update()
+
+    def set_marked(self, cells, selected=None) -> None:
+        self.marked, self.selected = list(cells), selected
+        self.update()
+
+    def content_rect(self) -> QRectF:
+        """Everything there is to see: the cells and any window reaching into the padding."""
+        if self.placement is None:
+            return QRectF(0, 0, 1, 1)
+        height, width = self.placement.size
+        rect = QRectF(0, 0, width, height)
+        if self.window is not None:
+            rect = rect.united(as_qrect(self.window.extent))
+        return rect
+
+    def boundingRect(self) -> QRectF:
+        rect = self.content_rect()
+        margin = 2 + 0.1 * max(rect.width(), rect.height())  # room for the locator rings
+        return rect.adjusted(-margin, -margin, margin, margin)
+
+    def cell_pixels(self) -> float:
+        """How many screen pixels one drawing unit spans (0 when not on screen yet)."""
+        length = self.pixelLength(pg.Point(1, 0))
+        return 0.0 if not length else 1.0 / length
+
+    def visible_cells(self):
+        """Output rows and columns at least partly on screen."""
+        height, width = self.placement.size
+        visible = self.viewRect() or QRectF(0, 0, width, height)
+        return self.placement.cells_in(
+            visible.top(), visible.left(), visible.bottom(), visible.right()
+        )
+
+    def paint(self, painter: QPainter, *args) -> None:
+        pixels = self.cell_pixels()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if self.placement is not None and pixels > 0:
+            rows, cols = self.visible_cells()
+            count = len(rows) * len(cols)
+            screen_cell = self.cell_size * pixels
+            if screen_cell >= GRID_MIN_CELL_PIXELS and count <= MAX_GRID_CELLS:
+                painter.setPen(cosmetic_pen(QColor(128, 128, 128, 140), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRects(
+                    [as_qrect(self.placement.rect(row, col)) for row in rows for col in cols]
+                )
+            if screen_cell >= VALUES_MIN_CELL_PIXELS and count <= MAX_VALUE_LABELS:
+                if self.values is not None:
+                    self.paint_values(painter, pixels, rows, cols)
+                if self.counts is not None:
+                    self.paint_counts(painter, pixels, rows, cols)
+        self.paint_marks(painter, pixels)
+        if self.route is not None:
+            self.paint_route(painter)
+
+    def screen_rect(self, row: int, col: int, pixels: float) -> QRectF:
+        rect = self.placement.rect(row, col)
+        return QRectF(
+            rect.left * pixels, rect.top * pixels, rect.width * pixels, rect.height * pixels
+        )
+
+    def paint_values(self, painter, pixels, rows, cols) -> None:
+        painter.save()
+        painter.scale(1.0 / pixels, 1.0 / pixels)  # draw text in screen pixels
+        font = QFont()
+        font.setPixelSize(max(8, min(int(self.cell_size * pixels * 0.28), 18)))
+        painter.setFont(font)
+        values = self.values
+        with np.errstate(all="ignore"):
+            low, high = np.nanmin(values), np.nanmax(values)
+        middle = (low + high) / 2 if np.isfinite(low) and np.isfinite(high) else 0
+        for row in rows:
+            for col in cols:
+                if self.hidden is not None and self.hidden[row, col]:
+                    continue
+                value = float(values[row, col])
+                painter.setPen(QColor(0, 0, 0) if value > middle else QColor(255, 255, 255))
+                painter.drawText(
+                    self.screen_rect(row, col, pixels),
+                    Qt.AlignmentFlag.AlignCenter,
+                    format_value(value),
+                )
+        painter.restore()
+
+    def paint_counts(self, painter, pixels, rows, cols) -> None:
+        """'xN' in the top-right corner of cells that received N > 1 contributions."""
+        painter.save()
+        painter.scale(1.0 / pixels, 1.0 / pixels)
+        font = QFont()
+        font.setPixelSize(max(8, min(int(self.cell_size * pixels * 0.2), 13)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(120, 0, 160))
+        for row in rows:
+            for col in cols:
+                if self.counts[row, col] > 1:
+                    painter.drawText(
+                        self.screen_rect(row, col, pixels).adjusted(0, 0, -3, 0),
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                        f"x{int(self.counts[row, col])}",
+                    )
+        painter.restore()
+
+    def paint_route(self, painter) -> None:
+        start, end = self.route
+        painter.setPen(cosmetic_pen(ARGMAX_COLOUR, 3))
+        painter.drawLine(start, end)
+        direction = end - start
+        length = math.hypot(direction.x(), direction.y())
+        if length > 0:
+            unit = QPointF(direction.x() / length, direction.y() / length)
+            normal = QPointF(-unit.y(), unit.x())
+            size = 0.3
+            painter.setBrush(QBrush(ARGMAX_COLOUR))
+            painter.drawPolygon(
+                [
+                    end,
+                    end - unit * size + normal * size * 0.6,
+                    end - unit * size - normal * size * 0.6,
+                ]
+            )
+
+    def paint_marks(self, painter, pixels) -> None:
+        inset = 0.06
+        if self.placement is not None:
+            painter.setPen(cosmetic_pen(MARK_COLOUR, 2))
+            painter.setBrush(QBrush(QColor(0, 220, 255, 60)))
+            for row, col in self.marked:
+                rect = as_qrect(self.placement.rect(row, col))
+                painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
+            if self.selected is not None:
+                rect = as_qrect(self.placement.rect(*self.selected))
+                painter.setPen(cosmetic_pen(SELECTED_COLOUR, 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
+                self.paint_locator(painter, pixels, rect, SELECTED_COLOUR)
+        painter.setPen(cosmetic_pen(QColor(0, 220, 255, 160), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in self.bins:
+            painter.drawRect(as_qrect(rect))
+        if self.window is not None:
+            extent = as_qrect(self.window.extent)
+            painter.setPen(cosmetic_pen(WINDOW_COLOUR, 2, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(extent)
+            self.paint_locator(painter, pixels, extent, WINDOW_COLOUR)
+            if self.window.size <= MAX_OUTLINED_CELLS:
+                self.paint_window_cells(painter, inset)
+        for index, (row, col, colour) in enumerate(self.argmax):
+            painter.setPen(cosmetic_pen(colour, 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            inset_here = index * 0.08  # several channels' arg-max in one cell stay visible
+            painter.drawRect(
+                QRectF(col + inset_here, row + inset_here, 1 - 2 * inset_here, 1 - 2 * inset_here)
+            )
+            painter.setBrush(QBrush(colour))
+            radius = max(0.06, min(0.16, 4 / max(pixels, 1)))
+            # In the top-left corner, so the cell's value stays readable.
+            centre = QPointF(col + 0.2 + index * 2.5 * radius, row + 0.2)
+            painter.drawEllipse(centre, radius, radius)
+
+    def paint_window_cells(self, painter, inset: float) -> None:
+        real_pen, real_brush = cosmetic_pen(WINDOW_COLOUR, 2), QBrush(QColor(255, 200, 0, 45))
+        padding_pen = cosmetic_pen(PADDING_COLOUR, 1.5, Qt.PenStyle.DashLine)
+        padding_brush = QBrush(QColor(255, 140, 0, 90), Qt.BrushStyle.BDiagPattern)
+        for row, col, padding in self.window.cells():
+            painter.setPen(padding_pen if padding else real_pen)
+            painter.setBrush(padding_brush if padding else real_brush)
+            painter.drawRect(QRectF(col + inset, row + inset, 1 - 2 * inset, 1 - 2 * inset))
+
+    @staticmethod
+    def paint_locator(painter, pixels: float, rect: QRectF, colour: QColor) -> None:
+        """A ring of fixed screen size around ``rect`` when the cells are too small to see."""
+        size_on_screen = max(rect.width(), rect.height()) * pixels
+        if pixels <= 0 or size_on_screen >= 14:
+            return
+        radius = 14 / pixels
+        painter.setPen(cosmetic_pen(colour, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(rect.center(), radius, radius)

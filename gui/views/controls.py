@@ -1,0 +1,383 @@
+"""The controls panel: one row per setting the chosen kind declares, wired both ways.
+
+The rows come from :data:`engine.pooling.parameters.PARAMETERS` (one editor per declaration,
+built the same way for every kind); a kind shows only the rows it lists, as napari's per-layer
+controls do. Widget to model: every editor's ``changed`` builds new parameters and calls the
+model. Model to widget: :meth:`ControlsPanel.refresh` sets every editor inside a signal
+blocker, so nothing loops, and greys the settings another setting switches off.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.pooling.display import CHANNEL_LABELS, CHANNELS
+from engine.pooling.kinds import KINDS, kind_of
+from engine.pooling.parameters import PARAMETERS, Parameter
+from gui.models.pool_model import PoolModel
+from gui.qt_utils import signals_blocked
+
+SQUARE_PAIRS = ("kernel_size", "stride", "padding", "dilation")
+
+
+def spin_box(minimum: int, maximum: int, tooltip: str, name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(int(minimum), int(maximum))
+    box.setToolTip(tooltip)
+    box.setObjectName(name)
+    box.setKeyboardTracking(False)  # typing "12" is one change, not "1" then "12"
+    box.setMinimumWidth(64)
+    return box
+
+
+def short_name(parameter: Parameter) -> str:
+    """``kernel`` for ``kernel_size``: the stem of the object names of a pair's boxes."""
+    return parameter.name.removesuffix("_size")
+
+
+class Editor(QWidget):
+    """The widget(s) of one setting: ``value()``, ``set_value()``, ``changed``."""
+
+    changed = Signal()
+
+    def __init__(self, parameter: Parameter):
+        super().__init__()
+        self.parameter = parameter
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+
+    def add(self, widget: QWidget, stretch: int = 0) -> QWidget:
+        self.row.addWidget(widget, stretch)
+        return widget
+
+    def controls(self) -> list[QWidget]:
+        return [self.row.itemAt(index).widget() for index in range(self.row.count())]
+
+
+class PairEditor(Editor):
+    """Two spin boxes for a (height, width) setting."""
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        stem, tip = short_name(parameter), parameter.tooltip
+        low, high = parameter.minimum, parameter.maximum
+        self.height_box = self.add(spin_box(low, high, f"{tip}: height (rows)", f"{stem}_height"))
+        self.width_box = self.add(spin_box(low, high, f"{tip}: width (columns)", f"{stem}_width"))
+        self.height_box.setPrefix("h ")
+        self.width_box.setPrefix("w ")
+        self.last_edited = self.height_box
+        for box in (self.height_box, self.width_box):
+            box.valueChanged.connect(lambda _=0, edited=box: self._on_box_changed(edited))
+
+    def _on_box_changed(self, edited: QSpinBox) -> None:
+        self.last_edited = edited
+        self.changed.emit()
+
+    def value(self) -> tuple[int, int]:
+        return self.height_box.value(), self.width_box.value()
+
+    def set_value(self, value: tuple[int, int]) -> None:
+        self.height_box.setValue(value[0])
+        self.width_box.setValue(value[1])
+
+
+class IntegerEditor(Editor):
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.box = self.add(
+            spin_box(parameter.minimum, parameter.maximum, parameter.tooltip, parameter.name)
+        )
+        self.box.valueChanged.connect(self.changed)
+
+    def value(self) -> int:
+        return self.box.value()
+
+    def set_value(self, value: int) -> None:
+        self.box.setValue(value)
+
+
+class NumberEditor(Editor):
+    """A number with a spin box and a logarithmic slider to drag it."""
+
+    SLIDER_STEPS = 1000
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.box = self.add(QDoubleSpinBox())
+        self.box.setObjectName(parameter.name)
+        self.box.setRange(parameter.minimum, parameter.maximum)
+        self.box.setDecimals(2)
+        self.box.setSingleStep(0.5)
+        self.box.setKeyboardTracking(False)
+        self.box.setToolTip(parameter.tooltip)
+        self.slider = self.add(QSlider(Qt.Orientation.Horizontal), 1)
+        self.slider.setObjectName(f"{parameter.name}_slider")
+        self.slider.setRange(0, self.SLIDER_STEPS)
+        self.slider.setToolTip(f"Drag: {parameter.tooltip}")
+        self.box.valueChanged.connect(self.changed)
+        self.slider.valueChanged.connect(self._on_slider_changed)
+
+    def span(self) -> float:
+        return math.log(self.parameter.maximum / self.parameter.minimum)
+
+    def _on_slider_changed(self, position: int) -> None:
+        fraction = position / self.SLIDER_STEPS
+        self.box.setValue(self.parameter.minimum * math.exp(self.span() * fraction))
+
+    def value(self) -> float:
+        return self.box.value()
+
+    def set_value(self, value: float) -> None:
+        self.box.setValue(value)
+        fraction = math.log(max(value, self.parameter.minimum) / self.parameter.minimum)
+        self.slider.setValue(round(self.SLIDER_STEPS * fraction / self.span()))
+
+
+class FractionEditor(Editor):
+    """A value from 0 to 1 on a slider, shown beside it."""
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.slider = self.add(QSlider(Qt.Orientation.Horizontal), 1)
+        self.slider.setObjectName(parameter.name)
+        self.slider.setRange(0, 100)
+        self.slider.setToolTip(parameter.tooltip)
+        self.label = self.add(QLabel())
+        self.label.setMinimumWidth(36)
+        self.slider.valueChanged.connect(self._on_slider_changed)
+
+    def _on_slider_changed(self, position: int) -> None:
+        self.label.setText(f"{position / 100:.2f}")
+        self.changed.emit()
+
+    def value(self) -> float:
+        return self.slider.value() / 100
+
+    def set_value(self, value: float) -> None:
+        self.slider.setValue(round(value * 100))
+        self.label.setText(f"{value:.2f}")
+
+
+class SwitchEditor(Editor):
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.box = self.add(QCheckBox(parameter.label))
+        self.box.setObjectName(parameter.name)
+        self.box.setToolTip(parameter.tooltip)
+        self.box.toggled.connect(self.changed)
+
+    def value(self) -> bool:
+        return self.box.isChecked()
+
+    def set_value(self, value: bool) -> None:
+        self.box.setChecked(bool(value))
+
+
+class OptionalIntegerEditor(Editor):
+    """Off, or a whole number (a divisor override)."""
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.enabled = self.add(QCheckBox("on"))
+        self.enabled.setObjectName(f"{parameter.name}_enabled")
+        self.enabled.setToolTip(f"Use a fixed number: {parameter.tooltip}")
+        self.box = self.add(
+            spin_box(parameter.minimum, parameter.maximum, parameter.tooltip, parameter.name), 1
+        )
+        self.enabled.toggled.connect(self._on_toggled)
+        self.box.valueChanged.connect(self.changed)
+
+    def _on_toggled(self, checked: bool) -> None:
+        self.box.setEnabled(checked)
+        self.changed.emit()
+
+    def value(self) -> int | None:
+        return self.box.value() if self.enabled.isChecked() else None
+
+    def set_value(self, value: int | None) -> None:
+        self.enabled.setChecked(value is not None)
+        self.box.setEnabled(value is not None)
+        if value is not None:
+            self.box.setValue(value)
+
+
+class LevelsEditor(Editor):
+    """A list of whole numbers typed as ``4,2,1``."""
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.text = self.add(QLineEdit(), 1)
+        self.text.setObjectName(parameter.name)
+        self.text.setToolTip(parameter.tooltip)
+        self.text.editingFinished.connect(self.changed)
+
+    def value(self) -> tuple[int, ...] | None:
+        """The typed levels, or None if the text is not a list of whole numbers."""
+        parts = [part for part in self.text.text().replace(" ", "").split(",") if part]
+        try:
+            return tuple(int(part) for part in parts) or None
+        except ValueError:
+            return None
+
+    def set_value(self, value: tuple[int, ...]) -> None:
+        self.text.setText(",".join(str(level) for level in value))
+
+
+EDITORS = {
+    "pair": PairEditor,
+    "integer": IntegerEditor,
+    "number": NumberEditor,
+    "fraction": FractionEditor,
+    "switch": SwitchEditor,
+    "optional_integer": OptionalIntegerEditor,
+    "levels": LevelsEditor,
+}
+
+
+class ControlsPanel(QWidget):
+    """Pooling type and the rows of the settings it uses; the channel to pool."""
+
+    def __init__(self, model: PoolModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.pool_type = QComboBox()
+        self.pool_type.setObjectName("pool_type")
+        for name, kind in KINDS.items():
+            self.pool_type.addItem(kind.label, name)
+            self.pool_type.setItemData(
+                self.pool_type.count() - 1,
+                f"{kind.summary} ({kind.source})",
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        self.square = QCheckBox("square")
+        self.square.setObjectName("square")
+        self.square.setToolTip("Keep kernel, stride, padding and dilation equal in both directions")
+        self.square.setChecked(True)
+        self.stride_follows_kernel = QCheckBox("same as kernel")
+        self.stride_follows_kernel.setObjectName("stride_same_as_kernel")
+        self.stride_follows_kernel.setToolTip(
+            "Stride equal to the kernel size (PyTorch's default, stride=None): windows tile "
+            "without overlap"
+        )
+        self.form = QFormLayout()
+        self.form.addRow("Type", self.pool_type)
+        self.editors: dict[str, Editor] = {}
+        for parameter in PARAMETERS.values():
+            editor = EDITORS[parameter.widget](parameter)
+            self.editors[parameter.name] = editor
+            label = "" if parameter.widget == "switch" else parameter.label
+            self.form.addRow(label, editor)
+            editor.changed.connect(self._on_controls_changed)
+            if parameter.name == "kernel_size":
+                self.form.addRow("", self.square)
+            if parameter.name == "stride":
+                self.form.addRow("", self.stride_follows_kernel)
+        window_group = QGroupBox("Pooling")
+        window_group.setLayout(self.form)
+
+        self.channel = QComboBox()
+        self.channel.setObjectName("channel")
+        for name in CHANNELS:
+            self.channel.addItem(CHANNEL_LABELS[name], name)
+        self.channel.setToolTip("Which channel(s) to pool and show")
+        data_group = QGroupBox("Data")
+        QFormLayout(data_group).addRow("Channel", self.channel)
+        self.message = QLabel()
+        self.message.setObjectName("inline_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.message.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(window_group)
+        layout.addWidget(data_group)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.refresh()
+        self.pool_type.currentIndexChanged.connect(self._on_controls_changed)
+        self.square.toggled.connect(self._on_controls_changed)
+        self.stride_follows_kernel.toggled.connect(self._on_controls_changed)
+        self.channel.currentIndexChanged.connect(self._on_channel_changed)
+        model.parametersChanged.connect(self.refresh)
+        model.errorChanged.connect(self._on_error_changed)
+        model.imageChanged.connect(self.refresh)
+
+    # ----- widget to model -----------------------------------------------------------------
+    def _on_controls_changed(self, *_) -> None:
+        kind = kind_of(self.pool_type.currentData())
+        if self.square.isChecked():
+            self.make_square(self.sender())
+        changes = {"pool_type": kind.name}
+        for name in kind.parameters:
+            value = self.editors[name].value()
+            if value is None and PARAMETERS[name].widget == "levels":
+                self.model.set_error(
+                    "Pyramid levels must be whole numbers separated by commas, like 4,2,1."
+                )
+                return
+            changes[name] = value
+        if self.stride_follows_kernel.isChecked() and "stride" in changes:
+            changes["stride"] = changes["kernel_size"]
+        self.model.update_params(**changes)
+        self.refresh()
+
+    def make_square(self, sender) -> None:
+        """Copy the edited direction to the other one in every pair."""
+        editors = [self.editors[name] for name in SQUARE_PAIRS]
+        boxes = [box for editor in editors for box in (editor.height_box, editor.width_box)]
+        with signals_blocked(*boxes):
+            for editor in editors:
+                if sender is editor and editor.last_edited is editor.width_box:
+                    editor.height_box.setValue(editor.width_box.value())
+                else:
+                    editor.width_box.setValue(editor.height_box.value())
+
+    def _on_channel_changed(self, *_) -> None:
+        self.model.set_channel(self.channel.currentData())
+
+    # ----- model to widget -----------------------------------------------------------------
+    def refresh(self) -> None:
+        params = self.model.params
+        kind = kind_of(params)
+        blocked = [self.pool_type, self.channel, *self.editors.values()]
+        for editor in self.editors.values():
+            blocked.extend(editor.controls())
+        with signals_blocked(*blocked):
+            self.pool_type.setCurrentIndex(self.pool_type.findData(params.pool_type))
+            for name, editor in self.editors.items():
+                editor.set_value(getattr(params, name))
+            self.channel.setCurrentIndex(self.channel.findData(self.model.channel))
+        for name, editor in self.editors.items():
+            self.form.setRowVisible(editor, name in kind.parameters)
+            editor.setEnabled(PARAMETERS[name].applies(params))
+        uses = set(kind.parameters)
+        self.form.setRowVisible(self.square, bool(uses & set(SQUARE_PAIRS)))
+        self.form.setRowVisible(self.stride_follows_kernel, "stride" in uses)
+        stride = self.editors["stride"]
+        stride.setEnabled(not self.stride_follows_kernel.isChecked())
+        self.pool_type.setToolTip(
+            f"Which reduction each window applies (Ctrl+1..9). {kind.label}: {kind.summary} "
+            f"Source: {kind.source}."
+        )
+        colour = self.model.source_image is not None and self.model.source_image.shape[0] == 3
+        self.channel.setEnabled(colour)
+
+    def _on_error_changed(self, message: str) -> None:
+        self.message.setText(message and f"Not applied: {message} (showing the last valid result)")
+        self.message.setVisible(bool(message))

@@ -1,0 +1,151 @@
+"""An image view: a pyqtgraph plot of one (C, H, W) array, its overlay, and where its cells are.
+
+Cells are drawn where a placement (:mod:`engine.pooling.placement`) puts them: one unit square
+each in the ordinary view, or over the input area their windows cover when the output is shown
+at the input's scale. Hovering and clicking report the cell under the pointer, whatever the
+placement.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from engine.pooling.display import UINT8_DISPLAY_ABOVE, display_array, display_step
+from engine.pooling.placement import plain_grid
+from gui.views.cell_overlay import CellOverlay
+
+
+class CellImageItem(pg.ImageItem):
+    """An ImageItem that reports which cell (of its panel's placement) the mouse is over or
+    clicked."""
+
+    sigCellHovered = Signal(int, int)
+    sigCellClicked = Signal(int, int)
+
+    def __init__(self):
+        super().__init__()
+        self.setAcceptHoverEvents(True)
+        self.placement = None
+
+    def cell_at(self, position: QPointF) -> tuple[int, int] | None:
+        """The cell under ``position`` (item coordinates), or None."""
+        if self.image is None or self.placement is None:
+            return None
+        point = self.mapToParent(position)
+        return self.placement.cell_at(point.y(), point.x())
+
+    def hoverEvent(self, event):
+        if event.isExit():
+            return
+        cell = self.cell_at(event.pos())
+        if cell is not None:
+            self.sigCellHovered.emit(*cell)
+
+    def mouseClickEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        cell = self.cell_at(event.pos())
+        if cell is not None:
+            event.accept()
+            self.sigCellClicked.emit(*cell)
+
+
+class ImagePanel(QWidget):
+    """One titled view: an image, its colour bar and its overlay."""
+
+    sigCellHovered = Signal(int, int)
+    sigCellClicked = Signal(int, int)
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot_item = self.plot_widget.getPlotItem()
+        self.plot_item.setTitle(title)
+        self.plot_item.invertY(True)
+        self.plot_item.setAspectLocked(True)
+        self.plot_item.setLabel("left", "row")
+        self.plot_item.setLabel("bottom", "column")
+        self.plot_item.hideButtons()
+        self.image_item = CellImageItem()
+        self.plot_item.addItem(self.image_item)
+        self.overlay = CellOverlay()
+        self.plot_item.addItem(self.overlay, ignoreBounds=True)
+        self.colour_bar = pg.ColorBarItem(
+            values=(0, 1), colorMap=pg.colormap.get("CET-L1"), interactive=False, width=14
+        )
+        self.colour_bar.setImageItem(self.image_item, insert_in=self.plot_item)
+        self.image_item.sigCellHovered.connect(self.sigCellHovered)
+        self.image_item.sigCellClicked.connect(self.sigCellClicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self.data_shape: tuple[int, ...] | None = None
+        self.placement = None  # where the cells are drawn (engine.pooling.placement)
+
+    def set_title(self, title: str) -> None:
+        self.plot_item.setTitle(title)
+
+    def set_colour_map(self, name: str) -> None:
+        """'CET-L1' (gray) for data, 'CET-D1' (blue-white-red, zero white) for gradients."""
+        self.colour_bar.setColorMap(pg.colormap.get(name))
+
+    def show_array(
+        self,
+        array: np.ndarray | None,
+        levels: tuple[float, float],
+        placement=None,
+        auto_range: bool = False,
+        display: np.ndarray | None = None,
+        hidden: np.ndarray | None = None,
+    ) -> None:
+        """Show a (C, H, W) array: RGB when C = 3, else its first channel with a colour bar.
+
+        ``placement`` says where each cell is drawn (default: one unit square per cell);
+        ``display`` is ``display_array`` of the plain grid, when already prepared; ``hidden``
+        (H, W) marks cells left blank (not computed yet in an animation).
+        """
+        if array is None:
+            self.image_item.clear()
+            self.overlay.set_data(None)
+            self.data_shape, self.placement = None, None
+            self.image_item.placement = None
+            return
+        placement = placement or plain_grid(array.shape[-2:])
+        changed = array.shape != self.data_shape or placement != self.placement
+        height, width = placement.size
+        if placement.plain:
+            picture = array
+        else:
+            step = display_step(height, width) if height * width > UINT8_DISPLAY_ABOVE else 1
+            picture, display = placement.picture(array, step), None
+        if display is None:
+            display = display_array(picture, levels)
+        drawn_levels = (0, 255) if display.dtype == np.uint8 else levels
+        self.image_item.setImage(display, levels=drawn_levels, autoLevels=False)
+        self.colour_bar.setVisible(array.shape[0] != 3 and display.dtype != np.uint8)
+        if array.shape[0] != 3 and display.dtype != np.uint8:
+            self.colour_bar.setLevels(levels)
+        self.image_item.setRect(QRectF(0, 0, width, height))
+        self.image_item.placement = placement
+        self.overlay.set_data(array[0], hidden, placement)
+        self.data_shape, self.placement = array.shape, placement
+        if changed or auto_range:
+            self.fit()
+
+    def fit(self) -> None:
+        """Zoom to show every cell, the overlay's padding cells included."""
+        self.plot_item.getViewBox().setRange(self.overlay.content_rect(), padding=0.02)
+
+    def zoom_to_cells(self, row0: float, col0: float, rows: float, cols: float) -> None:
+        """Show the given block of the view (in its drawing units)."""
+        self.plot_item.getViewBox().setRange(QRectF(col0, row0, cols, rows), padding=0)
+
+    def cell_position(self, row: int, col: int):
+        """The widget and pixel where a cell's centre is on screen, for clicking it."""
+        rect = self.placement.rect(row, col)
+        centre = QPointF(rect.left + rect.width / 2, rect.top + rect.height / 2)
+        scene_point = self.plot_item.getViewBox().mapViewToScene(centre)
+        return self.plot_widget.viewport(), self.plot_widget.mapFromScene(scene_point)

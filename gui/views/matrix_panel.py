@@ -1,0 +1,130 @@
+"""Matrix mode: type, paste or generate a small matrix and pool it, numbers on every cell."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.io.images import MatrixParseError, load_matrix_text
+from engine.pooling.parameters import PoolParams
+from gui.models.pool_model import PoolModel
+
+PRESETS: dict[str, tuple[str, PoolParams | None]] = {
+    "Classic 4x4 -> 2x2 max": (
+        "1 1 2 4\n5 6 7 8\n3 2 1 0\n1 2 3 4",
+        PoolParams("max", (2, 2), (2, 2)),
+    ),
+    "1D row 1..10, window 3": (
+        " ".join(str(number) for number in range(1, 11)),
+        PoolParams("max", (1, 3), (1, 3)),
+    ),
+    "Ties (first maximum wins)": (
+        "5 5 1 5\n5 2 5 5\n0 0 3 3\n0 0 3 3",
+        PoolParams("max", (2, 2), (2, 2)),
+    ),
+    "NaN propagates": ("1 nan 2 3\n4 5 6 nan\n7 8 9 1\n2 3 4 5", PoolParams("max", (2, 2), (2, 2))),
+    "6x6, 3x3 stride 1 (overlap)": (
+        "1 3 2 1 0 4\n4 6 6 2 1 3\n3 1 2 8 5 1\n0 2 7 7 3 2\n5 1 0 3 9 9\n2 4 1 6 2 0",
+        PoolParams("max", (3, 3), (1, 1)),
+    ),
+}
+MAX_SIDE = 16
+
+
+class MatrixPanel(QGroupBox):
+    """The matrix editor: presets, random integers, apply (Ctrl+Return)."""
+
+    def __init__(self, model: PoolModel, parent: QWidget | None = None):
+        super().__init__("Matrix mode", parent)
+        self.model = model
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("matrix_editor")
+        self.editor.setFont(QFont("monospace"))
+        self.editor.setPlaceholderText(
+            "Type or paste numbers: rows on lines, values separated by spaces, commas or tabs"
+        )
+        self.editor.setToolTip("Up to 16x16 numbers; paste from a spreadsheet works too")
+        self.editor.setMaximumHeight(120)
+        self.presets = QComboBox()
+        self.presets.addItem("Presets…", None)
+        for name in PRESETS:
+            self.presets.addItem(name, name)
+        self.presets.setToolTip("Textbook examples, with matching pooling settings")
+        self.presets.activated.connect(self._on_preset_chosen)
+        self.size = QSpinBox()
+        self.size.setRange(1, MAX_SIDE)
+        self.size.setValue(6)
+        self.size.setPrefix("n = ")
+        self.size.setToolTip("Side of the random matrix")
+        self.random_button = QPushButton("Random")
+        self.random_button.setToolTip("Fill an n x n matrix with random integers 0..9")
+        self.random_button.clicked.connect(self.fill_random)
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setObjectName("apply_matrix")
+        self.apply_button.setToolTip("Pool this matrix (Ctrl+Return)")
+        self.apply_button.clicked.connect(self.apply)
+        QShortcut(QKeySequence("Ctrl+Return"), self.editor, activated=self.apply)
+        self.message = QLabel()
+        self.message.setObjectName("matrix_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c0392b;")
+        self.message.setVisible(False)
+        self.rng = np.random.default_rng()
+        row = QHBoxLayout()
+        row.addWidget(self.size)
+        row.addWidget(self.random_button)
+        row.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.presets)
+        layout.addWidget(self.editor)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def _on_preset_chosen(self, index: int) -> None:
+        name = self.presets.itemData(index)
+        if name is None:
+            return
+        text, params = PRESETS[name]
+        self.editor.setPlainText(text)
+        if self.apply() and params is not None:
+            self.model.set_params(params)
+
+    def fill_random(self) -> None:
+        side = self.size.value()
+        values = self.rng.integers(0, 10, (side, side))
+        self.editor.setPlainText("\n".join(" ".join(str(value) for value in row) for row in values))
+        self.apply()
+
+    def apply(self) -> bool:
+        """Pool the typed matrix; on a problem say what and where, and change nothing."""
+        try:
+            matrix = load_matrix_text(self.editor.toPlainText())
+            if max(matrix.shape) > MAX_SIDE:
+                raise MatrixParseError(
+                    f"The matrix is {matrix.shape[0]}x{matrix.shape[1]}; matrix mode shows up "
+                    f"to {MAX_SIDE}x{MAX_SIDE} so every number stays readable."
+                )
+            finite = matrix[np.isfinite(matrix)]
+            if finite.size and np.abs(finite).max() > 1e15:
+                raise MatrixParseError(
+                    "Values above 1e15 are too large to show and compare; scale them down."
+                )
+        except MatrixParseError as error:
+            self.message.setText(str(error))
+            self.message.setVisible(True)
+            return False
+        self.message.setVisible(False)
+        self.model.image_path = None
+        self.model.set_image(matrix[np.newaxis])
+        return True
