@@ -686,5 +686,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_settings()
-        self.model.wait_until_idle(5000)
+        self.model.shutdown()
         super().closeEvent(event)

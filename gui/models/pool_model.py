@@ -1,19 +1,18 @@
 """PoolModel: the one object that owns what PoolScope shows, and announces every change.
 
 Views never compute: they read the model and redraw in their ``_on_..._changed`` slots.
-Pooling runs through ``engine.pooling.pipeline`` in a worker thread for large images (a
-generation number lets a newer request supersede an older one); small images are pooled at
-once.
+Pooling runs through ``engine.pooling.pipeline``: small images at once, large ones in a
+background lane where the newest request wins (``gui.models.jobs``); images load in a lane of
+their own. While an image loads, ``replacing`` names it, so every view can say that what it
+shows is about to be replaced.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import traceback
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from engine.errors import PoolingError
 from engine.io.images import ImageLoadError, load_image
@@ -21,61 +20,29 @@ from engine.pooling.display import CHANNELS, data_range, display_array, select_c
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import PoolResult, coverage_of, run_pool, validate, window_of
 from engine.pooling.windows import Window
-
-
-class WorkerSignals(QObject):
-    finished = Signal(int, object)  # generation, PooledImage
-    failed = Signal(int, str)  # generation, message
-    loaded = Signal(int, object)  # generation, LoadedImage
-    load_failed = Signal(int, str)  # generation, message
+from gui.models.jobs import CancelToken, JobRunner
 
 
 class PooledImage:
     """A pooling result with the picture the output view draws, prepared off the UI thread."""
 
-    def __init__(self, image: np.ndarray, params: PoolParams, levels):
+    def __init__(self, image: np.ndarray, params: PoolParams, levels, token=None):
         self.result = run_pool(image, params)
+        if token is not None:
+            token.check()  # a newer request came while pooling: skip the picture
         self.display = display_array(self.result.output, levels)
 
 
 class LoadedImage:
     """An image read in the worker, with what the UI needs to show it at once."""
 
-    def __init__(self, path: Path, image: np.ndarray, reduce: int, channel: str):
-        self.path, self.image, self.reduce = path, image, reduce
-        self.working = select_channel(image, channel)
+    def __init__(self, path: Path, reduce: int, channel: str, token: CancelToken):
+        self.path, self.reduce = path, reduce
+        self.image = load_image(path, reduce=reduce)
+        token.check()
+        self.working = select_channel(self.image, channel)
         self.levels = data_range(self.working)
         self.display = display_array(self.working, self.levels)
-
-
-def load_in_worker(
-    signals: WorkerSignals, generation: int, path: Path, reduce: int, channel: str
-) -> None:
-    """Read (and optionally downscale) an image off the UI thread; report by signal."""
-    try:
-        loaded = LoadedImage(path, load_image(path, reduce=reduce), reduce, channel)
-    except ImageLoadError as error:
-        signals.load_failed.emit(generation, str(error))
-    except MemoryError:
-        signals.load_failed.emit(generation, f"Not enough memory to open '{path.name}'.")
-    else:
-        signals.loaded.emit(generation, loaded)
-
-
-def pool_in_worker(
-    signals: WorkerSignals, generation: int, image, params: PoolParams, levels
-) -> None:
-    """Pool one image (runs in the worker thread) and report back by a queued signal."""
-    try:
-        pooled = PooledImage(image, params, levels)
-    except PoolingError as error:
-        signals.failed.emit(generation, str(error))
-    except MemoryError:
-        signals.failed.emit(generation, "Not enough memory for this pooling.")
-    except Exception:  # reported, never lost in the thread
-        signals.failed.emit(generation, traceback.format_exc(limit=3))
-    else:
-        signals.finished.emit(generation, pooled)
 
 
 class PoolModel(QObject):
@@ -89,6 +56,7 @@ class PoolModel(QObject):
     selectionChanged = Signal()
     coverageChanged = Signal()
     loadFailed = Signal(str)
+    replacingChanged = Signal(str)  # the name of the image being loaded, or ""
 
     def __init__(self, parent: QObject | None = None, synchronous_limit: int = 600_000):
         super().__init__(parent)
@@ -102,68 +70,64 @@ class PoolModel(QObject):
         self.output_display: np.ndarray | None = None  # the output picture, prepared
         self.error = ""
         self.busy = False
+        self.replacing = ""  # name of the image being loaded to replace this one
         self.selected: tuple[int, int] | None = None  # output cell
         self.pinned = False
         self.coverage_pixel: tuple[int, int] | None = None  # input cell
         self.coverage: list[tuple[int, int]] = []
         self.synchronous_limit = synchronous_limit
-        # A Python thread, not QThreadPool: PySide6 6.12 on Python 3.11 mis-counts references
-        # to None returned by Python runnables and eventually aborts ("deallocating None").
-        self.executor = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="pool")
-        self.pending: list[concurrent.futures.Future] = []
-        self.generation = 0
-        # One signals object for every job, living in this (the UI) thread: workers emit on
-        # it and Qt queues the calls to the slots here. Jobs are plain callables, so no
-        # Python-owned QRunnable can be freed while the pool still runs it.
-        self.worker_signals = WorkerSignals(self)
-        self.worker_signals.finished.connect(self._on_job_finished)
-        self.worker_signals.failed.connect(self._on_job_failed)
-        self.worker_signals.loaded.connect(self._on_image_loaded)
-        self.worker_signals.load_failed.connect(self._on_load_failed)
-        self.load_generation = 0
         self.scale = 1  # the working copy is 1/scale of the file's size
         self.input_display: np.ndarray | None = None  # prepared off the UI thread, if any
+        self.loader = JobRunner("load", self, expected=(ImageLoadError, PoolingError))
+        self.pooler = JobRunner("pool", self)
+        self.loader.resultReady.connect(self._on_image_loaded)
+        self.loader.failedWith.connect(self._on_load_failed)
+        self.pooler.resultReady.connect(self._on_pooled)
+        self.pooler.failedWith.connect(self._on_pooling_failed)
+        for runner in (self.loader, self.pooler):
+            runner.busyChanged.connect(self._on_runner_busy)
 
     # ----- loading -------------------------------------------------------------------------
     def open_image(self, path: str | Path, reduce: int = 1) -> None:
         """Load an image file now; raises ImageLoadError and changes nothing if it cannot."""
         image = load_image(path, reduce=reduce)
+        self.loader.cancel()
+        self.set_replacing("")
         self.image_path, self.scale = Path(path), reduce
         self.set_image(image)
 
     def request_image(self, path: str | Path, reduce: int = 1) -> None:
-        """Load an image in the worker (large files); ``imageChanged`` or ``loadFailed``
+        """Load an image in the background (large files); ``imageChanged`` or ``loadFailed``
         follows. ``reduce`` > 1 makes a downscaled working copy."""
-        self.load_generation += 1
-        self.set_busy(True)
-        self.pending.append(
-            self.executor.submit(
-                load_in_worker,
-                self.worker_signals,
-                self.load_generation,
-                Path(path),
-                reduce,
-                self.channel,
-            )
-        )
+        path, channel = Path(path), self.channel
+        self.set_replacing(path.name)
+        self.loader.submit(lambda token: LoadedImage(path, reduce, channel, token))
 
-    def _on_image_loaded(self, generation: int, loaded: LoadedImage) -> None:
-        if generation != self.load_generation:
-            return
+    def _on_image_loaded(self, loaded: LoadedImage) -> None:
+        self.set_replacing("")
         self.image_path, self.scale = loaded.path, loaded.reduce
         self.set_image(loaded.image, prepared=loaded)
 
-    def _on_load_failed(self, generation: int, message: str) -> None:
-        if generation == self.load_generation:
-            self.set_busy(False)
-            self.loadFailed.emit(message)
+    def _on_load_failed(self, message: str) -> None:
+        self.set_replacing("")
+        self.loadFailed.emit(message)
+
+    def set_replacing(self, name: str) -> None:
+        if name != self.replacing:
+            self.replacing = name
+            self.replacingChanged.emit(name)
 
     def cancel(self) -> None:
-        """Stop waiting for the running job: its result will be ignored; the last stays."""
-        self.generation += 1
-        self.load_generation += 1
-        self.set_busy(False)
+        """Stop the running load or pooling: the last result stays."""
+        self.loader.cancel()
+        self.pooler.cancel()
+        self.set_replacing("")
         self.set_error("Cancelled: showing the last result.")
+
+    def shutdown(self) -> None:
+        """The window is closing: stop all background work without waiting for it."""
+        self.loader.shutdown()
+        self.pooler.shutdown()
 
     def set_image(self, image: np.ndarray, prepared: LoadedImage | None = None) -> None:
         if image.ndim != 3 or image.size == 0:
@@ -207,44 +171,33 @@ class PoolModel(QObject):
         self.set_params(self.params.replace(**changes))
 
     def recompute(self) -> None:
-        """Pool the current image with the current parameters (now, or in the worker)."""
+        """Pool the current image with the current parameters (now, or in the background)."""
         if self.image is None:
             return
-        self.generation += 1
         try:
             validate(self.params, self.image.shape)
         except PoolingError as error:
+            self.pooler.cancel()
             self.set_error(str(error))  # keep the last good result on screen
-            self.set_busy(False)
             return
         if self.image.size <= self.synchronous_limit:
+            self.pooler.cancel()
             try:
                 pooled = PooledImage(self.image, self.params, self.levels)
             except PoolingError as error:
                 self.set_error(str(error))
                 return
             self.accept_result(pooled)
-            self.set_busy(False)
             return
-        generation, image, params = self.generation, self.image, self.params
-        self.set_busy(True)
-        self.pending = [future for future in self.pending if not future.done()]
-        self.pending.append(
-            self.executor.submit(
-                pool_in_worker, self.worker_signals, generation, image, params, self.levels
-            )
-        )
+        image, params, levels = self.image, self.params, self.levels
+        self.pooler.submit(lambda token: PooledImage(image, params, levels, token))
 
-    def _on_job_finished(self, generation: int, pooled: PooledImage) -> None:
-        if generation != self.generation:
-            return  # superseded by a newer request
-        self.accept_result(pooled)
-        self.set_busy(False)
+    def _on_pooled(self, pooled: PooledImage) -> None:
+        if pooled.result.input_shape == self.image.shape:
+            self.accept_result(pooled)
 
-    def _on_job_failed(self, generation: int, message: str) -> None:
-        if generation == self.generation:
-            self.set_error(message)
-            self.set_busy(False)
+    def _on_pooling_failed(self, message: str) -> None:
+        self.set_error(message)
 
     def accept_result(self, pooled: PooledImage) -> None:
         result = pooled.result
@@ -264,22 +217,16 @@ class PoolModel(QObject):
             self.error = message
             self.errorChanged.emit(message)
 
-    def set_busy(self, busy: bool) -> None:
+    def _on_runner_busy(self, *_) -> None:
+        busy = self.loader.busy or self.pooler.busy
         if busy != self.busy:
             self.busy = busy
             self.busyChanged.emit(busy)
 
     def wait_until_idle(self, milliseconds: int = 60_000) -> bool:
-        """Block until queued jobs (and the jobs their results start) finish, delivering their
-        results (command line and tests only)."""
-        while self.pending:
-            waiting, self.pending = self.pending, []
-            _, not_done = concurrent.futures.wait(waiting, timeout=milliseconds / 1000)
-            QCoreApplication.processEvents()
-            if not_done:
-                self.pending.extend(not_done)
-                return False
-        return True
+        """Deliver background results until none is pending (command line and tests only)."""
+        seconds = milliseconds / 1000
+        return self.loader.wait_until_idle(seconds) and self.pooler.wait_until_idle(seconds)
 
     # ----- selection and coverage ----------------------------------------------------------
     def output_shape(self) -> tuple[int, int] | None:
@@ -308,9 +255,13 @@ class PoolModel(QObject):
         )
 
     def clear_selection(self) -> None:
+        """Forget the selected output cell and the marked input cell (Esc)."""
         if self.selected is not None:
             self.selected, self.pinned = None, False
             self.selectionChanged.emit()
+        if self.coverage_pixel is not None:
+            self.coverage_pixel, self.coverage = None, []
+            self.coverageChanged.emit()
 
     def selected_window(self) -> Window | None:
         if self.selected is None or self.result is None:

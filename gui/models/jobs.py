@@ -1,0 +1,175 @@
+"""Background work where the newest request wins.
+
+A :class:`JobRunner` is one lane of background work on its own daemon thread. Submitting a job
+drops any job still waiting (it never starts) and asks the running one to stop at its next
+:meth:`CancelToken.check`; only the newest job's result is announced, by a queued signal in
+the UI thread. The thread is a daemon, so closing the window never waits for a long job: the
+process ends at once.
+
+A Python thread, not QThreadPool: PySide6 6.12 on Python 3.11 mis-counts references to None
+returned by Python runnables and eventually aborts ("deallocating None").
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from engine.errors import PoolingError
+
+
+class CancelledError(Exception):
+    """Raised by :meth:`CancelToken.check` in a job that a newer request replaced."""
+
+
+class CancelToken:
+    """Handed to every job: it calls :meth:`check` between steps of its work."""
+
+    def __init__(self):
+        self.event = threading.Event()
+
+    def cancel(self) -> None:
+        self.event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.event.is_set()
+
+    def check(self) -> None:
+        if self.event.is_set():
+            raise CancelledError
+
+
+Job = Callable[[CancelToken], object]
+
+
+class JobRunner(QObject):
+    """One lane of background work; the newest request wins.
+
+    Signals
+    -------
+    resultReady(object)
+        The newest job's result (never a stale one's).
+    failedWith(str)
+        The newest job failed; the message is one line for the user.
+    busyChanged(bool)
+        True from a request until its result, failure or cancellation.
+    """
+
+    resultReady = Signal(object)
+    failedWith = Signal(str)
+    busyChanged = Signal(bool)
+    _done = Signal(int, object)  # job number, result: emitted from the worker thread
+    _error = Signal(int, str)
+
+    def __init__(
+        self,
+        name: str,
+        parent: QObject | None = None,
+        expected: tuple[type[Exception], ...] = (PoolingError,),
+    ):
+        super().__init__(parent)
+        self.expected = expected  # errors whose message is already a sentence for the user
+        self.condition = threading.Condition()
+        self.waiting: tuple[int, CancelToken, Job] | None = None
+        self.running: CancelToken | None = None
+        self.latest = 0
+        self.busy = False
+        self.closed = False
+        self._done.connect(self._on_done)
+        self._error.connect(self._on_error)
+        self.thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self.thread.start()
+
+    def submit(self, job: Job) -> int:
+        """Run ``job(token)`` in the background, replacing any older request; returns its
+        number."""
+        with self.condition:
+            self.latest += 1
+            if self.running is not None:
+                self.running.cancel()
+            self.waiting = (self.latest, CancelToken(), job)
+            self.condition.notify()
+        self.set_busy(True)
+        return self.latest
+
+    def cancel(self) -> None:
+        """Drop the waiting job and stop the running one; nothing will be announced."""
+        with self.condition:
+            self.latest += 1
+            self.waiting = None
+            if self.running is not None:
+                self.running.cancel()
+        self.set_busy(False)
+
+    def shutdown(self) -> None:
+        """Stop for good (the window is closing); the thread ends after its current step."""
+        self.cancel()
+        with self.condition:
+            self.closed = True
+            self.condition.notify()
+
+    def set_busy(self, busy: bool) -> None:
+        if busy != self.busy:
+            self.busy = busy
+            self.busyChanged.emit(busy)
+
+    def wait_until_idle(self, seconds: float = 60.0) -> bool:
+        """Deliver results until no job is left (command line and tests only); False if the
+        time ran out."""
+        deadline = time.monotonic() + seconds
+        while self.busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            if self.busy:
+                time.sleep(0.002)
+        return not self.busy
+
+    # ----- the worker thread ---------------------------------------------------------------
+    def _loop(self) -> None:
+        while True:
+            with self.condition:
+                while self.waiting is None and not self.closed:
+                    self.condition.wait()
+                if self.closed:
+                    return
+                number, token, job = self.waiting
+                self.waiting, self.running = None, token
+            outcome = self._run(token, job, self.expected)
+            with self.condition:
+                self.running = None
+                if token.cancelled or self.closed or outcome is None:
+                    continue
+            try:
+                (self._done if outcome[0] else self._error).emit(number, outcome[1])
+            except RuntimeError:  # the runner was deleted while the job ran
+                return
+
+    @staticmethod
+    def _run(token: CancelToken, job: Job, expected: tuple[type[Exception], ...]):
+        """(True, result) or (False, message), or None when cancelled."""
+        try:
+            return True, job(token)
+        except CancelledError:
+            return None
+        except expected as error:
+            return False, str(error)
+        except MemoryError:
+            return False, "Not enough memory for this: choose smaller settings or a smaller image."
+        except Exception as error:  # reported, never lost in the thread
+            detail = traceback.format_exception_only(type(error), error)[-1].strip()
+            return False, f"Unexpected problem: {detail}"
+
+    # ----- back in the UI thread -----------------------------------------------------------
+    def _on_done(self, number: int, result) -> None:
+        if number == self.latest:
+            self.set_busy(False)
+            self.resultReady.emit(result)
+
+    def _on_error(self, number: int, message: str) -> None:
+        if number == self.latest:
+            self.set_busy(False)
+            self.failedWith.emit(message)
