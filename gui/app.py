@@ -58,51 +58,66 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="poolscope", description="See what a pooling layer does.")
     parser.add_argument("--image", type=Path, help="image or matrix file (default: a sample)")
     parser.add_argument(
-        "--pool", choices=list(KINDS), default="max", help="pooling type (default max)"
+        "--pool", choices=list(KINDS), default=argparse.SUPPRESS, help="pooling type (default max)"
     )
-    parser.add_argument("--kernel", type=parse_pair, default=(2, 2), metavar="K|KH,KW")
+    parser.add_argument("--kernel", type=parse_pair, default=argparse.SUPPRESS, metavar="K|KH,KW")
     parser.add_argument(
         "--stride",
         type=parse_pair,
-        default=None,
+        default=argparse.SUPPRESS,
         metavar="S|SH,SW",
         help="default: the kernel size",
     )
-    parser.add_argument("--padding", type=parse_pair, default=(0, 0), metavar="P|PH,PW")
-    parser.add_argument("--dilation", type=parse_pair, default=(1, 1), metavar="D|DH,DW")
-    parser.add_argument("--ceil", action="store_true", help="ceil mode")
+    parser.add_argument("--padding", type=parse_pair, default=argparse.SUPPRESS, metavar="P|PH,PW")
+    parser.add_argument("--dilation", type=parse_pair, default=argparse.SUPPRESS, metavar="D|DH,DW")
+    parser.add_argument("--ceil", action="store_true", default=argparse.SUPPRESS, help="ceil mode")
     parser.add_argument(
         "--exclude-pad",
         action="store_true",
+        default=argparse.SUPPRESS,
         help="average: divide by real cells only (count_include_pad=False)",
     )
-    parser.add_argument("--divisor", type=int, default=None, help="average: divisor override")
-    parser.add_argument("--p", type=float, default=2.0, help="Lp pooling power (default 2)")
+    parser.add_argument(
+        "--divisor", type=int, default=argparse.SUPPRESS, help="average: divisor override"
+    )
+    parser.add_argument(
+        "--p", type=float, default=argparse.SUPPRESS, help="Lp pooling power (default 2)"
+    )
     parser.add_argument(
         "--output-size",
         type=parse_pair,
-        default=(7, 7),
+        default=argparse.SUPPRESS,
         metavar="H,W",
         help="adaptive pooling output size",
     )
     parser.add_argument(
-        "--same", action="store_true", help="TensorFlow/Keras padding='same' (max and avg)"
+        "--same",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="TensorFlow/Keras padding='same' (max and avg)",
     )
     parser.add_argument(
         "--mix",
         type=float,
-        default=0.5,
+        default=argparse.SUPPRESS,
         help="mixed pooling: lambda in mix*max + (1-mix)*avg (default 0.5)",
     )
-    parser.add_argument("--seed", type=int, default=0, help="stochastic pooling's seed")
     parser.add_argument(
-        "--inference", action="store_true", help="stochastic pooling: probability-weighted average"
+        "--seed", type=int, default=argparse.SUPPRESS, help="stochastic pooling's seed"
     )
-    parser.add_argument("--blur", type=int, default=3, help="BlurPool filter taps, 2..5")
+    parser.add_argument(
+        "--inference",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="stochastic pooling: probability-weighted average",
+    )
+    parser.add_argument(
+        "--blur", type=int, default=argparse.SUPPRESS, help="BlurPool filter taps, 2..5"
+    )
     parser.add_argument(
         "--levels",
         type=parse_levels,
-        default=(4, 2, 1),
+        default=argparse.SUPPRESS,
         metavar="L1,L2,...",
         help="spatial pyramid levels (default 4,2,1)",
     )
@@ -183,32 +198,46 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size",
         type=parse_pair,
-        default=(820, 1400),
+        default=(768, 1366),
         metavar="H,W",
-        help="window size for --screenshot (default 820,1400)",
+        help="window size for --screenshot, height first (default 768,1366)",
     )
     return parser
 
 
+POOLING_OPTIONS = {
+    # argparse destination: PoolParams field
+    "pool": "pool_type",
+    "kernel": "kernel_size",
+    "stride": "stride",
+    "padding": "padding",
+    "dilation": "dilation",
+    "ceil": "ceil_mode",
+    "divisor": "divisor_override",
+    "p": "norm_type",
+    "output_size": "output_size",
+    "same": "same_padding",
+    "mix": "mix",
+    "seed": "seed",
+    "inference": "inference",
+    "blur": "blur_size",
+    "levels": "levels",
+}
+"""The pooling options; each is set in ``args`` only when given on the command line."""
+
+
+def pooling_given(args: argparse.Namespace) -> bool:
+    return "exclude_pad" in vars(args) or any(name in vars(args) for name in POOLING_OPTIONS)
+
+
 def params_from_args(args: argparse.Namespace) -> PoolParams:
-    return PoolParams(
-        pool_type=args.pool,
-        kernel_size=args.kernel,
-        stride=args.stride or args.kernel,
-        padding=args.padding,
-        dilation=args.dilation,
-        ceil_mode=args.ceil,
-        count_include_pad=not args.exclude_pad,
-        divisor_override=args.divisor,
-        norm_type=args.p,
-        output_size=args.output_size,
-        same_padding=args.same,
-        mix=args.mix,
-        seed=args.seed,
-        inference=args.inference,
-        blur_size=args.blur,
-        levels=args.levels,
-    )
+    """The settings given, the rest at PoolScope's defaults (kernel 2, stride = kernel)."""
+    given = vars(args)
+    values = {field: given[name] for name, field in POOLING_OPTIONS.items() if name in given}
+    values.setdefault("kernel_size", (2, 2))
+    values.setdefault("stride", values["kernel_size"])
+    values["count_include_pad"] = not given.get("exclude_pad", False)
+    return PoolParams(**values)
 
 
 def fail(message: str) -> int:
@@ -222,19 +251,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except UsageError as error:
         return fail(str(error))
-    image_path = args.image or sample_path("astronaut")
-    try:
-        image = load_image(image_path)
-        params = params_from_args(args)
-        validate(params, image.shape)
-    except (ImageLoadError, PoolingError) as error:
-        return fail(str(error))
     for target in (args.screenshot, args.export, args.grad):
         if target is not None and target.exists() and not args.overwrite:
             return fail(f"{target} already exists; add --overwrite to replace it")
+    try:
+        params = params_from_args(args)
+        image = (
+            None
+            if args.image is None and not (args.export or args.grad)
+            else (load_image(args.image or sample_path("astronaut")))
+        )
+        if image is not None and pooling_given(args):
+            validate(params, image.shape)
+    except (ImageLoadError, PoolingError) as error:
+        return fail(str(error))
     if args.export or args.grad:
         return run_exports(args, image, params)
-    return run_window(args, image_path, params)
+    return run_window(args, params if pooling_given(args) else None)
 
 
 def run_exports(args: argparse.Namespace, image, params: PoolParams) -> int:
@@ -256,7 +289,13 @@ def run_exports(args: argparse.Namespace, image, params: PoolParams) -> int:
     return 0
 
 
-def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -> int:
+def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
+    from gui.system_check import window_system_problem
+
+    problem = window_system_problem()
+    if problem is not None:
+        print(f"poolscope: {problem}", file=sys.stderr)
+        return 1
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
@@ -269,12 +308,12 @@ def run_window(args: argparse.Namespace, image_path: Path, params: PoolParams) -
     reporter = CrashReporter(app)
     uninstall = install(reporter)
     try:
-        return show_window(app, args, image_path, params)
+        return show_window(app, args, params)
     finally:
         uninstall()
 
 
-def show_window(app, args: argparse.Namespace, image_path: Path, params: PoolParams) -> int:
+def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow()
@@ -282,9 +321,14 @@ def show_window(app, args: argparse.Namespace, image_path: Path, params: PoolPar
         window.ask_downscale = lambda *_: "full"  # no questions when scripted
     if args.channel:
         window.model.set_channel(args.channel)
-    if not window.open_path(image_path):
+    if not window.start(args.image):
         return 2
-    window.model.set_params(params)
+    if params is not None:
+        try:
+            validate(params, window.model.image.shape)
+        except PoolingError as error:
+            return fail(str(error))
+        window.model.set_params(params)
     window.model.wait_until_idle()
     app.processEvents()
     if args.physical_scale:
@@ -295,7 +339,7 @@ def show_window(app, args: argparse.Namespace, image_path: Path, params: PoolPar
         row, col = args.select
         if shape is None or not (0 <= row < shape[0] and 0 <= col < shape[1]):
             return fail(
-                f"--select {row},{col} is outside the {shape[0]}x{shape[1]} output "
+                f"--select {row},{col} is outside the {shape[0]} x {shape[1]} (H x W) output "
                 f"(rows 0..{shape[0] - 1}, columns 0..{shape[1] - 1})"
             )
         window.model.select_output(row, col, pin=True)
@@ -311,15 +355,18 @@ def show_window(app, args: argparse.Namespace, image_path: Path, params: PoolPar
             window.show_experiment(args.experiment)
         except KeyError:
             return fail(f"no experiment called '{args.experiment}'")
+        window.experiments.runner.wait_until_idle()
     if args.screenshot is None:
         window.show()
+        app.processEvents()
+        window.show_first_view()
         status = app.exec()
         window.close()
         return status
     window.resize(args.size[1], args.size[0])
     window.show()
     app.processEvents()
-    window.fit_views()
+    window.show_first_view()
     app.processEvents()
     if args.zoom is not None:
         zoom_around_selection(window, args.zoom)

@@ -22,21 +22,25 @@ from engine.io.export import (
 )
 from engine.pooling.pipeline import export_form
 
-EXPORTS = {
-    # what: (menu text, default file name, file filter)
-    "input": ("Input as PNG…", "input.png", "PNG image (*.png)"),
-    "output": (
-        "Output (PNG, NPY or CSV)…",
-        "output.npy",
-        "NumPy array (*.npy);;CSV (*.csv);;PNG image (*.png)",
-    ),
-    "gradient": (
-        "Input gradient (PNG, NPY or CSV)…",
-        "gradient.npy",
-        "NumPy array (*.npy);;CSV (*.csv);;PNG image (*.png)",
-    ),
-    "gif": ("Animation as GIF (forward or backward)…", "pooling.gif", "Animated GIF (*.gif)"),
+FILTERS = {
+    ".png": "PNG image (*.png)",
+    ".npy": "NumPy array, exact (*.npy)",
+    ".csv": "CSV, first channel (*.csv)",
+    ".gif": "Animated GIF (*.gif)",
 }
+EXPORTS = (
+    # (what, suffix, menu text)
+    ("input", ".png", "Input as PNG…"),
+    ("output", ".png", "Output as PNG…"),
+    ("output", ".npy", "Output as NPY (exact)…"),
+    ("output", ".csv", "Output as CSV…"),
+    ("gradient", ".png", "Input gradient as PNG…"),
+    ("gradient", ".npy", "Input gradient as NPY (exact)…"),
+    ("gradient", ".csv", "Input gradient as CSV…"),
+    ("forward_gif", ".gif", "Forward animation as GIF…"),
+    ("backward_gif", ".gif", "Backward animation as GIF…"),
+)
+"""Every File > Export entry."""
 
 
 class Exporter:
@@ -45,21 +49,26 @@ class Exporter:
     def __init__(self, window):
         self.window = window
 
-    def export_dialog(self, what: str) -> None:
-        _, default, file_filter = EXPORTS[what]
+    def export_dialog(self, what: str, suffix: str) -> None:
+        """Ask where to write one export (File > Export), then write it."""
         folder = self.window.settings.value_str("last_folder", str(Path.home()))
+        default = Path(folder) / f"{what.replace('_gif', '')}{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export",
-            str(Path(folder) / default),
-            file_filter,
+            str(default),
+            FILTERS[suffix],
             options=QFileDialog.Option.DontConfirmOverwrite,  # confirm_overwrite asks
         )
         if path:
             self.export_to(path, what)
 
     def export_to(self, path: str | Path, what: str, frame_limit: int | None = None) -> bool:
-        """Write one export; never overwrites without confirmation; errors in a dialog."""
+        """Write one export; never overwrites without confirmation; errors in a dialog.
+
+        ``what``: "input", "output", "gradient", "forward_gif", "backward_gif", or "gif" for
+        the animation in the timeline's current direction.
+        """
         window, model = self.window, self.window.model
         path = Path(path)
         result, image = model.result, model.image
@@ -76,7 +85,12 @@ class Exporter:
             elif what == "gradient":
                 export_array(path, window.animation.input_gradient(), signed=True)
             else:
-                frames = self.render_gif_frames(frame_limit)
+                backward = (
+                    window.animation.direction == "backward"
+                    if what == "gif"
+                    else what == "backward_gif"
+                )
+                frames = self.render_gif_frames(frame_limit, backward)
                 if frames is None:
                     return False
                 export_gif(path, frames)
@@ -86,8 +100,8 @@ class Exporter:
         window.statusBar().showMessage(f"Exported {path.name}", 5000)
         return True
 
-    def render_gif_frames(self, frame_limit: int | None):
-        """Frames of the current direction's animation, with a cancellable progress bar."""
+    def render_gif_frames(self, frame_limit: int | None, backward: bool):
+        """Frames of the forward or backward animation, with a cancellable progress bar."""
         window, animation = self.window, self.window.animation
         if frame_limit is None:
             frame_limit, accepted = QInputDialog.getInt(
@@ -110,7 +124,6 @@ class Exporter:
             QApplication.processEvents()
             return not progress.wasCanceled()
 
-        backward = animation.direction == "backward"
         frames = animation_frames(
             window.model.image,
             window.model.result,

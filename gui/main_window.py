@@ -1,6 +1,11 @@
-"""PoolScope's main window: controls on the left, input and output in the centre, the
-arithmetic on the right, the formula strip underneath. It wires widgets to the model and
-redraws in ``_on_..._changed`` slots; it never computes pooling itself."""
+"""PoolScope's main window: layout and wiring only.
+
+The settings dock (Image / Matrix mode, the image or matrix page, the pooling controls) sits
+on the left, the Explore and Experiments tabs in the centre, the arithmetic (details) on the
+right and the formula strip below; docks can be moved, resized, collapsed, and are remembered.
+Menus hold every feature, and F1 lists their shortcuts from the actions themselves. Drawing
+happens in the views (``gui.views``), state in the models (``gui.models``).
+"""
 
 from __future__ import annotations
 
@@ -12,178 +17,164 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PIL import Image
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
+    QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
+    QSizePolicy,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from engine.errors import PoolingError
 from engine.io.export import ExportError, write_atomically
 from engine.io.images import SAMPLES, ImageLoadError, image_size, sample_path
 from engine.pooling.kinds import KINDS
-from engine.pooling.pipeline import formula_lines, overview_rects, placement_of
+from engine.pooling.parameters import PoolParams
 from gui.experiments.panel import ExperimentsPanel
 from gui.exporting import EXPORTS, Exporter
 from gui.models.animation_model import AnimationModel
 from gui.models.pool_model import PoolModel
 from gui.models.settings import Settings
 from gui.views.controls import ControlsPanel
-from gui.views.image_panel import ImagePanel
+from gui.views.explore import ExplorePanel
+from gui.views.formula_strip import FormulaStrip
 from gui.views.info_panel import InfoPanel
-from gui.views.matrix_panel import MatrixPanel
-from gui.views.timeline import Timeline
+from gui.views.matrix_panel import PRESETS, MatrixPanel
+from gui.views.source import ImageSource, ModeSwitch
 
-MAX_BLANKED_CELLS = 1_000_000
-ARGMAX_COLOURS = {
-    1: [QColor(255, 40, 40)],
-    3: [QColor(255, 60, 60), QColor(60, 230, 60), QColor(70, 140, 255)],
-}
 IMAGE_FILTER = (
     "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;"
     "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
+)
+FIRST_START_SAMPLE = "digit"
+FIRST_START_PARAMS = PoolParams("max", (2, 2), (2, 2))
+FIRST_START_CELL = (6, 6)  # an output cell on the digit's stroke
+FIRST_START_ZOOM = 8  # cells shown around it in both views, so every number can be read
+WIDE_SCREEN = 1300  # narrower screens stack the details with the settings on the left
+MOUSE_HELP = (
+    "Mouse: hover an output cell to see its window, click to pin it (arrow keys move it); "
+    "click an input cell to mark every output cell it feeds; wheel zooms, drag pans."
 )
 
 
 class MainWindow(QMainWindow):
     def __init__(self, model: PoolModel | None = None, settings: Settings | None = None):
         super().__init__()
+        self.setObjectName("main_window")
         self.model = model or PoolModel(self)
         self.settings = settings or Settings()
+        self.animation = AnimationModel(self.model, self)
+        self.exporter = Exporter(self)
+        self.mode = "image"
+        self.pending_path: Path | None = None
         self.setWindowTitle("PoolScope")
         self.setAcceptDrops(True)
-        self.physical_scale = False
-        self.exporter = Exporter(self)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
+        self.setMinimumSize(800, 560)
 
-        self.controls = ControlsPanel(self.model)
+        self.mode_switch = ModeSwitch()
+        self.image_source = ImageSource(self.model)
         self.matrix_panel = MatrixPanel(self.model)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.controls)
-        left_layout.addWidget(self.matrix_panel)
-        left_layout.addStretch(1)
+        self.source_pages = QStackedWidget()
+        self.source_pages.addWidget(self.image_source)
+        self.source_pages.addWidget(self.matrix_panel)
+        self.source_pages.currentChanged.connect(self._on_source_page_changed)
+        self._on_source_page_changed(0)
+        self.controls = ControlsPanel(self.model)
+        settings_page = QWidget()
+        settings_layout = QVBoxLayout(settings_page)
+        settings_layout.addWidget(self.mode_switch)
+        settings_layout.addWidget(self.source_pages)
+        settings_layout.addWidget(self.controls)
+        settings_layout.addStretch(1)
         scroll = QScrollArea()
-        scroll.setWidget(left)
+        scroll.setWidget(settings_page)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(390)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.input_panel = ImagePanel("Input")
-        self.output_panel = ImagePanel("Output")
-        self.gradient_panel = ImagePanel("Input gradient")
-        self.gradient_panel.set_colour_map("CET-D1")
-        self.gradient_choice = QComboBox()
-        self.gradient_choice.addItem("Input gradient (backward)", "gradient")
-        self.gradient_choice.addItem("Max unpooling", "unpool")
-        self.gradient_choice.setToolTip(
-            "Where the gradient went, or the output put back at "
-            "its arg-max positions (max pooling's unpooling)"
-        )
-        self.gradient_choice.currentIndexChanged.connect(self._on_step_changed)
-        gradient_box = QWidget()
-        gradient_layout = QVBoxLayout(gradient_box)
-        gradient_layout.setContentsMargins(0, 0, 0, 0)
-        gradient_layout.addWidget(self.gradient_choice)
-        gradient_layout.addWidget(self.gradient_panel, 1)
-        self.gradient_box = gradient_box
-        self.gradient_box.setVisible(False)
+        scroll.setMinimumWidth(240)
         self.info_panel = InfoPanel(self.model)
-        self.formula = QLabel()
-        self.formula.setObjectName("formula_strip")
-        self.formula.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.formula.setStyleSheet("font-family: monospace; padding: 4px;")
-        self.formula.setToolTip("Output size with your numbers, and how much smaller it is")
-        self.formula.setWordWrap(True)
-
-        views = QSplitter(Qt.Orientation.Horizontal)
-        views.addWidget(self.input_panel)
-        views.addWidget(self.output_panel)
-        views.addWidget(self.gradient_box)
-        self.animation = AnimationModel(self.model, self)
-        self.timeline = Timeline(self.animation)
         self.info_panel.animation = self.animation
-        explore = QWidget()
-        explore_layout = QVBoxLayout(explore)
-        explore_layout.setContentsMargins(0, 0, 0, 0)
-        explore_layout.addWidget(views, 1)
-        explore_layout.addWidget(self.timeline)
+        self.formula = FormulaStrip(self.model)
+        self.settings_dock = self.dock("Settings", "settings_dock", scroll, Qt.LeftDockWidgetArea)
+        self.details_dock = self.dock(
+            "Details", "details_dock", self.info_panel, Qt.RightDockWidgetArea
+        )
+        self.formula_dock = self.dock(
+            "Formula", "formula_dock", self.formula, Qt.BottomDockWidgetArea
+        )
+
+        self.explore = ExplorePanel(self.model, self.animation)
         self.experiments = ExperimentsPanel(self.model)
         self.tabs = QTabWidget()
-        self.tabs.addTab(explore, "Explore")
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.addTab(self.explore, "Explore")
         self.tabs.addTab(self.experiments, "Experiments")
-        self.tabs.setTabToolTip(0, "Pool the image, follow every window, step through")
+        self.tabs.setTabToolTip(0, "Pool the input, follow every window, step through")
         self.tabs.setTabToolTip(1, "Check what pooling is for: invariance, noise, cost, ...")
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.info_panel)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820, 280])
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.addWidget(splitter, 1)
-        central_layout.addWidget(self.formula)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self.tabs)
+        # The views, for scripts and tests.
+        explore = self.explore
+        self.input_panel, self.output_panel = explore.input_panel, explore.output_panel
+        self.gradient_panel, self.gradient_box = explore.gradient_panel, explore.gradient_box
+        self.gradient_choice, self.timeline = explore.gradient_choice, explore.timeline
 
         self.busy_indicator = QProgressBar()
+        self.busy_indicator.setObjectName("busy")
         self.busy_indicator.setRange(0, 0)
-        self.busy_indicator.setMaximumWidth(160)
+        self.busy_indicator.setMaximumWidth(140)
         self.busy_indicator.setVisible(False)
         self.busy_indicator.setToolTip("Working in the background; the window stays usable")
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop waiting for the running job and keep the last result")
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setToolTip("Stop the running job and keep the last result")
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.model.cancel)
+        self.cancel_button.clicked.connect(self.cancel_jobs)
         self.statusBar().addPermanentWidget(self.busy_indicator)
         self.statusBar().addPermanentWidget(self.cancel_button)
-        self.pending_path: Path | None = None
 
-        self.build_menus()
-        self.model.imageChanged.connect(self._on_image_changed)
-        self.model.resultChanged.connect(self._on_result_changed)
-        self.model.selectionChanged.connect(self._on_selection_changed)
-        self.model.coverageChanged.connect(self._on_coverage_changed)
-        self.model.errorChanged.connect(self._on_error_changed)
-        self.model.busyChanged.connect(self._on_busy_changed)
-        self.model.loadFailed.connect(self._on_load_failed)
-        self.model.parametersChanged.connect(self._on_parameters_changed)
-        self.input_panel.sigCellClicked.connect(self._on_input_clicked)
-        self.output_panel.sigCellHovered.connect(self.model.hover_output)
-        self.output_panel.sigCellClicked.connect(self._on_output_clicked)
-        for panel in (self.input_panel, self.output_panel, self.gradient_panel):
-            panel.plot_widget.installEventFilter(self)
-        self.animation.stepChanged.connect(self._on_step_changed)
-        self.animation.stepChanged.connect(self.info_panel.refresh)
-        self.step_shortcuts = []
-        for key, slot in (
-            ("Left", self.animation.step_back),
-            ("Right", self.animation.step_forward),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self, activated=slot)
-            shortcut.setEnabled(False)  # only while stepping; else arrows move the selection
-            self.step_shortcuts.append(shortcut)
-        for key, slot in (
-            ("Space", self.animation.toggle_play),
-            ("Home", self.animation.to_start),
-            ("End", self.animation.to_end),
-        ):
-            QShortcut(QKeySequence(key), self, activated=slot)
         self.settings_timer = QTimer(self, singleShot=True, interval=500)
         self.settings_timer.timeout.connect(self.save_settings)
+        self.build_menus()
+        self.wire()
         self.restore_settings()
+
+    def dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def wire(self) -> None:
+        model = self.model
+        model.busyChanged.connect(self._on_busy_changed)
+        model.loadFailed.connect(self._on_load_failed)
+        model.imageChanged.connect(self._on_image_changed)
+        model.parametersChanged.connect(self.settings_timer.start)
+        self.animation.stepChanged.connect(self._on_step_changed)
+        self.animation.stepChanged.connect(self.info_panel.refresh)
+        self.explore.coverageReported.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.explore.try_card.dismissed.connect(self._on_card_dismissed)
+        self.mode_switch.modeChosen.connect(self.set_mode)
+        self.image_source.openRequested.connect(self.open_dialog)
+        self.image_source.sampleChosen.connect(lambda name: self.open_path(sample_path(name)))
+        self.matrix_panel.applied.connect(lambda: self.show_mode("matrix"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.experiments.inputReplaced.connect(self._on_experiment_input)
+        self.experiments.runner.busyChanged.connect(self._on_busy_changed)
 
     # ----- menus ---------------------------------------------------------------------------
     def action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -196,7 +187,8 @@ class MainWindow(QMainWindow):
         return action
 
     def build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
         file_menu.addAction(
             self.action(
                 "&Open image…",
@@ -216,12 +208,14 @@ class MainWindow(QMainWindow):
                 )
             )
         export_menu = file_menu.addMenu("&Export")
-        for what, (text, _, _) in EXPORTS.items():
+        for what, suffix, text in EXPORTS:
             export_menu.addAction(
                 self.action(
                     text,
-                    lambda _=False, chosen=what: self.exporter.export_dialog(chosen),
-                    tip=f"Export {text}",
+                    lambda _=False, chosen=what, ending=suffix: self.exporter.export_dialog(
+                        chosen, ending
+                    ),
+                    tip=f"Export the {text.rstrip('…').lower()}",
                 )
             )
         file_menu.addSeparator()
@@ -235,7 +229,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self.action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        edit_menu = self.menuBar().addMenu("&Edit")
+
+        edit_menu = menus.addMenu("&Edit")
         edit_menu.addAction(
             self.action(
                 "&Copy as code",
@@ -244,7 +239,8 @@ class MainWindow(QMainWindow):
                 "Copy the settings as PyTorch, Keras and PoolScope code",
             )
         )
-        pool_menu = self.menuBar().addMenu("&Pooling")
+
+        pool_menu = menus.addMenu("&Pooling")
         for number, (name, kind) in enumerate(KINDS.items(), start=1):
             pool_menu.addAction(
                 self.action(
@@ -254,33 +250,112 @@ class MainWindow(QMainWindow):
                     kind.summary,
                 )
             )
-        view_menu = self.menuBar().addMenu("&View")
+
+        view_menu = menus.addMenu("&View")
+        modes = QActionGroup(self)
+        self.mode_actions = {}
+        for mode, text, shortcut in (
+            ("image", "&Image mode", "Ctrl+I"),
+            ("matrix", "&Matrix mode", "Ctrl+M"),
+        ):
+            action = self.action(text, lambda _=False, chosen=mode: self.set_mode(chosen), shortcut)
+            action.setCheckable(True)
+            modes.addAction(action)
+            view_menu.addAction(action)
+            self.mode_actions[mode] = action
+        view_menu.addSeparator()
         self.physical_action = self.action(
             "Output at input &scale",
             self.toggle_physical_scale,
             "Ctrl+P",
-            "Draw each output cell over the input area its window covers, with both views linked",
+            "Draw each output cell over the input area its window covers, both views linked",
         )
         self.physical_action.setCheckable(True)
         view_menu.addAction(self.physical_action)
         view_menu.addAction(
             self.action(
-                "&Fit views", self.fit_views, "Ctrl+0", "Zoom both views to show everything"
+                "&Fit views",
+                self.fit_views,
+                "Ctrl+0",
+                "Zoom both views to show everything, padding cells included",
             )
         )
         view_menu.addAction(
             self.action(
-                "&Unpin selection",
+                "&Clear selection and coverage",
                 self.model.clear_selection,
                 "Esc",
-                "Forget the pinned output cell and input pixel",
+                "Forget the pinned output cell and the marked input cell",
             )
         )
-        help_menu = self.menuBar().addMenu("&Help")
+        view_menu.addSeparator()
+        panels = view_menu.addMenu("&Panels")
+        for dock in (self.settings_dock, self.details_dock, self.formula_dock):
+            panels.addAction(dock.toggleViewAction())
+
+        animation = self.animation
+        play_menu = menus.addMenu("P&layback")
+        self.step_actions = []
+        for text, slot, key, stepping in (
+            ("&Play / pause", animation.toggle_play, "Space", False),
+            ("Step &back", animation.step_back, "Left", True),
+            ("Step &forward", animation.step_forward, "Right", True),
+            ("To the &start", animation.to_start, "Home", False),
+            ("To the &end", animation.to_end, "End", False),
+        ):
+            action = self.action(text, slot, key)
+            play_menu.addAction(action)
+            if stepping:
+                # Only while stepping; otherwise the arrow keys move the pinned output cell.
+                action.setEnabled(False)
+                self.step_actions.append(action)
+        self.backward_action = self.action(
+            "&Backward pass (gradient routing)",
+            lambda checked: animation.set_direction("backward" if checked else "forward"),
+            "Ctrl+B",
+            "Show where the gradient goes instead of how the output is computed",
+        )
+        self.backward_action.setCheckable(True)
+        play_menu.addSeparator()
+        play_menu.addAction(self.backward_action)
+
+        help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(
+            self.action("Show the 'try this' &hint", self.show_try_card, tip="Show the first hint")
+        )
         help_menu.addAction(self.action("&About PoolScope", self.show_about))
 
-    # ----- loading -------------------------------------------------------------------------
+    def menu_actions(self) -> list[QAction]:
+        """Every action reachable from the menus, in menu order (submenus included)."""
+
+        def walk(menu: QMenu) -> list[QAction]:
+            found = []
+            for action in menu.actions():
+                if action.menu() is not None:
+                    found.extend(walk(action.menu()))
+                elif not action.isSeparator():
+                    found.append(action)
+            return found
+
+        return [
+            action for top in self.menuBar().actions() if top.menu() for action in walk(top.menu())
+        ]
+
+    def shortcut_lines(self) -> list[str]:
+        """'Ctrl+O  Open image' for every menu action with a shortcut."""
+        lines = []
+        for action in self.menu_actions():
+            if not action.shortcut().isEmpty():
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                lines.append(f"{key:<14} {action.text().replace('&', '').rstrip('…')}")
+        return lines
+
+    def show_shortcuts(self) -> None:
+        text = "\n".join(self.shortcut_lines())
+        self.show_message("Keyboard shortcuts", f"{text}\n\n{MOUSE_HELP}")
+
+    # ----- loading and modes ---------------------------------------------------------------
     def open_dialog(self) -> None:
         folder = self.settings.value_str("last_folder", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(self, "Open image", folder, IMAGE_FILTER)
@@ -290,8 +365,9 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a file; on failure show why and keep the current image.
 
-        Large images load in the worker (the window stays usable); above the configured size
-        the user is offered a downscaled working copy. Returns False if nothing will change.
+        Large images load in the background (the window stays usable); above the configured
+        size the user is offered a downscaled working copy. Returns False if nothing will
+        change.
         """
         path = Path(path)
         width, height = image_size(path)
@@ -325,6 +401,7 @@ class MainWindow(QMainWindow):
         self.rebuild_recent_menu()
         self.setWindowTitle(f"PoolScope: {path.name}")
         self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        self.show_mode("image")
 
     def ask_downscale(self, path: Path, megapixels: float, factor: int) -> str | None:
         """Offer a downscaled working copy of a huge image: 'downscale', 'full' or None
@@ -344,8 +421,39 @@ class MainWindow(QMainWindow):
         clicked = box.clickedButton()
         return "downscale" if clicked is downscale else "full" if clicked is full else None
 
+    def _on_image_changed(self) -> None:
+        if self.pending_path is not None and self.model.image_path == self.pending_path:
+            self.remember_opened(self.pending_path)
+            self.pending_path = None
+
     def _on_load_failed(self, message: str) -> None:
+        self.pending_path = None
         self.show_error("Cannot open image", message)
+
+    def set_mode(self, mode: str) -> None:
+        """Switch between Image and Matrix: each brings back what it showed last."""
+        if mode == self.mode:
+            self.show_mode(mode)
+            return
+        if mode == "matrix":
+            if self.matrix_panel.editor.toPlainText().strip():
+                self.matrix_panel.apply()
+            else:
+                self.matrix_panel.choose_preset(next(iter(PRESETS)))
+        else:
+            recent = [Path(path) for path in self.settings.recent_files()]
+            last = next((path for path in recent if path.exists()), None)
+            if not self.open_path(last or sample_path(FIRST_START_SAMPLE)):
+                return
+        self.show_mode(mode)
+
+    def show_mode(self, mode: str) -> None:
+        """Show ``mode``'s page and mark its button, without changing the input."""
+        self.mode = mode
+        self.mode_switch.set_mode(mode)
+        self.mode_actions[mode].setChecked(True)
+        self.source_pages.setCurrentIndex(0 if mode == "image" else 1)
+        self.matrix_panel.follow_shown()
 
     def rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -366,257 +474,116 @@ class MainWindow(QMainWindow):
             self.open_path(urls[0].toLocalFile())
             event.acceptProposedAction()
 
-    def show_error(self, title: str, message: str) -> None:
-        """The one place that shows an error dialog (tests replace it)."""
-        QMessageBox.warning(self, title, message)
+    # ----- start-up ------------------------------------------------------------------------
+    def start(self, image_path: str | Path | None = None) -> bool:
+        """Open the start image: the one asked for, else the last one, else (first start)
+        a digit with 2x2 max pooling, a cell pinned and the view zoomed so numbers read."""
+        if image_path is not None:
+            return self.open_path(image_path)
+        first_start = self.settings.params() is None
+        recent = [Path(path) for path in self.settings.recent_files()]
+        last = next((path for path in recent if path.exists()), None)
+        if not first_start and last is not None and self.open_path(last):
+            return True
+        if not self.open_path(sample_path(FIRST_START_SAMPLE)):
+            return False
+        if first_start:
+            self.model.set_params(FIRST_START_PARAMS)
+            self.model.select_output(*FIRST_START_CELL, pin=True)
+        return True
 
-    # ----- model to view -------------------------------------------------------------------
-    def _on_image_changed(self) -> None:
-        model = self.model
-        self.input_panel.show_array(
-            model.image, model.levels, auto_range=True, display=model.input_display
-        )
-        height, width = model.image.shape[1:]
-        full = f"{width * model.scale}x{height * model.scale}"
-        scale = "" if model.scale == 1 else f" (working copy at 1/{model.scale} of {full})"
-        self.input_panel.set_title(f"Input {width}x{height}{scale}")
-        if (
-            getattr(self, "pending_path", None) is not None
-            and model.image_path == self.pending_path
-        ):
-            self.remember_opened(self.pending_path)
-            self.pending_path = None
-        self.input_panel.overlay.set_window(None)
-        self.input_panel.overlay.set_marked([])
-
-    def output_placement(self):
-        """Where output cells are drawn: over their windows at the input's scale, or a grid."""
-        result = self.model.result
-        if not self.physical_scale or result is None:
-            return None
-        return placement_of(result.params, result.input_shape)
-
-    def _on_result_changed(self) -> None:
-        result = self.model.result
-        if result is None:
-            self.output_panel.show_array(None, (0, 1))
-            return
-        # The output picture itself is drawn by _on_step_changed: the animation model answers
-        # every new result with stepChanged, so drawing it here too would do it twice.
-        out_h, out_w = result.output.shape[-2:]
-        self.output_panel.set_title(f"Output {out_w}x{out_h} ({result.kind.label})")
-        self.input_panel.overlay.set_bins(overview_rects(result.params, result.input_shape))
-        self.update_formula()
-
-    def update_formula(self) -> None:
-        if self.model.image is None:
-            return
-        try:
-            lines = formula_lines(self.model.params, self.model.image.shape)
-        except PoolingError as error:
-            self.formula.setStyleSheet("font-family: monospace; padding: 4px; color: #c0392b;")
-            self.formula.setText(f"Cannot pool with these settings: {error}")
-            return
-        self.formula.setStyleSheet("font-family: monospace; padding: 4px;")
-        self.formula.setText("\n".join(lines))
-
-    def _on_parameters_changed(self) -> None:
-        self.update_formula()
-        self.settings_timer.start()
-
-    def _on_selection_changed(self) -> None:
-        if self.animation.is_engaged():
-            return  # the animation owns the overlays while stepping
+    def show_first_view(self) -> None:
+        """Fit the views; on the first start zoom the input onto the pinned window."""
+        self.fit_views()
         window = self.model.selected_window()
-        if window is None:
-            self.input_panel.overlay.set_window(None)
-        else:
-            channels = self.model.image.shape[0]
-            colours = ARGMAX_COLOURS.get(channels, ARGMAX_COLOURS[1])
-            argmax = []
-            for channel in range(channels):
-                cell = self.model.selected_argmax(channel)
-                if cell is not None:
-                    argmax.append((*cell, colours[channel % len(colours)]))
-            self.input_panel.overlay.set_window(window, argmax)
-        self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
+        small = max(self.model.image.shape[1:]) <= FIRST_START_ZOOM
+        if window is None or small or self.settings.value_str("shown_before", "") == "yes":
+            return
+        extent, (row, col) = window.extent, self.model.selected
+        half = FIRST_START_ZOOM / 2
+        centre_row, centre_col = extent.top + extent.height / 2, extent.left + extent.width / 2
+        self.input_panel.zoom_to_cells(
+            centre_row - half, centre_col - half, FIRST_START_ZOOM, FIRST_START_ZOOM
+        )
+        self.output_panel.zoom_to_cells(
+            row + 0.5 - half, col + 0.5 - half, FIRST_START_ZOOM, FIRST_START_ZOOM
+        )
+        self.settings.set_value("shown_before", "yes")
 
-    def _on_coverage_changed(self) -> None:
-        pixel = self.model.coverage_pixel
-        self.input_panel.overlay.set_marked([pixel] if pixel else [])
-        self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
-        if pixel is not None:
-            count = len(self.model.coverage)
-            self.statusBar().showMessage(
-                f"Input pixel ({pixel[0]}, {pixel[1]}) feeds {count} output cell"
-                f"{'' if count == 1 else 's'}",
-                6000,
-            )
+    def _on_source_page_changed(self, index: int) -> None:
+        """The page stack takes the height of the page shown, not of the tallest page."""
+        for number in range(self.source_pages.count()):
+            page = self.source_pages.widget(number)
+            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.source_pages.adjustSize()
 
-    def _on_error_changed(self, message: str) -> None:
-        self.update_formula()
+    def show_try_card(self) -> None:
+        self.settings.set_value("try_card_dismissed", "no")
+        self.explore.try_card.show()
 
-    def _on_busy_changed(self, busy: bool) -> None:
+    def _on_card_dismissed(self) -> None:
+        self.settings.set_value("try_card_dismissed", "yes")
+
+    # ----- the rest of the wiring ----------------------------------------------------------
+    def _on_step_changed(self, *_) -> None:
+        engaged = self.animation.is_engaged()
+        for action in self.step_actions:
+            action.setEnabled(engaged)
+        self.backward_action.setChecked(self.animation.direction == "backward")
+
+    def _on_busy_changed(self, *_) -> None:
+        busy = self.model.busy or self.experiments.runner.busy
         self.busy_indicator.setVisible(busy)
         self.cancel_button.setVisible(busy)
         if busy:
-            self.statusBar().showMessage("Pooling…")
+            self.statusBar().showMessage("Working…")
         else:
             self.statusBar().clearMessage()
 
-    # ----- view to model -------------------------------------------------------------------
-    def _on_output_clicked(self, row: int, col: int) -> None:
-        if self.animation.direction == "backward" and self.animation.upstream_kind == "one_hot":
-            self.animation.set_one_hot_cell(row, col)
-        self.model.select_output(row, col, pin=True)
-        self.output_panel.plot_widget.setFocus()
-
-    def _on_input_clicked(self, row: int, col: int) -> None:
-        self.model.set_coverage_pixel(row, col)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            moves = {
-                Qt.Key.Key_Left: (0, -1),
-                Qt.Key.Key_Right: (0, 1),
-                Qt.Key.Key_Up: (-1, 0),
-                Qt.Key.Key_Down: (1, 0),
-            }
-            if event.key() in moves:
-                self.model.move_selection(*moves[event.key()])
-                return True
-        return super().eventFilter(watched, event)
-
-    def toggle_physical_scale(self, checked: bool) -> None:
-        self.physical_scale = bool(checked)
-        output_view = self.output_panel.plot_item
-        if self.physical_scale:
-            output_view.setXLink(self.input_panel.plot_item)
-            output_view.setYLink(self.input_panel.plot_item)
-        else:
-            output_view.setXLink(None)
-            output_view.setYLink(None)
-        self._on_step_changed()  # redraws the output, whole or partial, at the new placement
-        self.fit_views()
-
-    def fit_views(self) -> None:
-        for panel in (self.input_panel, self.output_panel):
-            panel.fit()
+    def cancel_jobs(self) -> None:
+        self.model.cancel()
+        self.experiments.cancel()
 
     def _on_tab_changed(self, index: int) -> None:
         self.experiments.set_active(index == 1)
+
+    def _on_experiment_input(self, sentence: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.show_mode("image")
+        self.statusBar().showMessage(sentence, 8000)
 
     def show_experiment(self, title: str):
         """Switch to the Experiments tab at the experiment whose title starts with ``title``."""
         self.tabs.setCurrentIndex(1)
         return self.experiments.show_experiment(title)
 
-    def _on_step_changed(self, *_) -> None:
-        """Draw the animation state: partial output, current window, routed gradient."""
-        animation, result = self.animation, self.model.result
-        engaged = animation.is_engaged()
-        for shortcut in self.step_shortcuts:
-            shortcut.setEnabled(engaged)
-        backward = animation.direction == "backward"
-        self.gradient_box.setVisible(backward and result is not None)
-        if result is None:
-            return
-        if engaged and result.output[0].size > MAX_BLANKED_CELLS:
-            # Huge outputs stay drawn whole while stepping: rebuilding millions of blank cells
-            # every step would stall the window. The current cells are still marked.
-            step = animation.current_step()
-            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
-            self.output_panel.overlay.set_marked(cells[:MAX_BLANKED_CELLS], None)
-            self.input_panel.overlay.set_window(None if step is None else step.window)
-        elif engaged:
-            partial = animation.partial_output()
-            hidden = (np.arange(partial[0].size) >= animation.cells_done()).reshape(
-                partial.shape[1:]
-            )
-            self.output_panel.show_array(
-                partial, self.model.levels, self.output_placement(), hidden=hidden
-            )
-            step = animation.current_step()
-            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
-            self.output_panel.overlay.set_marked(cells, None)
-            if step is None:
-                self.input_panel.overlay.set_window(None)
-            else:
-                colours = ARGMAX_COLOURS.get(self.model.image.shape[0], ARGMAX_COLOURS[1])
-                argmax = [
-                    (*cell, colours[channel % len(colours)])
-                    for channel, cell in enumerate(step.argmax or ())
-                    if cell is not None
-                ]
-                self.input_panel.overlay.set_window(step.window, argmax)
-        else:
-            self.show_output()
-            self._on_selection_changed()
-        if backward:
-            self.draw_gradient_panel()
+    def toggle_physical_scale(self, checked: bool) -> None:
+        self.explore.set_physical_scale(checked)
 
-    def show_output(self) -> None:
-        """Draw the whole output (prepared in the worker) at its current placement."""
-        self.output_panel.show_array(
-            self.model.result.output,
-            self.model.levels,
-            self.output_placement(),
-            display=self.model.output_display,
-        )
+    def fit_views(self) -> None:
+        self.explore.fit_views()
 
-    def draw_gradient_panel(self) -> None:
-        animation = self.animation
-        unpool = self.gradient_choice.currentData() == "unpool"
-        if unpool:
-            values = animation.unpooled()
-            if values is None:
-                self.gradient_panel.set_title("Max unpooling needs a max pool")
-                self.gradient_panel.show_array(None, (0, 1))
-                return
-            self.gradient_panel.set_colour_map("CET-L1")
-            self.gradient_panel.show_array(values, self.model.levels)
-            self.gradient_panel.set_title("Output put back at its arg-max, zeros elsewhere")
-            self.gradient_panel.overlay.set_counts(None)
-            self.gradient_panel.overlay.set_route(None)
-            return
-        gradient = animation.input_gradient()
-        limit = float(np.nanmax(np.abs(gradient))) if gradient.size else 0.0
-        limit = limit if limit > 0 else 1.0
-        self.gradient_panel.set_colour_map("CET-D1")
-        self.gradient_panel.show_array(gradient, (-limit, limit))
-        counts = animation.counts()
-        self.gradient_panel.overlay.set_counts(counts[0])
-        step = animation.current_step()
-        route = None
-        if step is not None and step.argmax and step.argmax[0] is not None:
-            extent = step.window.extent
-            start = QPointF(extent.left + extent.width / 2, extent.top + extent.height / 2)
-            end = QPointF(step.argmax[0][1] + 0.5, step.argmax[0][0] + 0.5)
-            route = (start, end)
-        self.gradient_panel.overlay.set_route(*(route or (None,)))
-        self.gradient_panel.overlay.set_window(None if step is None else step.window)
-        total = int(counts.sum())
-        self.gradient_panel.set_title(f"Gradient: {total} routed so far")
-
-    # ----- exports ------------------------------------------------------------------------
     def export_to(self, path: str | Path, what: str, frame_limit: int | None = None) -> bool:
         return self.exporter.export_to(path, what, frame_limit)
 
     def copy_as_code(self) -> None:
         self.exporter.copy_as_code()
 
+    # ----- dialogs (tests replace these) ---------------------------------------------------
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def show_message(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
     def confirm_overwrite(self, path: Path) -> bool:
-        """Ask before replacing a file (tests replace this)."""
         answer = QMessageBox.question(
             self, "Replace file?", f"'{path.name}' already exists. Replace it?"
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def show_message(self, title: str, text: str) -> None:
-        """The one place that shows an information dialog (tests replace it)."""
-        QMessageBox.information(self, title, text)
-
-    # ----- screenshots, dialogs, settings --------------------------------------------------
+    # ----- screenshots, about, settings ----------------------------------------------------
     def save_screenshot(self, path: str | Path) -> None:
         """Render the window to a PNG, atomically."""
         pixmap = self.grab()
@@ -639,22 +606,6 @@ class MainWindow(QMainWindow):
         except (OSError, ExportError) as error:
             self.show_error("Cannot save screenshot", str(error))
 
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard shortcuts",
-            "\n".join(
-                [
-                    "Ctrl+O  open an image          Ctrl+Shift+S  save a screenshot",
-                    "Ctrl+1..5  pooling type         Ctrl+P  output at input scale",
-                    "Ctrl+0  fit the views          Esc  unpin the selection",
-                    "Arrow keys (with a view focused)  move the pinned output cell",
-                    "Mouse: hover or click an output cell; click an input pixel for its coverage;",
-                    "wheel to zoom, drag to pan.",
-                ]
-            ),
-        )
-
     def show_about(self) -> None:
         versions = (
             f"PoolScope 0.1.0<br>Python {platform.python_version()}<br>"
@@ -673,18 +624,53 @@ class MainWindow(QMainWindow):
         if params is not None:
             self.model.set_params(params)
         self.model.set_channel(self.settings.value_str("channel", "rgb"))
+        self.matrix_panel.editor.setPlainText(self.settings.value_str("matrix", ""))
+        if self.settings.value_str("try_card_dismissed", "no") == "yes":
+            self.explore.try_card.hide()
         geometry = self.settings.value_bytes("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 820)
+            self.fit_to_screen()
+        state = self.settings.value_bytes("window_state")
+        self.docks_arranged = state is not None and self.restoreState(state)
+        self.show_mode("image")
         self.rebuild_recent_menu()
+
+    def fit_to_screen(self) -> None:
+        """A first size: most of the screen, at most 1600 x 1000 (W x H)."""
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        width = min(1600, available.width() - 40) if available else 1400
+        height = min(1000, available.height() - 60) if available else 860
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.docks_arranged:  # first show without remembered docks: the window's size
+            self.docks_arranged = True  # is known now
+            self.arrange_docks()
+
+    def arrange_docks(self) -> None:
+        """Default docks: on narrow screens the details share the left column with the
+        settings (as tabs), so the views keep most of the width."""
+        self.resizeDocks([self.settings_dock], [300], Qt.Orientation.Horizontal)
+        if self.width() < WIDE_SCREEN:
+            self.tabifyDockWidget(self.settings_dock, self.details_dock)
+            self.settings_dock.raise_()
+        else:
+            self.resizeDocks([self.details_dock], [280], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.formula_dock], [72], Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         self.settings.set_params(self.model.params)
         self.settings.set_value("channel", self.model.channel)
+        self.settings.set_value("matrix", self.matrix_panel.editor.toPlainText())
         self.settings.set_value("geometry", self.saveGeometry())
+        self.settings.set_value("window_state", self.saveState())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
         self.save_settings()
         self.model.shutdown()
+        self.animation.routing_runner.shutdown()
+        self.experiments.shutdown()
         super().closeEvent(event)

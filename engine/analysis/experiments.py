@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.pooling.parameters import PoolParams
 from engine.pooling.windows import Rect
 
 Pool = Callable[[np.ndarray], np.ndarray]
@@ -53,11 +54,6 @@ def conv2d(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:
     return out
 
 
-def shift_image(image: np.ndarray, rows: int, cols: int) -> np.ndarray:
-    """Shift (C, H, W) by whole pixels, circularly, so no content is lost or invented."""
-    return np.roll(image, (rows, cols), axis=(-2, -1))
-
-
 def rotate_scale(image: np.ndarray, angle_degrees: float = 0.0, scale: float = 1.0) -> np.ndarray:
     """Rotate counter-clockwise about the centre and zoom by ``scale``; bilinear, edges
     repeated. (C, H, W) in and out."""
@@ -86,8 +82,8 @@ def rotate_scale(image: np.ndarray, angle_degrees: float = 0.0, scale: float = 1
 
 
 def relative_change(reference: np.ndarray, other: np.ndarray, border: int = 1) -> float:
-    """``||other - reference|| / ||reference||`` over the interior (``border`` cells dropped,
-    where circular shifts and padding differ)."""
+    """``||other - reference|| / ||reference||`` over the interior (``border`` cells dropped at
+    every edge, where padding and clipped edges differ); arrays of one shape (C, h, w)."""
     if border and min(reference.shape[-2:]) > 2 * border:
         reference = reference[..., border:-border, border:-border]
         other = other[..., border:-border, border:-border]
@@ -95,43 +91,172 @@ def relative_change(reference: np.ndarray, other: np.ndarray, border: int = 1) -
     return float(np.linalg.norm(other - reference)) / (norm if norm else 1.0)
 
 
+def crop_at(image: np.ndarray, offset: int, height: int, width: int) -> np.ndarray:
+    """The ``height`` x ``width`` crop whose top-left pixel is (``offset``, ``offset``).
+
+    Taking the crop ``offset`` pixels further down and right is how the shift experiments move
+    the image: real pixels come in at one edge and none wrap around from the other, as they
+    would with ``np.roll``.
+
+    Parameters
+    ----------
+    image : ndarray of shape (C, H, W), with H >= offset + height and W >= offset + width
+
+    Returns
+    -------
+    ndarray of shape (C, height, width), a view of ``image``
+    """
+    rows, cols = image.shape[-2:]
+    if offset < 0 or height < 1 or width < 1 or offset + height > rows or offset + width > cols:
+        raise ValueError(
+            f"crop_at() cannot take a {height} x {width} (H x W) crop at offset {offset} from "
+            f"an image of {rows} x {cols}"
+        )
+    return image[..., offset : offset + height, offset : offset + width]
+
+
+def cells_spanned(shift: int, stride: int) -> int:
+    """Output cells a shift of ``shift`` input pixels moves the output by: ``shift / stride``
+    rounded half up (exact when the shift is a multiple of the stride)."""
+    return (2 * shift + stride) // (2 * stride)
+
+
+def edge_cells(params: PoolParams) -> int:
+    """Output cells at each edge that an edge effect can reach, for the shift comparisons.
+
+    Padding, "same" padding, ceil mode and BlurPool's reflected blur all make the outermost
+    cells depend on where the crop ends; the interior ``edge_cells`` cells in from every edge
+    sees only real pixels of the crop, the same ones whatever the crop's position. Generous on
+    purpose (every setting counts, even one the kind ignores): a few cells fewer in the
+    comparison cost nothing, one edge cell too many gives a false non-zero.
+    """
+    kernel, stride = max(params.kernel_size), min(params.stride)
+    reach = kernel + max(params.padding) + params.blur_size
+    return 1 + reach // max(stride, 1)
+
+
+def aligned_interiors(
+    first: np.ndarray, second: np.ndarray, displacement: int, border: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The parts of two pooled crops that show the same place, without their edges.
+
+    ``second`` is the output of a crop taken ``displacement`` output cells further down and
+    right than the one that gave ``first``, so ``second[..., i, j]`` lines up with
+    ``first[..., i + displacement, j + displacement]``. ``border`` cells are dropped at every
+    edge of both.
+
+    Parameters
+    ----------
+    first, second : ndarray of shape (C, h, w), the same shape
+    displacement : int, 0 <= displacement
+    border : int, 0 <= border
+
+    Returns
+    -------
+    (ndarray, ndarray), each of shape (C, h - displacement - 2 border, w - displacement -
+    2 border)
+    """
+    if first.shape != second.shape:
+        raise ValueError(
+            f"aligned_interiors() needs outputs of one shape, got {first.shape} and {second.shape}"
+        )
+    rows, cols = first.shape[-2:]
+    if min(rows, cols) - displacement - 2 * border < 1:
+        raise ValueError(
+            f"aligned_interiors(): nothing is left of a {rows} x {cols} (H x W) output moved by "
+            f"{displacement} cells with {border} edge cells dropped"
+        )
+    return (
+        first[..., border + displacement : rows - border, border + displacement : cols - border],
+        second[..., border : rows - displacement - border, border : cols - displacement - border],
+    )
+
+
 def shift_sensitivity(
-    image: np.ndarray, pool: Pool, stride: int, shifts: Sequence[int]
+    image: np.ndarray, pool: Pool, stride: int, shifts: Sequence[int], border: int = 1
 ) -> list[float]:
     """How much the pooled output changes when the input moves diagonally by each shift.
 
-    The output of the shifted input is moved back by the whole output cells the shift spans
-    (``round(shift / stride)``), so a perfectly shift-equivariant pool would score 0 at every
-    shift that is a multiple of the stride; the values in between show the aliasing.
+    The reference is the crop at offset 0 of the region, the shifted input the crop of the
+    same size at offset (shift, shift): the region is ``max(shifts)`` pixels larger than the
+    crops, so nothing wraps around. The shifted output is compared with the reference output
+    displaced by the whole output cells the shift spans (:func:`cells_spanned`), over the
+    interior (:func:`aligned_interiors`, ``border`` cells dropped at every edge). A pool that
+    commutes with shifts scores exactly 0 at every shift that is a multiple of the stride (and
+    average pooling at stride 1 at every shift); the values in between show the aliasing.
+
+    Parameters
+    ----------
+    image : ndarray of shape (C, H, W), the region: crops of (H - max(shifts)) x
+        (W - max(shifts)) are pooled
+    pool : callable, (C, h, w) -> (C, h', w')
+    stride : int, the pool's stride
+    shifts : sequence of int, each >= 0
+    border : int, output cells dropped at every edge (see :func:`edge_cells`)
+
+    Returns
+    -------
+    list of float, ``||moved - reference|| / ||reference||`` for each shift
     """
-    reference = pool(image)
+    largest = max(shifts)
+    height, width = image.shape[-2] - largest, image.shape[-1] - largest
+    reference = pool(crop_at(image, 0, height, width))
     changes = []
     for shift in shifts:
-        moved = pool(shift_image(image, shift, shift))
-        back = round(shift / stride)
-        changes.append(relative_change(reference, shift_image(moved, -back, -back)))
+        moved = pool(crop_at(image, shift, height, width))
+        aligned, compared = aligned_interiors(
+            reference, moved, cells_spanned(shift, stride), border
+        )
+        changes.append(relative_change(aligned, compared, border=0))
     return changes
 
 
 def shift_consistency(
-    image: np.ndarray, pool: Pool, stride: int, max_shift: int, pairs: int = 24, seed: int = 0
+    image: np.ndarray,
+    pool: Pool,
+    stride: int,
+    max_shift: int,
+    pairs: int = 24,
+    seed: int = 0,
+    border: int = 1,
 ) -> float:
     """Zhang's shift consistency, for a pooling layer instead of a classifier: the mean cosine
-    similarity between the (aligned) outputs of two random shifts of the same image.
+    similarity between the aligned outputs of two random shifts of the same image.
 
-    1 means the pooled features do not care where the image sits; aliasing lowers it.
+    Each shift is a crop of (H - max_shift) x (W - max_shift) at offset (shift, shift), as in
+    :func:`shift_sensitivity` (no wrap-around); two outputs are aligned by the cells their
+    shifts' difference spans and compared over the interior. 1 means the pooled features do
+    not care where the image sits; aliasing lowers it.
+
+    Parameters
+    ----------
+    image : ndarray of shape (C, H, W), the region the crops are taken from
+    pool : callable, (C, h, w) -> (C, h', w')
+    stride : int, the pool's stride
+    max_shift : int, the largest shift drawn
+    pairs : int, pairs of shifts drawn
+    seed : int, the draw's seed
+    border : int, output cells dropped at every edge (see :func:`edge_cells`)
+
+    Returns
+    -------
+    float, at most 1
     """
     rng = np.random.default_rng(seed)
+    height, width = image.shape[-2] - max_shift, image.shape[-1] - max_shift
+    pooled: dict[int, np.ndarray] = {}  # one pool per offset, however often it is drawn
     scores = []
     for _ in range(pairs):
-        first, second = rng.integers(0, max_shift + 1, 2)
-        outputs = []
-        for shift in (first, second):
-            pooled = pool(shift_image(image, shift, shift))
-            outputs.append(shift_image(pooled, -(shift // stride), -(shift // stride)))
-        first_output, second_output = (output[..., 1:-1, 1:-1].ravel() for output in outputs)
-        denominator = float(np.linalg.norm(first_output) * np.linalg.norm(second_output)) or 1.0
-        scores.append(float(first_output @ second_output) / denominator)
+        low, high = sorted(int(shift) for shift in rng.integers(0, max_shift + 1, 2))
+        for shift in (low, high):
+            if shift not in pooled:
+                pooled[shift] = pool(crop_at(image, shift, height, width))
+        first, second = aligned_interiors(
+            pooled[low], pooled[high], cells_spanned(high - low, stride), border
+        )
+        first, second = first.ravel(), second.ravel()
+        denominator = float(np.linalg.norm(first) * np.linalg.norm(second)) or 1.0
+        scores.append(float(first @ second) / denominator)
     return float(np.mean(scores))
 
 

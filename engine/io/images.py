@@ -176,11 +176,13 @@ def decode_image(path: Path, name: str, max_pixels: int, frame: int) -> np.ndarr
 
 def check_size(name: str, width: int, height: int, max_pixels: int) -> None:
     if width <= 0 or height <= 0:
-        raise ImageLoadError(f"Cannot open '{name}': the image has zero size ({width}x{height}).")
+        raise ImageLoadError(
+            f"Cannot open '{name}': the image has zero size ({height} x {width}, H x W)."
+        )
     if width * height > max_pixels:
         raise ImageLoadError(
-            f"Cannot open '{name}': {width}x{height} is {width * height / 1e6:.0f} megapixels, "
-            f"over the limit of {max_pixels / 1e6:.0f} megapixels."
+            f"Cannot open '{name}': {height} x {width} (H x W) is {width * height / 1e6:.0f} "
+            f"megapixels, over the limit of {max_pixels / 1e6:.0f} megapixels."
         )
 
 
@@ -291,8 +293,8 @@ def load_matrix_text(text: str) -> np.ndarray:
         raise MatrixParseError("The matrix is empty: type or paste some numbers.")
     if len(rows) * len(rows[0]) > MAX_MATRIX_CELLS:
         raise MatrixParseError(
-            f"The matrix has {len(rows)}x{len(rows[0])} cells; matrix mode is for small examples "
-            f"(at most {MAX_MATRIX_CELLS} cells). Open larger data as an image."
+            f"The matrix has {len(rows)} x {len(rows[0])} (H x W) cells; matrix mode is for "
+            f"small examples (at most {MAX_MATRIX_CELLS} cells). Open larger data as an image."
         )
     return np.array(rows, dtype=np.float64)
 

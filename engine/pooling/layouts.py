@@ -113,14 +113,21 @@ class GridLayout:
         """Windows worth outlining on the input all the time (none for a grid of windows)."""
         return []
 
+    def reach(self, params: PoolParams, input_shape) -> Rect:
+        """The area every window together covers, padding included."""
+        rows, cols = self.axes(params, input_shape)
+        top, left = int(rows.starts.min()), int(cols.starts.min())
+        return Rect(top, left, int(rows.ends.max()) - top, int(cols.ends.max()) - left)
+
     def elements_line(self, params: PoolParams, input_shape) -> str:
         channels = input_shape[0] if len(input_shape) == 3 else 1
         height, width = plane_size(input_shape)
         out_h, out_w = self.output_shape(params, input_shape)
         elements_in, elements_out = channels * height * width, channels * out_h * out_w
         return (
-            f"{channels}x{height}x{width} = {elements_in:,} elements in, {channels}x{out_h}x"
-            f"{out_w} = {elements_out:,} out: {elements_in / elements_out:.2f}x fewer"
+            f"{channels} x {height} x {width} (C x H x W) = {elements_in:,} elements in, "
+            f"{channels} x {out_h} x {out_w} = {elements_out:,} out: "
+            f"{elements_in / elements_out:.2f}x fewer"
         )
 
 
@@ -372,6 +379,10 @@ class PyramidLayout:
         """The fixed-length vector per channel, (C, sum(l * l))."""
         return output[..., 0, :]
 
+    def reach(self, params: PoolParams, input_shape) -> Rect:
+        """The bins cover the input exactly."""
+        return Rect(0, 0, *plane_size(input_shape))
+
     def overview_rects(self, params: PoolParams, input_shape) -> list[Rect]:
         """Every bin of every level, outlined on the input."""
         return [
@@ -386,8 +397,8 @@ class PyramidLayout:
         height, width = plane_size(input_shape)
         return [
             f"{bins} bins = {total} values per channel, whatever the input size",
-            f"{channels}x{height}x{width} = {channels * height * width:,} elements in, "
-            f"{channels}x{total} = {channels * total:,} out",
+            f"{channels} x {height} x {width} (C x H x W) = {channels * height * width:,} "
+            f"elements in, {channels} x {total} = {channels * total:,} out",
         ]
 
 

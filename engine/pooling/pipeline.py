@@ -125,6 +125,13 @@ def placement_of(params: PoolParams, input_shape):
     return layout.placement(effective, input_shape)
 
 
+def windows_reach(params: PoolParams, input_shape):
+    """The input area (a :class:`~engine.pooling.windows.Rect`) all windows together cover,
+    padding cells included: what a view must show to show every window."""
+    _, effective, layout = resolved(params)
+    return layout.reach(effective, input_shape)
+
+
 def overview_rects(params: PoolParams, input_shape):
     """Windows outlined on the input all the time (the spatial pyramid's bins)."""
     _, effective, layout = resolved(params)

@@ -1,26 +1,74 @@
-"""What every experiment panel shares: the working copy, the layout, the pools it compares."""
+"""What every experiment panel shares: the working copy, the layout, the pools it compares, and
+the split into a compute step (background) and a show step (UI thread).
+
+An experiment reads its inputs in :meth:`Experiment.capture` (UI thread: a crop of the image,
+the settings, its own controls), computes in :meth:`Experiment.compute` (a pure function run by
+the panel's :class:`~gui.models.jobs.JobRunner`, which may stop it at any
+``token.check()``), and draws the result in :meth:`Experiment.show_result` (UI thread).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import run_pool
+from gui.models.jobs import CancelToken
 from gui.models.pool_model import PoolModel
 
 WORKING_SIDE = 256
 CURVE_COLOURS = ((230, 60, 60), (60, 120, 230), (40, 170, 80), (200, 140, 0), (150, 60, 200))
 
 
-def working_copy(image: np.ndarray) -> np.ndarray:
-    """The central crop of at most WORKING_SIDE x WORKING_SIDE, as float64."""
+class ExperimentError(Exception):
+    """Why an experiment cannot run on this image or with these settings, as one sentence for
+    the user (shown in the experiment's summary)."""
+
+
+def working_copy(image: np.ndarray, side: int = WORKING_SIDE) -> np.ndarray:
+    """The central crop of at most ``side`` x ``side`` pixels.
+
+    Parameters
+    ----------
+    image : ndarray of shape (C, H, W)
+    side : int
+
+    Returns
+    -------
+    ndarray of shape (C, min(H, side), min(W, side)), float64, a copy
+    """
     height, width = image.shape[-2:]
-    top, left = max(0, (height - WORKING_SIDE) // 2), max(0, (width - WORKING_SIDE) // 2)
-    return image[:, top : top + WORKING_SIDE, left : left + WORKING_SIDE].astype(np.float64)
+    top, left = max(0, (height - side) // 2), max(0, (width - side) // 2)
+    return image[:, top : top + side, left : left + side].astype(np.float64)
+
+
+def size_text(shape: tuple[int, ...]) -> str:
+    """'256 x 192' for an array of shape (..., 256, 192): height first, then width."""
+    return f"{shape[-2]} x {shape[-1]}"
+
+
+def check_finite(image: np.ndarray) -> None:
+    """ExperimentError if ``image`` holds NaN or infinite values (no experiment can measure
+    them)."""
+    if not np.isfinite(image).all():
+        raise ExperimentError(
+            "The image holds NaN or infinite values, so the experiments cannot measure "
+            "anything: load an image of finite numbers."
+        )
+
+
+def check_fits(shape: tuple[int, ...], kernel: int, what: str = "crop the experiments use") -> None:
+    """ExperimentError if a ``kernel`` x ``kernel`` window is larger than an array of
+    ``shape`` (..., H, W)."""
+    if kernel > min(shape[-2:]):
+        raise ExperimentError(
+            f"The {kernel} x {kernel} window is larger than the {size_text(shape)} (H x W) "
+            f"{what}: choose a kernel of at most {min(shape[-2:])}."
+        )
 
 
 def label(name: str) -> str:
@@ -28,18 +76,39 @@ def label(name: str) -> str:
     return KINDS[name].label.split(" (")[0]
 
 
-def kind_pools(names, kernel: int, stride: int) -> dict:
+def kind_pools(names, kernel: int, stride: int, token: CancelToken | None = None) -> dict:
     """Pools of the named kinds (from the registry), all with the same square window:
-    {kind name: image -> float64 output}."""
+    {kind name: image -> float64 output}. Each pool first asks ``token`` whether a newer
+    request replaced this one, so stale work stops between pool calls."""
     pools = {}
     for name in names:
         params = PoolParams(name, (kernel, kernel), (stride, stride))
-        pools[name] = lambda image, params=params: run_pool(image, params).output.astype(np.float64)
+        pools[name] = checked_pool(params, token)
     return pools
 
 
+def checked_pool(params: PoolParams, token: CancelToken | None = None):
+    """``image -> run_pool(image, params).output`` as float64, stopping first if ``token``
+    was cancelled."""
+
+    def pool(image: np.ndarray) -> np.ndarray:
+        if token is not None:
+            token.check()
+        return run_pool(image, params).output.astype(np.float64)
+
+    return pool
+
+
 class Experiment(QWidget):
-    """A panel: explanation on top, controls, results; recomputes on demand."""
+    """A panel: explanation on top, controls, results.
+
+    Signals
+    -------
+    refreshRequested()
+        One of its own controls changed: the panel computes it again (in the background).
+    """
+
+    refreshRequested = Signal()
 
     title = ""
     explanation = ""
@@ -63,15 +132,36 @@ class Experiment(QWidget):
         layout.addLayout(self.body, 1)
         layout.addWidget(self.summary)
 
-    def image(self) -> np.ndarray | None:
-        return None if self.model.image is None else working_copy(self.model.image)
+    def image(self, side: int = WORKING_SIDE) -> np.ndarray | None:
+        """The central crop the experiment works on (a copy), or None without an image."""
+        return None if self.model.image is None else working_copy(self.model.image, side)
 
     def kernel_stride(self) -> tuple[int, int]:
         params = self.model.params
         return params.kernel_size[0], params.stride[0]
 
     def refresh(self) -> None:
+        """Ask for the experiment to be computed again with its current controls."""
+        self.refreshRequested.emit()
+
+    def capture(self) -> object | None:
+        """The inputs of :meth:`compute`, read in the UI thread (copies, never the model's
+        own arrays); None when there is nothing to compute. May raise ExperimentError."""
         raise NotImplementedError
+
+    @staticmethod
+    def compute(request, token: CancelToken) -> object:
+        """The numbers, from :meth:`capture`'s request alone, in a background thread: no
+        widget is touched here. Calls ``token.check()`` between expensive steps."""
+        raise NotImplementedError
+
+    def show_result(self, result) -> None:
+        """Draw :meth:`compute`'s result (UI thread; no computing beyond formatting)."""
+        raise NotImplementedError
+
+    def show_problem(self, message: str) -> None:
+        """Say why the experiment could not run; the last result stays on screen."""
+        self.summary.setText(message)
 
     def plot(self, label: str) -> pg.PlotWidget:
         widget = pg.PlotWidget()

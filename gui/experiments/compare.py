@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import combinations
+
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
@@ -9,9 +12,44 @@ from engine.analysis.experiments import nonlinearity
 from engine.errors import PoolingError
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
-from engine.pooling.pipeline import run_pool
-from gui.experiments.base import Experiment
+from gui.experiments.base import (
+    Experiment,
+    check_finite,
+    check_fits,
+    checked_pool,
+    size_text,
+)
+from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
+
+PAIRS = tuple(combinations(range(4), 2))  # (0, 1) is "1 - 2", the first minus the second
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    image: np.ndarray  # (C, H, W) working crop
+    names: tuple[str | None, ...]  # the kind of each panel, None for an empty one
+    kernel: int
+    stride: int
+    levels: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One panel minus another, averaged over colour channels."""
+
+    values: np.ndarray  # (1, h, w)
+    mean_absolute: float
+    largest: float  # the largest absolute difference
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    request: CompareRequest
+    outputs: tuple[np.ndarray | None, ...]  # (C, h, w) per panel
+    problems: tuple[str, ...]  # why a panel is empty ("" when it is not)
+    nonlinearity: dict[str, float]  # by kind name
+    differences: dict[tuple[int, int], Difference]  # per pair of panels of one output size
 
 
 class CompareExperiment(Experiment):
@@ -30,6 +68,10 @@ class CompareExperiment(Experiment):
         defaults = ["max", "avg", "softpool", "min"]
         for default in defaults:
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)  # four in a row must fit a laptop screen
             combo.addItem("(none)", None)
             for name, kind in KINDS.items():
                 if "kernel_size" in kind.parameters:
@@ -48,60 +90,111 @@ class CompareExperiment(Experiment):
         grid.addWidget(self.difference, 1, 0, 1, 2)
         self.pair = QComboBox()
         self.pair.setToolTip("Which two panels the difference map subtracts")
-        self.pair.addItems(["1 - 2", "1 - 3", "1 - 4", "2 - 3", "2 - 4", "3 - 4"])
-        self.pair.currentIndexChanged.connect(self.refresh)
-        self.controls.addWidget(QLabel("difference"))
+        for first, second in PAIRS:
+            self.pair.addItem(f"{first + 1} - {second + 1}")
+        self.pair.currentIndexChanged.connect(self._on_pair_changed)
+        difference_label = QLabel("difference")
+        difference_label.setToolTip(self.pair.toolTip())
+        self.controls.addWidget(difference_label)
         self.controls.addWidget(self.pair)
         self.body.addLayout(grid)
         self.outputs: list[np.ndarray | None] = []
+        self.nonlinearity: dict[str, float] = {}
+        self.result: CompareResult | None = None
 
-    def refresh(self) -> None:
+    def capture(self) -> CompareRequest | None:
         image = self.image()
         if image is None:
-            return
+            return None
         kernel, stride = self.kernel_stride()
-        self.outputs = []
-        for combo, panel in zip(self.choices, self.panels):
-            name = combo.currentData()
+        names = tuple(combo.currentData() for combo in self.choices)
+        return CompareRequest(image, names, kernel, stride, self.model.levels)
+
+    @staticmethod
+    def compute(request: CompareRequest, token: CancelToken) -> CompareResult:
+        check_finite(request.image)
+        check_fits(request.image.shape, request.kernel)
+        outputs, problems, linearity = [], [], {}
+        for name in request.names:
             if name is None:
-                panel.show_array(None, (0, 1))
-                panel.set_title("")
-                self.outputs.append(None)
+                outputs.append(None)
+                problems.append("")
                 continue
-            params = PoolParams(name, (kernel, kernel), (stride, stride))
+            params = PoolParams(name, (request.kernel,) * 2, (request.stride,) * 2)
+            pool = checked_pool(params, token)
             try:
-                output = run_pool(image, params).output.astype(np.float64)
+                outputs.append(pool(request.image))
+                linearity[name] = nonlinearity(request.image, pool)
             except PoolingError as error:
-                panel.set_title(str(error)[:40])
-                self.outputs.append(None)
+                outputs.append(None)
+                problems.append(str(error))
                 continue
-            panel.show_array(output, self.model.levels)
-            panel.set_title(KINDS[name].label)
-            self.outputs.append(output)
-        self.nonlinearity = {}
-        for combo in self.choices:
-            name = combo.currentData()
-            if name is not None and self.outputs[self.choices.index(combo)] is not None:
-                params = PoolParams(name, (kernel, kernel), (stride, stride))
-                self.nonlinearity[KINDS[name].label] = nonlinearity(
-                    image,
-                    lambda source, chosen=params: run_pool(source, chosen).output.astype(
-                        np.float64
-                    ),
-                )
-        first, second = (int(number) - 1 for number in self.pair.currentText().split(" - "))
-        minuend, subtrahend = self.outputs[first], self.outputs[second]
-        if minuend is None or subtrahend is None or minuend.shape != subtrahend.shape:
+            problems.append("")
+        differences = {}
+        for first, second in PAIRS:
+            minuend, subtrahend = outputs[first], outputs[second]
+            if minuend is not None and subtrahend is not None:
+                if minuend.shape == subtrahend.shape:
+                    values = (minuend - subtrahend).mean(axis=0, keepdims=True)
+                    magnitude = np.abs(values)
+                    differences[first, second] = Difference(
+                        values, float(magnitude.mean()), float(magnitude.max())
+                    )
+        return CompareResult(request, tuple(outputs), tuple(problems), linearity, differences)
+
+    def show_result(self, result: CompareResult) -> None:
+        self.result = result
+        self.outputs = list(result.outputs)
+        self.nonlinearity = dict(result.nonlinearity)
+        for panel, name, output in zip(self.panels, result.request.names, result.outputs):
+            panel.show_array(output, result.request.levels)
+            if output is not None:
+                panel.set_title(KINDS[name].label)  # the summary gives the size
+            else:
+                panel.set_title("(none)" if name is None else "does not fit: see below")
+        self.show_difference()
+
+    def _on_pair_changed(self, *_) -> None:
+        if self.result is not None:
+            self.show_difference()  # every pair's difference is computed already
+
+    def show_difference(self) -> None:
+        result = self.result
+        first, second = PAIRS[self.pair.currentIndex()]
+        difference = result.differences.get((first, second))
+        linearity = self.linearity_text(result)
+        problems = " ".join(
+            f"Panel {index + 1}: {problem}"
+            for index, problem in enumerate(result.problems)
+            if problem
+        )
+        if problems:
+            linearity = f"{problems} {linearity}"
+        if difference is None:
             self.difference.show_array(None, (0, 1))
-            self.summary.setText("Choose two types that give outputs of the same size.")
+            self.summary.setText(
+                "Choose two types that give outputs of the same size for the difference map. "
+                + linearity
+            )
             return
-        difference = (minuend - subtrahend).mean(
-            axis=0, keepdims=True
-        )  # averaged over colour channels
-        limit = float(np.abs(difference).max()) or 1.0
-        self.difference.show_array(difference, (-limit, limit))
+        limit = difference.largest or 1.0  # the colour range, symmetric about 0
+        self.difference.show_array(difference.values, (-limit, limit))
         self.summary.setText(
-            f"Panel {first + 1} minus panel {second + 1}: mean absolute difference "
-            f"{np.abs(difference).mean():.4f}, largest {limit:.4f} (red: panel {first + 1} "
-            f"higher, blue: lower)."
+            f"Outputs of {size_text(difference.values.shape)} (H x W). Panel {first + 1} minus "
+            f"panel {second + 1}: mean absolute difference {difference.mean_absolute:.4f}, "
+            f"largest {difference.largest:.4f} (red: panel {first + 1} higher, blue: lower). "
+            + linearity
+        )
+
+    @staticmethod
+    def linearity_text(result: CompareResult) -> str:
+        if not result.nonlinearity:
+            return ""
+        numbers = ", ".join(
+            f"{KINDS[name].label} {value:.4f}" for name, value in result.nonlinearity.items()
+        )
+        return (
+            f"Nonlinearity (the gap between pool(x + y) and pool(x) + pool(y), y the mirrored "
+            f"image): {numbers}. 0 means the pool is linear, as average pooling is; above 0 it "
+            "is not: the maximum of a sum is not the sum of the maxima."
         )

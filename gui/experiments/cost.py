@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox
 
 from engine.analysis.experiments import pooling_cost
-from engine.errors import PoolingError
 from engine.pooling.kinds import kind_of
+from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import output_shape
 from gui.experiments.base import Experiment
+from gui.models.jobs import CancelToken
+
+COST_ROWS = (
+    ("elements", "elements"),
+    ("memory (float32 bytes)", "bytes"),
+    ("3x3 conv multiply-adds", "conv3x3_macs"),
+    ("dense layer weights", "dense_weights"),
+)
+
+
+@dataclass(frozen=True)
+class CostRequest:
+    input_shape: tuple[int, int, int]  # (C, H, W) of the feature map
+    units: int  # of the dense layer after flattening
+    params: PoolParams
+
+
+@dataclass(frozen=True)
+class CostResult:
+    request: CostRequest
+    output_shape: tuple[int, int, int]  # (C, h, w)
+    cost: dict[str, int]  # engine.analysis.experiments.pooling_cost
 
 
 class CostExperiment(Experiment):
@@ -19,8 +44,8 @@ class CostExperiment(Experiment):
         "C channels at this image's size, the table gives the elements before and after the "
         "current pooling, the memory (float32), the multiply-adds of a following 3x3 "
         "convolution (C channels in and out), and the weights of a dense layer placed after "
-        "flattening. Example: a 22x22x64 map into 512 units needs about 15.9 M weights, and "
-        "about 4.0 M after one 2x2 pool."
+        "flattening. Example: a 64 x 22 x 22 (C x H x W) map into 512 units needs about "
+        "15.9 M weights, and about 4.0 M after one 2x2 pool."
     )
 
     def __init__(self, model, parent=None):
@@ -50,28 +75,25 @@ class CostExperiment(Experiment):
         self.body.addStretch(1)
         self.cost: dict[str, int] = {}
 
-    def refresh(self) -> None:
+    def capture(self) -> CostRequest | None:
         image = self.model.image
-        size = (
-            image.shape[-2:] if image is not None and self.use_image_size.isChecked() else (22, 22)
-        )
+        if image is None:
+            return None
+        size = image.shape[-2:] if self.use_image_size.isChecked() else (22, 22)
         channels = self.channels.value()
-        try:
-            out = output_shape(self.model.params, (channels, *size))
-        except PoolingError as error:
-            self.table.setText(f"<i>{error}</i>")
-            return
-        self.cost = pooling_cost((channels, *size), (channels, *out), self.units.value())
-        rows = [
-            ("elements", "elements"),
-            ("memory (float32 bytes)", "bytes"),
-            ("3x3 conv multiply-adds", "conv3x3_macs"),
-            ("dense layer weights", "dense_weights"),
-        ]
+        return CostRequest((channels, *size), self.units.value(), self.model.params)
+
+    @staticmethod
+    def compute(request: CostRequest, token: CancelToken) -> CostResult:
+        output = (request.input_shape[0], *output_shape(request.params, request.input_shape))
+        return CostResult(request, output, pooling_cost(request.input_shape, output, request.units))
+
+    def show_result(self, result: CostResult) -> None:
+        self.cost = result.cost
         html = [
             "<table cellpadding=6><tr><th></th><th>before</th><th>after</th><th>saved</th></tr>"
         ]
-        for label, key in rows:
+        for label, key in COST_ROWS:
             before, after = self.cost[f"{key}_before"], self.cost[f"{key}_after"]
             html.append(
                 f"<tr><td>{label}</td><td align=right>{human(before)}</td>"
@@ -81,10 +103,19 @@ class CostExperiment(Experiment):
         html.append("</table>")
         self.table.setText("".join(html))
         self.summary.setText(
-            f"{size[1]}x{size[0]}x{channels} pooled with "
-            f"{kind_of(self.model.params).label.lower()} to "
-            f"{out[1]}x{out[0]}x{channels}."
+            f"A map of {shape_text(result.request.input_shape)} (C x H x W) pooled with "
+            f"{kind_of(result.request.params).label.lower()} pooling becomes "
+            f"{shape_text(result.output_shape)}."
         )
+
+    def show_problem(self, message: str) -> None:
+        self.table.setText(f"<i>{escape(message)}</i>")
+        super().show_problem(message)
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """(64, 22, 22) -> '64 x 22 x 22'."""
+    return " x ".join(str(length) for length in shape)
 
 
 def human(number: int) -> str:

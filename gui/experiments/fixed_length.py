@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox
 
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import output_shape, run_pool
-from gui.experiments.base import WORKING_SIDE, Experiment
+from gui.experiments.base import WORKING_SIDE, Experiment, check_finite, size_text
+from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
 
 FIXED_LENGTH_SETTINGS = (
@@ -16,8 +20,23 @@ FIXED_LENGTH_SETTINGS = (
 )
 
 
+@dataclass(frozen=True)
+class FixedLengthRequest:
+    image: np.ndarray  # (C, H, W) working crop
+    side: int  # the crop's height; its width is three quarters of it
+    params: PoolParams
+    levels: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class FixedLengthResult:
+    request: FixedLengthRequest
+    crop: np.ndarray  # (C, side, 3/4 side)
+    outputs: tuple[np.ndarray, np.ndarray]  # of the image and of the crop, the same length
+
+
 def describe(params: PoolParams) -> str:
-    """'Adaptive average, output 4x4' and the like."""
+    """'Adaptive average: 16 values per channel' and the like."""
     shape = output_shape(params, (1, 64, 64))
     return f"{kind_of(params).label}: {shape[0] * shape[1]} values per channel"
 
@@ -59,23 +78,35 @@ class FixedLengthExperiment(Experiment):
         self.body.addLayout(grid)
         self.lengths: tuple[int, int] = (0, 0)
 
-    def refresh(self) -> None:
+    def capture(self) -> FixedLengthRequest | None:
         image = self.image()
         if image is None:
-            return
-        side = min(self.crop.value(), *image.shape[-2:])
+            return None
+        return FixedLengthRequest(
+            image, self.crop.value(), self.mode.currentData(), self.model.levels
+        )
+
+    @staticmethod
+    def compute(request: FixedLengthRequest, token: CancelToken) -> FixedLengthResult:
+        image = request.image
+        check_finite(image)
+        side = min(request.side, *image.shape[-2:])
         crop = image[:, :side, : max(1, side * 3 // 4)]
         outputs = []
-        params = self.mode.currentData()
         for source in (image, crop):
-            outputs.append(run_pool(source, params).output)
+            token.check()
+            outputs.append(run_pool(source, request.params).output)
+        return FixedLengthResult(request, crop, tuple(outputs))
+
+    def show_result(self, result: FixedLengthResult) -> None:
+        image, crop = result.request.image, result.crop
         for panel, array, title in zip(
-            self.panels, (image, crop, *outputs), ("Image", "Crop", "Output 1", "Output 2")
+            self.panels, (image, crop, *result.outputs), ("Image", "Crop", "Output 1", "Output 2")
         ):
-            panel.show_array(array, self.model.levels)
-            panel.set_title(f"{title}: {array.shape[2]}x{array.shape[1]}")
-        self.lengths = (outputs[0].size, outputs[1].size)
+            panel.show_array(array, result.request.levels)
+            panel.set_title(f"{title}: {size_text(array.shape)}")
+        self.lengths = (result.outputs[0].size, result.outputs[1].size)
         self.summary.setText(
-            f"{image.shape[2]}x{image.shape[1]} and {crop.shape[2]}x{crop.shape[1]} pixels in, "
+            f"{size_text(image.shape)} and {size_text(crop.shape)} pixels (H x W) in, "
             f"{self.lengths[0]} and {self.lengths[1]} values out."
         )

@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSlider
 
 from engine.analysis.experiments import noise_sensitivity
-from gui.experiments.base import CURVE_COLOURS, Experiment, kind_pools, label
+from gui.experiments.base import (
+    CURVE_COLOURS,
+    Experiment,
+    check_finite,
+    check_fits,
+    kind_pools,
+    label,
+    size_text,
+)
+from gui.models.jobs import CancelToken
 
 NOISE_KINDS = ("max", "avg", "blurmax", "softpool")
+
+
+@dataclass(frozen=True)
+class NoiseRequest:
+    image: np.ndarray  # (C, H, W) working crop
+    noise: str  # "salt_pepper" or "gaussian" (engine.analysis.experiments.add_noise)
+    amounts: list[float]
+    kernel: int
+    stride: int
+
+
+@dataclass(frozen=True)
+class NoiseResult:
+    request: NoiseRequest
+    changes: dict[str, list[float]]  # by kind name, one per amount
 
 
 class NoiseExperiment(Experiment):
@@ -44,30 +70,45 @@ class NoiseExperiment(Experiment):
         self.plot_widget.setLabel("bottom", "noise amount")
         self.body.addWidget(self.plot_widget)
         self.changes: dict[str, list[float]] = {}
+        self.result: NoiseResult | None = None
 
-    def refresh(self) -> None:
+    def capture(self) -> NoiseRequest | None:
         image = self.image()
         if image is None:
-            return
+            return None
         kernel, stride = self.kernel_stride()
-        top = self.amount.value() / 100
-        amounts = list(np.linspace(0, top, 6)[1:])
+        amounts = [float(amount) for amount in np.linspace(0, self.amount.value() / 100, 6)[1:]]
+        return NoiseRequest(image, self.kind.currentData(), amounts, kernel, stride)
+
+    @staticmethod
+    def compute(request: NoiseRequest, token: CancelToken) -> NoiseResult:
+        check_finite(request.image)
+        check_fits(request.image.shape, request.kernel)
+        pools = kind_pools(NOISE_KINDS, request.kernel, request.stride, token)
+        changes = {
+            name: noise_sensitivity(request.image, pool, request.noise, request.amounts)
+            for name, pool in pools.items()
+        }
+        return NoiseResult(request, changes)
+
+    def show_result(self, result: NoiseResult) -> None:
+        self.result, self.changes = result, result.changes
+        amounts = result.request.amounts
         self.plot_widget.clear()
-        self.changes = {}
-        pools = kind_pools(NOISE_KINDS, kernel, stride)
-        for colour, (name, pool) in zip(CURVE_COLOURS, pools.items()):
-            self.changes[name] = noise_sensitivity(image, pool, self.kind.currentData(), amounts)
+        for colour, (name, values) in zip(CURVE_COLOURS, result.changes.items()):
             self.plot_widget.plot(
                 amounts,
-                self.changes[name],
+                values,
                 name=label(name),
                 symbol="o",
                 pen=pg.mkPen(colour, width=2),
                 symbolBrush=colour,
             )
-        worst = {name: values[-1] for name, values in self.changes.items()}
         self.summary.setText(
-            f"At amount {top:g}: "
-            + ", ".join(f"{label(name)} changes {value:.3f}" for name, value in worst.items())
+            f"On the {size_text(result.request.image.shape)} (H x W) crop, at amount "
+            f"{amounts[-1]:g}: "
+            + ", ".join(
+                f"{label(name)} changes {values[-1]:.3f}" for name, values in self.changes.items()
+            )
             + "."
         )

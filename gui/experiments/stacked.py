@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QListWidget, QPushButton, QSpinBox
 
 from engine import functional as F
 from engine.analysis.experiments import Layer, conv2d, receptive_field_of, receptive_fields
 from engine.errors import PoolingError
-from gui.experiments.base import Experiment
+from engine.pooling.windows import Rect
+from gui.experiments.base import Experiment, ExperimentError, check_finite, size_text
+from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
+
+
+@dataclass(frozen=True)
+class StackRequest:
+    image: np.ndarray  # (C, H, W) working crop
+    layers: tuple[Layer, ...]
+    levels: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class StackResult:
+    request: StackRequest
+    output: np.ndarray  # (1, h, w), the last layer's output
+
+
+def run_stack(image: np.ndarray, layers, token: CancelToken | None = None) -> np.ndarray:
+    """The grayscale image through the stack: conv layers are k x k averages (zero padding,
+    then the stride), pool layers max pooling. (C, H, W) in, (1, h, w) out."""
+    value = image.mean(axis=0, keepdims=True)
+    for layer in layers:
+        if token is not None:
+            token.check()
+        if layer.kind == "conv":
+            value = conv2d(value, np.full((layer.kernel_size,) * 2, 1 / layer.kernel_size**2))
+            value = value[:, :: layer.stride, :: layer.stride]
+        else:
+            value = F.max_pool2d(value, layer.kernel_size, layer.stride, layer.padding)
+    return value
 
 
 class StackExperiment(Experiment):
@@ -68,7 +100,9 @@ class StackExperiment(Experiment):
         row.addWidget(self.input_panel)
         row.addWidget(self.output_panel)
         self.body.addLayout(row)
-        self.field: tuple[int, int, int, int] | None = None
+        self.field: Rect | None = None
+        self.result: StackResult | None = None
+        self.show_layers()
 
     def add_layer(self) -> None:
         kernel = self.kernel.value()
@@ -80,62 +114,69 @@ class StackExperiment(Experiment):
                 kernel // 2 if self.kind.currentText() == "conv" else 0,
             )
         )
-        self.refresh()
+        self.changed()
 
     def remove_layer(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.layers):
             del self.layers[row]
-            self.refresh()
+            self.changed()
 
     def move(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if 0 <= row < len(self.layers) and 0 <= target < len(self.layers):
             self.layers[row], self.layers[target] = self.layers[target], self.layers[row]
-            self.refresh()
+            self.changed()
             self.list.setCurrentRow(target)
 
-    def run_stack(self, image: np.ndarray) -> np.ndarray:
-        value = image.mean(axis=0, keepdims=True)
-        for layer in self.layers:
-            if layer.kind == "conv":
-                value = conv2d(value, np.full((layer.kernel_size,) * 2, 1 / layer.kernel_size**2))
-                value = value[:, :: layer.stride, :: layer.stride]
-            else:
-                value = F.max_pool2d(value, layer.kernel_size, layer.stride, layer.padding)
-        return value
+    def changed(self) -> None:
+        """The stack changed: list it now, compute its output in the background."""
+        self.show_layers()
+        self.refresh()
 
-    def refresh(self) -> None:
+    def show_layers(self) -> None:
         self.list.clear()
         for layer in self.layers:
             self.list.addItem(
                 f"{layer.kind} {layer.kernel_size}x{layer.kernel_size}, stride "
                 f"{layer.stride}, padding {layer.padding}"
             )
+
+    def capture(self) -> StackRequest | None:
         image = self.image()
         if image is None:
-            return
-        self.input_panel.show_array(image, self.model.levels)
+            return None
+        return StackRequest(image, tuple(self.layers), self.model.levels)
+
+    @staticmethod
+    def compute(request: StackRequest, token: CancelToken) -> StackResult:
+        check_finite(request.image)
         try:
-            output = self.run_stack(image)
+            output = run_stack(request.image, request.layers, token)
         except PoolingError as error:
-            self.summary.setText(f"The stack does not fit this image: {error}")
-            return
-        self.output_panel.show_array(output, self.model.levels)
-        self.show_field(output.shape[1] // 2, output.shape[2] // 2)
+            raise ExperimentError(
+                f"The stack does not fit the {size_text(request.image.shape)} (H x W) crop: {error}"
+            ) from None
+        return StackResult(request, output)
+
+    def show_result(self, result: StackResult) -> None:
+        self.result = result
+        self.input_panel.show_array(result.request.image, result.request.levels)
+        self.output_panel.show_array(result.output, result.request.levels)
+        self.show_field(result.output.shape[1] // 2, result.output.shape[2] // 2)
 
     def show_field(self, row: int, col: int) -> None:
-        image = self.image()
-        if image is None:
+        """Outline what output cell (row, col) of the shown result sees."""
+        if self.result is None:
             return
-        self.field = receptive_field_of(self.layers, row, col, image.shape[-2:])
+        layers, shape = self.result.request.layers, self.result.request.image.shape
+        self.field = receptive_field_of(layers, row, col, shape[-2:])
         field = self.field
         self.input_panel.overlay.set_bins([field])
         self.output_panel.overlay.set_marked([], (row, col))
         sizes = ", ".join(
-            f"{layer.kind} {field.size}px"
-            for layer, field in zip(self.layers, receptive_fields(self.layers))
+            f"{layer.kind} {field.size}px" for layer, field in zip(layers, receptive_fields(layers))
         )
         self.summary.setText(
             f"Output cell ({row}, {col}) sees input rows {field.top}..{field.bottom - 1}, "

@@ -17,18 +17,30 @@ from engine.pooling.steps import (
     unpooled,
     upstream_gradient,
 )
+from gui.models.jobs import JobRunner
 from gui.models.pool_model import PoolModel
 
 MIN_STEPS_PER_SECOND = 1.0
 MAX_STEPS_PER_SECOND = 50_000.0  # a 256x256 output in about a second
-RUNNING_GRADIENT_CELLS = 1_000_000
 FRAME_MS = 16  # at most one redraw per screen frame; faster speeds take several steps a tick
+
+
+class Routing:
+    """The backward view's picture after some steps: the gradient and the routed counts."""
+
+    def __init__(self, image, result, upstream, cells_done: int, token=None):
+        self.result, self.cells_done = result, cells_done
+        self.gradient = partial_input_gradient(image, result, upstream, cells_done)
+        if token is not None:
+            token.check()
+        self.counts = contribution_counts(image, result, cells_done)
 
 
 class AnimationModel(QObject):
     """Step count, direction and playback of the traversal of the current result."""
 
-    stepChanged = Signal()  # the count, the sequence or the gradient changed
+    stepChanged = Signal()  # the count, the sequence or the upstream gradient changed
+    routingChanged = Signal()  # the routed gradient and counts of the backward view are ready
     playingChanged = Signal(bool)
 
     def __init__(self, model: PoolModel, parent: QObject | None = None):
@@ -43,8 +55,9 @@ class AnimationModel(QObject):
         self.loop = False
         self.sequence: StepSequence | None = None
         self.count = 0
-        self.gradient_cache: tuple | None = None
-        self.counts_cache: tuple | None = None
+        self.routing: Routing | None = None  # the backward view's gradient and counts
+        self.routing_runner = JobRunner("gradient", self)
+        self.routing_runner.resultReady.connect(self._on_routing_ready)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._on_timer)
         model.resultChanged.connect(self._on_result_changed)
@@ -64,7 +77,31 @@ class AnimationModel(QObject):
         else:
             self.sequence = StepSequence(self.model.image, result, self.unit)
             self.count = len(self.sequence)  # a new result starts fully computed
+        self.changed()
+
+    def changed(self) -> None:
+        """Announce a new step state, and bring the backward view's routing up to date."""
         self.stepChanged.emit()
+        self.refresh_routing()
+
+    def refresh_routing(self) -> None:
+        """Compute the gradient and counts the backward view shows: at once for small images,
+        else in the background (the newest request wins)."""
+        if self.direction != "backward" or self.sequence is None:
+            self.routing_runner.cancel()
+            return
+        image, result = self.model.image, self.model.result
+        upstream, done = self.upstream(), self.cells_done()
+        if image.size <= self.model.synchronous_limit:
+            self.routing_runner.cancel()
+            self._on_routing_ready(Routing(image, result, upstream, done))
+        else:
+            self.routing_runner.submit(lambda token: Routing(image, result, upstream, done, token))
+
+    def _on_routing_ready(self, routing: Routing) -> None:
+        if routing.result is self.model.result:
+            self.routing = routing
+            self.routingChanged.emit()
 
     def total(self) -> int:
         return 0 if self.sequence is None else len(self.sequence)
@@ -83,7 +120,7 @@ class AnimationModel(QObject):
         count = min(max(int(count), 0), len(self.sequence))
         if count != self.count:
             self.count = count
-            self.stepChanged.emit()
+            self.changed()
 
     def step_forward(self) -> None:
         self.set_count(self.count + 1)
@@ -104,7 +141,7 @@ class AnimationModel(QObject):
             self.count = 0
         self.timer.start(self.interval_ms())
         self.playingChanged.emit(True)
-        self.stepChanged.emit()
+        self.changed()
 
     def pause(self) -> None:
         if self.timer.isActive():
@@ -150,18 +187,18 @@ class AnimationModel(QObject):
     def set_direction(self, direction: str) -> None:
         if direction != self.direction:
             self.direction = direction
-            self.stepChanged.emit()
+            self.changed()
 
     def set_upstream(self, kind: str, seed: int | None = None) -> None:
         self.upstream_kind = kind
         if seed is not None:
             self.seed = seed
-        self.stepChanged.emit()
+        self.changed()
 
     def set_one_hot_cell(self, row: int, col: int) -> None:
         self.one_hot_cell = (row, col)
         self.upstream_kind = "one_hot"
-        self.stepChanged.emit()
+        self.changed()
 
     # ----- what the views show -------------------------------------------------------------
     def cells_done(self) -> int:
@@ -196,13 +233,7 @@ class AnimationModel(QObject):
         """How many output cells have sent gradient to each input cell so far."""
         if self.sequence is None:
             return None
-        result = self.model.result
-        if result.output[0].size > RUNNING_GRADIENT_CELLS:  # as input_gradient: once, complete
-            if self.counts_cache is None or self.counts_cache[0] != id(result):
-                counts = contribution_counts(self.model.image, result, result.output[0].size)
-                self.counts_cache = (id(result), counts)
-            return self.counts_cache[1]
-        return contribution_counts(self.model.image, result, self.cells_done())
+        return contribution_counts(self.model.image, self.model.result, self.cells_done())
 
     def unpooled(self) -> np.ndarray | None:
         result = self.model.result

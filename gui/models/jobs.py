@@ -1,10 +1,10 @@
 """Background work where the newest request wins.
 
-A :class:`JobRunner` is one lane of background work on its own daemon thread. Submitting a job
-drops any job still waiting (it never starts) and asks the running one to stop at its next
-:meth:`CancelToken.check`; only the newest job's result is announced, by a queued signal in
-the UI thread. The thread is a daemon, so closing the window never waits for a long job: the
-process ends at once.
+A :class:`JobRunner` is one lane of background work. Submitting a job asks the running ones to
+stop at their next :meth:`CancelToken.check` and drops any job still waiting (it never
+starts); only the newest job's result is announced, by a queued signal in the UI thread. Jobs
+run on daemon threads, so closing the window never waits for a long job: the process ends at
+once.
 
 A Python thread, not QThreadPool: PySide6 6.12 on Python 3.11 mis-counts references to None
 returned by Python runnables and eventually aborts ("deallocating None").
@@ -50,6 +50,10 @@ Job = Callable[[CancelToken], object]
 class JobRunner(QObject):
     """One lane of background work; the newest request wins.
 
+    A request starts at once on a thread of its own while at most ``parallel - 1`` stale jobs
+    are still winding down (a job only stops at its next check, and one engine call can take
+    seconds on a huge image); beyond that it waits, replacing any older waiting request.
+
     Signals
     -------
     resultReady(object)
@@ -63,7 +67,7 @@ class JobRunner(QObject):
     resultReady = Signal(object)
     failedWith = Signal(str)
     busyChanged = Signal(bool)
-    _done = Signal(int, object)  # job number, result: emitted from the worker thread
+    _done = Signal(int, object)  # job number, result: emitted from a worker thread
     _error = Signal(int, str)
 
     def __init__(
@@ -71,47 +75,46 @@ class JobRunner(QObject):
         name: str,
         parent: QObject | None = None,
         expected: tuple[type[Exception], ...] = (PoolingError,),
+        parallel: int = 2,
     ):
         super().__init__(parent)
+        self.name, self.parallel = name, parallel
         self.expected = expected  # errors whose message is already a sentence for the user
-        self.condition = threading.Condition()
+        self.lock = threading.Lock()
         self.waiting: tuple[int, CancelToken, Job] | None = None
-        self.running: CancelToken | None = None
+        self.running: dict[int, CancelToken] = {}
         self.latest = 0
         self.busy = False
         self.closed = False
         self._done.connect(self._on_done)
         self._error.connect(self._on_error)
-        self.thread = threading.Thread(target=self._loop, name=name, daemon=True)
-        self.thread.start()
 
     def submit(self, job: Job) -> int:
         """Run ``job(token)`` in the background, replacing any older request; returns its
         number."""
-        with self.condition:
+        with self.lock:
             self.latest += 1
-            if self.running is not None:
-                self.running.cancel()
+            for token in self.running.values():
+                token.cancel()
             self.waiting = (self.latest, CancelToken(), job)
-            self.condition.notify()
+            self._start_waiting()
         self.set_busy(True)
         return self.latest
 
     def cancel(self) -> None:
-        """Drop the waiting job and stop the running one; nothing will be announced."""
-        with self.condition:
+        """Drop the waiting job and stop the running ones; nothing will be announced."""
+        with self.lock:
             self.latest += 1
             self.waiting = None
-            if self.running is not None:
-                self.running.cancel()
+            for token in self.running.values():
+                token.cancel()
         self.set_busy(False)
 
     def shutdown(self) -> None:
-        """Stop for good (the window is closing); the thread ends after its current step."""
+        """Stop for good (the window is closing); running threads end at their next step."""
         self.cancel()
-        with self.condition:
+        with self.lock:
             self.closed = True
-            self.condition.notify()
 
     def set_busy(self, busy: bool) -> None:
         if busy != self.busy:
@@ -128,28 +131,33 @@ class JobRunner(QObject):
                 time.sleep(0.002)
         return not self.busy
 
-    # ----- the worker thread ---------------------------------------------------------------
-    def _loop(self) -> None:
-        while True:
-            with self.condition:
-                while self.waiting is None and not self.closed:
-                    self.condition.wait()
-                if self.closed:
-                    return
-                number, token, job = self.waiting
-                self.waiting, self.running = None, token
-            outcome = self._run(token, job, self.expected)
-            with self.condition:
-                self.running = None
-                if token.cancelled or self.closed or outcome is None:
-                    continue
-            try:
-                (self._done if outcome[0] else self._error).emit(number, outcome[1])
-            except RuntimeError:  # the runner was deleted while the job ran
+    # ----- worker threads ------------------------------------------------------------------
+    def _start_waiting(self) -> None:
+        """Start the waiting job if a thread is free (call with the lock held)."""
+        if self.waiting is None or self.closed or len(self.running) >= self.parallel:
+            return
+        number, token, job = self.waiting
+        self.waiting = None
+        self.running[number] = token
+        thread = threading.Thread(
+            target=self._run, args=(number, token, job), name=f"{self.name}-{number}", daemon=True
+        )
+        thread.start()
+
+    def _run(self, number: int, token: CancelToken, job: Job) -> None:
+        outcome = self._outcome(token, job, self.expected)
+        with self.lock:
+            del self.running[number]
+            self._start_waiting()
+            if token.cancelled or self.closed or outcome is None:
                 return
+        try:
+            (self._done if outcome[0] else self._error).emit(number, outcome[1])
+        except RuntimeError:  # the runner was deleted while the job ran
+            pass
 
     @staticmethod
-    def _run(token: CancelToken, job: Job, expected: tuple[type[Exception], ...]):
+    def _outcome(token: CancelToken, job: Job, expected: tuple[type[Exception], ...]):
         """(True, result) or (False, message), or None when cancelled."""
         try:
             return True, job(token)

@@ -12,13 +12,15 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from engine.pooling.windows import Window
-from gui.views.formatting import format_value
+from gui.views.formatting import fitting_texts
 
 GRID_MIN_CELL_PIXELS = 12  # grid lines appear when a cell is this many screen pixels wide
-VALUES_MIN_CELL_PIXELS = 18  # cell values appear from this size on
+VALUES_MIN_CELL_PIXELS = 14  # below this no number can be read
+SMALLEST_FONT_PIXELS = 8
+CHANNEL_LETTERS = ("R", "G", "B")
 MAX_VALUE_LABELS = 2500
 MAX_GRID_CELLS = 20_000
 MAX_OUTLINED_CELLS = 400  # larger windows are drawn by their outline only
@@ -45,7 +47,10 @@ class CellOverlay(pg.GraphicsObject):
 
     def __init__(self):
         super().__init__()
-        self.values: np.ndarray | None = None  # (H, W) numbers to print
+        self.values: np.ndarray | None = None  # (C, H, W) numbers to print
+        self.levels = (0.0, 1.0)  # the display range the colours come from
+        self.colour_map = pg.colormap.get("CET-L1")  # for single channels
+        self.shown_channels = 0  # how many channels' numbers the last paint wrote
         self.hidden: np.ndarray | None = None  # (H, W) True where no value is written yet
         self.placement = None
         self.window: Window | None = None
@@ -59,9 +64,12 @@ class CellOverlay(pg.GraphicsObject):
         self.setZValue(10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the image
 
-    def set_data(self, values: np.ndarray | None, hidden=None, placement=None) -> None:
+    def set_data(self, values: np.ndarray | None, hidden=None, placement=None, levels=None):
+        """``values`` (C, H, W) drawn where ``placement`` puts each cell, coloured from
+        ``levels``; ``hidden`` (H, W) cells get no number (not computed yet)."""
         self.prepareGeometryChange()
         self.values, self.hidden, self.placement = values, hidden, placement
+        self.levels = levels or self.levels
         self.cell_size = placement.typical_cell_size() if placement is not None else 1.0
         self.update()
 
@@ -126,6 +134,9 @@ class CellOverlay(pg.GraphicsObject):
     def paint(self, painter: QPainter, *args) -> None:
         pixels = self.cell_pixels()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        visible = self.viewRect()
+        if visible is not None:
+            painter.setClipRect(visible)  # nothing spills over the axes
         if self.placement is not None and pixels > 0:
             rows, cols = self.visible_cells()
             count = len(rows) * len(cols)
@@ -151,28 +162,75 @@ class CellOverlay(pg.GraphicsObject):
             rect.left * pixels, rect.top * pixels, rect.width * pixels, rect.height * pixels
         )
 
+    def brightness(self, rows, cols) -> np.ndarray:
+        """How light each visible cell is drawn, 0 (black) to 1 (white): numbers are written
+        dark on light cells and light on dark ones."""
+        values = self.values[:, rows.start : rows.stop, cols.start : cols.stop]
+        low, high = self.levels
+        with np.errstate(all="ignore"):
+            scaled = np.nan_to_num((values - low) / max(high - low, 1e-12), nan=0.0)
+        scaled = np.clip(scaled, 0.0, 1.0)
+        if values.shape[0] == 3:
+            return np.tensordot([0.2126, 0.7152, 0.0722], scaled, axes=1)
+        colours = self.colour_map.map(scaled[0].ravel(), mode="float")[:, :3]
+        return (colours @ np.array([0.2126, 0.7152, 0.0722])).reshape(scaled.shape[1:])
+
     def paint_values(self, painter, pixels, rows, cols) -> None:
+        """Each visible cell's number, at the largest precision and font that fit the cell;
+        nothing when no number fits. Three channels are written labelled when they fit,
+        else the first channel alone (the view's title names it)."""
+        size = self.cell_size * pixels
+        block = self.values[:, rows.start : rows.stop, cols.start : cols.stop]
+        three = block.shape[0] == 3 and size >= 3 * (SMALLEST_FONT_PIXELS + 2)
+        chosen = (three and self.fitting(block, size, 3)) or self.fitting(block, size, 1)
+        self.shown_channels = 0 if chosen is None else len(chosen[1])
+        if chosen is None:
+            return
+        font, texts = chosen
+        lines = len(texts)
+        light = self.brightness(rows, cols) > 0.55
+        visible = self.viewRect()
         painter.save()
         painter.scale(1.0 / pixels, 1.0 / pixels)  # draw text in screen pixels
-        font = QFont()
-        font.setPixelSize(max(8, min(int(self.cell_size * pixels * 0.28), 18)))
         painter.setFont(font)
-        values = self.values
-        with np.errstate(all="ignore"):
-            low, high = np.nanmin(values), np.nanmax(values)
-        middle = (low + high) / 2 if np.isfinite(low) and np.isfinite(high) else 0
-        for row in rows:
-            for col in cols:
-                if self.hidden is not None and self.hidden[row, col]:
-                    continue
-                value = float(values[row, col])
-                painter.setPen(QColor(0, 0, 0) if value > middle else QColor(255, 255, 255))
-                painter.drawText(
-                    self.screen_rect(row, col, pixels),
-                    Qt.AlignmentFlag.AlignCenter,
-                    format_value(value),
-                )
+        for (row_offset, col_offset), _ in np.ndenumerate(light):
+            row, col = rows.start + row_offset, cols.start + col_offset
+            if self.hidden is not None and self.hidden[row, col]:
+                continue
+            if visible is not None and not visible.contains(
+                as_qrect(self.placement.rect(row, col))
+            ):
+                continue  # a cell cut by the view's edge would show half a number
+            painter.setPen(
+                QColor(0, 0, 0) if light[row_offset, col_offset] else QColor(255, 255, 255)
+            )
+            text = "\n".join(
+                f"{CHANNEL_LETTERS[channel]} " * (lines == 3)
+                + texts[channel][row_offset, col_offset]
+                for channel in range(lines)
+            )
+            painter.drawText(self.screen_rect(row, col, pixels), Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+    @staticmethod
+    def fitting(block: np.ndarray, size: float, lines: int):
+        """The font and texts that write ``lines`` channels of ``block`` into cells ``size``
+        pixels wide with the most decimals (a smaller font before fewer decimals), or None."""
+        largest = min(int(size / lines * 0.42), 16)
+        prefix = "R " if lines == 3 else ""
+        for decimals in (3, 2, 1):
+            for pixel_size in range(largest, SMALLEST_FONT_PIXELS - 1, -1):
+                font = QFont()
+                font.setPixelSize(pixel_size)
+                metrics = QFontMetricsF(font)
+                texts = fitting_texts(
+                    block[:lines],
+                    lambda text, m=metrics: m.horizontalAdvance(prefix + text) <= size - 4,
+                    (decimals,),
+                )
+                if texts is not None:
+                    return font, texts
+        return None
 
     def paint_counts(self, painter, pixels, rows, cols) -> None:
         """'xN' in the top-right corner of cells that received N > 1 contributions."""

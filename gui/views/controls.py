@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.pooling.display import CHANNEL_LABELS, CHANNELS
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PARAMETERS, Parameter
 from gui.models.pool_model import PoolModel
@@ -251,7 +250,7 @@ EDITORS = {
 
 
 class ControlsPanel(QWidget):
-    """Pooling type and the rows of the settings it uses; the channel to pool."""
+    """Pooling type and the rows of the settings it uses."""
 
     def __init__(self, model: PoolModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -290,22 +289,14 @@ class ControlsPanel(QWidget):
                 self.form.addRow("", self.stride_follows_kernel)
         window_group = QGroupBox("Pooling")
         window_group.setLayout(self.form)
-
-        self.channel = QComboBox()
-        self.channel.setObjectName("channel")
-        for name in CHANNELS:
-            self.channel.addItem(CHANNEL_LABELS[name], name)
-        self.channel.setToolTip("Which channel(s) to pool and show")
-        data_group = QGroupBox("Data")
-        QFormLayout(data_group).addRow("Channel", self.channel)
         self.message = QLabel()
         self.message.setObjectName("inline_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.message.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(window_group)
-        layout.addWidget(data_group)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -313,10 +304,8 @@ class ControlsPanel(QWidget):
         self.pool_type.currentIndexChanged.connect(self._on_controls_changed)
         self.square.toggled.connect(self._on_controls_changed)
         self.stride_follows_kernel.toggled.connect(self._on_controls_changed)
-        self.channel.currentIndexChanged.connect(self._on_channel_changed)
         model.parametersChanged.connect(self.refresh)
         model.errorChanged.connect(self._on_error_changed)
-        model.imageChanged.connect(self.refresh)
 
     # ----- widget to model -----------------------------------------------------------------
     def _on_controls_changed(self, *_) -> None:
@@ -348,21 +337,17 @@ class ControlsPanel(QWidget):
                 else:
                     editor.width_box.setValue(editor.height_box.value())
 
-    def _on_channel_changed(self, *_) -> None:
-        self.model.set_channel(self.channel.currentData())
-
     # ----- model to widget -----------------------------------------------------------------
     def refresh(self) -> None:
         params = self.model.params
         kind = kind_of(params)
-        blocked = [self.pool_type, self.channel, *self.editors.values()]
+        blocked = [self.pool_type, *self.editors.values()]
         for editor in self.editors.values():
             blocked.extend(editor.controls())
         with signals_blocked(*blocked):
             self.pool_type.setCurrentIndex(self.pool_type.findData(params.pool_type))
             for name, editor in self.editors.items():
                 editor.set_value(getattr(params, name))
-            self.channel.setCurrentIndex(self.channel.findData(self.model.channel))
         for name, editor in self.editors.items():
             self.form.setRowVisible(editor, name in kind.parameters)
             editor.setEnabled(PARAMETERS[name].applies(params))
@@ -375,8 +360,6 @@ class ControlsPanel(QWidget):
             f"Which reduction each window applies (Ctrl+1..9). {kind.label}: {kind.summary} "
             f"Source: {kind.source}."
         )
-        colour = self.model.source_image is not None and self.model.source_image.shape[0] == 3
-        self.channel.setEnabled(colour)
 
     def _on_error_changed(self, message: str) -> None:
         self.message.setText(message and f"Not applied: {message} (showing the last valid result)")

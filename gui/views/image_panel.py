@@ -18,6 +18,24 @@ from engine.pooling.placement import plain_grid
 from gui.views.cell_overlay import CellOverlay
 
 
+class CellAxis(pg.AxisItem):
+    """An axis whose ticks are whole cell numbers at the cells' centres (cell ``n`` spans
+    ``[n, n + 1)``, so its tick sits at ``n + 0.5``)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = []
+        for spacing, values in super().tickValues(minVal - 0.5, maxVal - 0.5, size):
+            step = max(1, round(spacing))
+            whole = [value + 0.5 for value in values if float(value).is_integer()]
+            whole = [value for value in whole if round(value - 0.5) % step == 0]
+            if whole:
+                levels.append((step, whole))
+        return levels
+
+    def tickStrings(self, values, scale, spacing):
+        return [str(int(round(value - 0.5))) for value in values]
+
+
 class CellImageItem(pg.ImageItem):
     """An ImageItem that reports which cell (of its panel's placement) the mouse is over or
     clicked."""
@@ -61,7 +79,10 @@ class ImagePanel(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
+        self.plot_widget = pg.PlotWidget(
+            axisItems={side: CellAxis(side) for side in ("left", "bottom")}, enableMenu=False
+        )
+        self.plot_widget.getViewBox().setMenuEnabled(False)  # View > Fit views does "view all"
         self.plot_item = self.plot_widget.getPlotItem()
         self.plot_item.setTitle(title)
         self.plot_item.invertY(True)
@@ -73,10 +94,8 @@ class ImagePanel(QWidget):
         self.plot_item.addItem(self.image_item)
         self.overlay = CellOverlay()
         self.plot_item.addItem(self.overlay, ignoreBounds=True)
-        self.colour_bar = pg.ColorBarItem(
-            values=(0, 1), colorMap=pg.colormap.get("CET-L1"), interactive=False, width=14
-        )
-        self.colour_bar.setImageItem(self.image_item, insert_in=self.plot_item)
+        self.colour_map = pg.colormap.get("CET-L1")
+        self.colour_bar: pg.ColorBarItem | None = None  # built when a single channel needs it
         self.image_item.sigCellHovered.connect(self.sigCellHovered)
         self.image_item.sigCellClicked.connect(self.sigCellClicked)
         layout = QVBoxLayout(self)
@@ -84,13 +103,31 @@ class ImagePanel(QWidget):
         layout.addWidget(self.plot_widget)
         self.data_shape: tuple[int, ...] | None = None
         self.placement = None  # where the cells are drawn (engine.pooling.placement)
+        self.reach = None  # the area the windows reach, padding included (a Rect), or None
 
     def set_title(self, title: str) -> None:
         self.plot_item.setTitle(title)
 
     def set_colour_map(self, name: str) -> None:
         """'CET-L1' (gray) for data, 'CET-D1' (blue-white-red, zero white) for gradients."""
-        self.colour_bar.setColorMap(pg.colormap.get(name))
+        self.colour_map = pg.colormap.get(name)
+        self.overlay.colour_map = self.colour_map
+        if self.colour_bar is not None:
+            self.colour_bar.setColorMap(self.colour_map)
+
+    def show_colour_bar(self, levels) -> None:
+        """The colour bar of a single-channel picture (built the first time one is shown)."""
+        if self.colour_bar is None:
+            self.colour_bar = pg.ColorBarItem(
+                values=tuple(levels), colorMap=self.colour_map, interactive=False, width=14
+            )
+            self.colour_bar.setImageItem(self.image_item, insert_in=self.plot_item)
+        self.colour_bar.setVisible(True)
+        self.colour_bar.setLevels(levels)
+
+    def set_reach(self, reach) -> None:
+        """The area the pooling windows reach (padding included), so fitting shows it."""
+        self.reach = reach
 
     def show_array(
         self,
@@ -123,21 +160,32 @@ class ImagePanel(QWidget):
             picture, display = placement.picture(array, step), None
         if display is None:
             display = display_array(picture, levels)
-        drawn_levels = (0, 255) if display.dtype == np.uint8 else levels
-        self.image_item.setImage(display, levels=drawn_levels, autoLevels=False)
-        self.colour_bar.setVisible(array.shape[0] != 3 and display.dtype != np.uint8)
+        self.image_item.setImage(display, levels=levels, autoLevels=False)
+        if display.dtype == np.uint8:
+            # Scaled already: no levels at all, so painting does not rescale millions of pixels.
+            self.image_item.setLevels(None)
+        if array.shape[0] == 3:
+            self.image_item.setLookupTable(None)
+        else:
+            self.image_item.setColorMap(self.colour_map)
         if array.shape[0] != 3 and display.dtype != np.uint8:
-            self.colour_bar.setLevels(levels)
+            self.show_colour_bar(levels)
+        elif self.colour_bar is not None:
+            self.colour_bar.setVisible(False)
         self.image_item.setRect(QRectF(0, 0, width, height))
         self.image_item.placement = placement
-        self.overlay.set_data(array[0], hidden, placement)
+        self.overlay.set_data(array, hidden, placement, levels)
         self.data_shape, self.placement = array.shape, placement
         if changed or auto_range:
             self.fit()
 
     def fit(self) -> None:
-        """Zoom to show every cell, the overlay's padding cells included."""
-        self.plot_item.getViewBox().setRange(self.overlay.content_rect(), padding=0.02)
+        """Zoom to show every cell and every padding cell a window reaches."""
+        rect = self.overlay.content_rect()
+        if self.reach is not None:
+            reach = self.reach
+            rect = rect.united(QRectF(reach.left, reach.top, reach.width, reach.height))
+        self.plot_item.getViewBox().setRange(rect, padding=0.02)
 
     def zoom_to_cells(self, row0: float, col0: float, rows: float, cols: float) -> None:
         """Show the given block of the view (in its drawing units)."""

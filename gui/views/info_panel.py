@@ -118,7 +118,7 @@ class InfoPanel(QTextBrowser):
         self.model = model
         self.animation = None  # set by the main window: step arithmetic while animating
         self.setObjectName("info_panel")
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(170)
         self.setToolTip("The arithmetic behind the selected output cell")
         model.selectionChanged.connect(self.refresh)
         model.coverageChanged.connect(self.refresh)
@@ -161,7 +161,7 @@ class InfoPanel(QTextBrowser):
         parts = [
             f"<h3>Output cell ({row}, {col}) <small>[{state}]</small></h3>",
             f"Window rows {compact(window.rows)}, columns {compact(window.cols)}"
-            f" of the {window.input_size[0]}x{window.input_size[1]} input",
+            f" of the {window.input_size[0]} x {window.input_size[1]} (H x W) input",
         ]
         for channel, name in enumerate(channel_names(model.image.shape[0])):
             parts.append(f"<p><b>{name}</b>: {cell_arithmetic(result, step, channel)}</p>")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from engine.io.images import MatrixParseError, load_matrix_text
+from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from gui.models.pool_model import PoolModel
+from gui.qt_utils import signals_blocked
 
-PRESETS: dict[str, tuple[str, PoolParams | None]] = {
+YOUR_OWN = "Your own matrix (or pick a preset)"
+PRESETS: dict[str, tuple[str, PoolParams]] = {
     "Classic 4x4 -> 2x2 max": (
         "1 1 2 4\n5 6 7 8\n3 2 1 0\n1 2 3 4",
         PoolParams("max", (2, 2), (2, 2)),
@@ -42,11 +45,17 @@ PRESETS: dict[str, tuple[str, PoolParams | None]] = {
 MAX_SIDE = 16
 
 
-class MatrixPanel(QGroupBox):
-    """The matrix editor: presets, random integers, apply (Ctrl+Return)."""
+class MatrixPanel(QWidget):
+    """The matrix page: presets, the editor, random integers, apply (Ctrl+Return).
+
+    The preset box follows what is shown: it names the preset whose matrix and settings are
+    on screen, or says the matrix is your own.
+    """
+
+    applied = Signal()  # a typed matrix became the input
 
     def __init__(self, model: PoolModel, parent: QWidget | None = None):
-        super().__init__("Matrix mode", parent)
+        super().__init__(parent)
         self.model = model
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("matrix_editor")
@@ -57,17 +66,20 @@ class MatrixPanel(QGroupBox):
         self.editor.setToolTip("Up to 16x16 numbers; paste from a spreadsheet works too")
         self.editor.setMaximumHeight(120)
         self.presets = QComboBox()
-        self.presets.addItem("Presets…", None)
+        self.presets.setObjectName("matrix_presets")
+        self.presets.addItem(YOUR_OWN, None)
         for name in PRESETS:
             self.presets.addItem(name, name)
         self.presets.setToolTip("Textbook examples, with matching pooling settings")
         self.presets.activated.connect(self._on_preset_chosen)
         self.size = QSpinBox()
+        self.size.setObjectName("matrix_size")
         self.size.setRange(1, MAX_SIDE)
         self.size.setValue(6)
         self.size.setPrefix("n = ")
         self.size.setToolTip("Side of the random matrix")
         self.random_button = QPushButton("Random")
+        self.random_button.setObjectName("random_matrix")
         self.random_button.setToolTip("Fill an n x n matrix with random integers 0..9")
         self.random_button.clicked.connect(self.fill_random)
         self.apply_button = QPushButton("Apply")
@@ -86,19 +98,48 @@ class MatrixPanel(QGroupBox):
         row.addWidget(self.random_button)
         row.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.presets)
         layout.addWidget(self.editor)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        model.imageChanged.connect(self.follow_shown)
+        model.parametersChanged.connect(self.follow_shown)
+
+    def matching_preset(self) -> str | None:
+        """The preset whose matrix and pooling settings are the ones shown, if any."""
+        image, params = self.model.image, self.model.params
+        if image is None or image.shape[0] != 1 or self.model.image_path is not None:
+            return None
+        for name, (text, preset) in PRESETS.items():
+            matrix = load_matrix_text(text)
+            same_matrix = matrix.shape == image.shape[1:] and np.array_equal(
+                matrix, image[0], equal_nan=True
+            )
+            if same_matrix and kind_of(preset).effective(preset) == kind_of(params).effective(
+                params
+            ):
+                return name
+        return None
+
+    def follow_shown(self, *_) -> None:
+        """Keep the preset box in step with what is shown."""
+        with signals_blocked(self.presets):
+            name = self.matching_preset()
+            self.presets.setCurrentIndex(0 if name is None else self.presets.findData(name))
 
     def _on_preset_chosen(self, index: int) -> None:
         name = self.presets.itemData(index)
-        if name is None:
-            return
+        if name is not None:
+            self.choose_preset(name)
+
+    def choose_preset(self, name: str) -> None:
+        """Show a textbook example: its matrix and its pooling settings."""
         text, params = PRESETS[name]
         self.editor.setPlainText(text)
-        if self.apply() and params is not None:
+        if self.apply():
             self.model.set_params(params)
+        self.follow_shown()
 
     def fill_random(self) -> None:
         side = self.size.value()
@@ -112,8 +153,8 @@ class MatrixPanel(QGroupBox):
             matrix = load_matrix_text(self.editor.toPlainText())
             if max(matrix.shape) > MAX_SIDE:
                 raise MatrixParseError(
-                    f"The matrix is {matrix.shape[0]}x{matrix.shape[1]}; matrix mode shows up "
-                    f"to {MAX_SIDE}x{MAX_SIDE} so every number stays readable."
+                    f"The matrix is {matrix.shape[0]} x {matrix.shape[1]} (H x W); matrix mode "
+                    f"shows up to {MAX_SIDE} x {MAX_SIDE} so every number stays readable."
                 )
             finite = matrix[np.isfinite(matrix)]
             if finite.size and np.abs(finite).max() > 1e15:
@@ -127,4 +168,5 @@ class MatrixPanel(QGroupBox):
         self.message.setVisible(False)
         self.model.image_path = None
         self.model.set_image(matrix[np.newaxis])
+        self.applied.emit()
         return True

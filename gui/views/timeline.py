@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStyle,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,8 +25,9 @@ UPSTREAM_LABELS = {
     "ones": "all ones",
     "random": "random (seeded)",
     "output": "the output",
-    "one_hot": "one-hot (click an output cell)",
+    "one_hot": "one-hot (click a cell)",
 }
+SLIDER_MINIMUM_WIDTH = 140
 
 
 def speed_to_slider(steps_per_second: float) -> int:
@@ -40,13 +42,17 @@ def slider_to_speed(position: int) -> float:
 
 
 class Timeline(QWidget):
+    """Two rows: the transport buttons, the scrubber and the step count; then speed, loop,
+    direction and the upstream gradient. Sliders never shrink below a usable width."""
+
     def __init__(self, animation: AnimationModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.animation = animation
         style = self.style()
 
-        def button(icon, tip: str, slot) -> QToolButton:
+        def button(icon, tip: str, slot, name: str) -> QToolButton:
             tool = QToolButton()
+            tool.setObjectName(name)
             tool.setIcon(style.standardIcon(icon))
             tool.setToolTip(tip)
             tool.clicked.connect(slot)
@@ -55,39 +61,44 @@ class Timeline(QWidget):
 
         pixmap = QStyle.StandardPixmap
         self.start_button = button(
-            pixmap.SP_MediaSkipBackward, "Back to the start (Home)", animation.to_start
+            pixmap.SP_MediaSkipBackward, "Back to the start (Home)", animation.to_start, "to_start"
         )
         self.back_button = button(
-            pixmap.SP_MediaSeekBackward, "One step back (Left)", animation.step_back
+            pixmap.SP_MediaSeekBackward, "One step back (Left)", animation.step_back, "step_back"
         )
         self.play_button = button(
-            pixmap.SP_MediaPlay, "Play / pause (Space)", animation.toggle_play
+            pixmap.SP_MediaPlay, "Play / pause (Space)", animation.toggle_play, "play"
         )
-        self.play_button.setObjectName("play")
         self.forward_button = button(
-            pixmap.SP_MediaSeekForward, "One step forward (Right)", animation.step_forward
+            pixmap.SP_MediaSeekForward,
+            "One step forward (Right)",
+            animation.step_forward,
+            "step_forward",
         )
-        self.forward_button.setObjectName("step_forward")
         self.end_button = button(
-            pixmap.SP_MediaSkipForward, "Jump to the end (End)", animation.to_end
+            pixmap.SP_MediaSkipForward, "Jump to the end (End)", animation.to_end, "to_end"
         )
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("scrubber")
         self.scrubber.setToolTip("Scrub through every output cell")
+        self.scrubber.setMinimumWidth(SLIDER_MINIMUM_WIDTH)
         self.scrubber.valueChanged.connect(animation.set_count)
         self.step_label = QLabel()
         self.step_label.setObjectName("step_label")
-        self.step_label.setMinimumWidth(150)
+        self.step_label.setToolTip("Steps done of all steps")
         self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setObjectName("speed")
         self.speed.setRange(0, 100)
-        self.speed.setMaximumWidth(120)
+        self.speed.setMinimumWidth(SLIDER_MINIMUM_WIDTH)
         self.speed.setToolTip("Speed: from one window per second to hundreds")
         self.speed.valueChanged.connect(self._on_speed_changed)
         self.loop = QCheckBox("loop")
+        self.loop.setObjectName("loop")
         self.loop.setToolTip("Start again at the end")
         self.loop.toggled.connect(self._on_loop_changed)
-        self.rows = QCheckBox("row at a time")
-        self.rows.setToolTip("Advance a whole output row per step (for large outputs)")
+        self.rows = QCheckBox("rows")
+        self.rows.setObjectName("row_at_a_time")
+        self.rows.setToolTip("Row at a time: advance a whole output row per step (large outputs)")
         self.rows.toggled.connect(self._on_rows_changed)
         self.direction = QComboBox()
         self.direction.setObjectName("direction")
@@ -100,15 +111,19 @@ class Timeline(QWidget):
         for kind, label in UPSTREAM_LABELS.items():
             self.upstream.addItem(label, kind)
         self.upstream.setToolTip("The gradient that arrives at the output in the backward pass")
+        self.upstream.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.upstream.setMinimumContentsLength(9)
         self.upstream.currentIndexChanged.connect(self._on_upstream_changed)
         self.seed = QSpinBox()
-        self.seed.setRange(0, 1_000_000)
+        self.seed.setObjectName("upstream_seed")
+        self.seed.setRange(0, 99_999)
         self.seed.setPrefix("seed ")
         self.seed.setToolTip("Seed of the random upstream gradient")
         self.seed.valueChanged.connect(self._on_upstream_changed)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
+        transport = QHBoxLayout()
         for widget in (
             self.start_button,
             self.back_button,
@@ -116,16 +131,25 @@ class Timeline(QWidget):
             self.forward_button,
             self.end_button,
         ):
-            layout.addWidget(widget)
-        layout.addWidget(self.scrubber, 1)
-        layout.addWidget(self.step_label)
-        layout.addWidget(QLabel("speed"))
-        layout.addWidget(self.speed)
-        layout.addWidget(self.loop)
-        layout.addWidget(self.rows)
-        layout.addWidget(self.direction)
-        layout.addWidget(self.upstream)
-        layout.addWidget(self.seed)
+            transport.addWidget(widget)
+        transport.addWidget(self.scrubber, 1)
+        transport.addWidget(self.step_label)
+        transport.addWidget(self.loop)
+        transport.addWidget(self.rows)
+        self.speed_label = QLabel()
+        self.speed_label.setObjectName("speed_label")
+        self.speed_label.setToolTip("Steps per second")
+        options = QHBoxLayout()
+        options.addWidget(self.direction)
+        options.addWidget(self.upstream)
+        options.addWidget(self.seed)
+        options.addWidget(self.speed, 1)
+        options.addWidget(self.speed_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(transport)
+        layout.addLayout(options)
         animation.stepChanged.connect(self.refresh)
         animation.playingChanged.connect(self._on_playing_changed)
         self.refresh()
@@ -176,6 +200,5 @@ class Timeline(QWidget):
         self.upstream.setEnabled(backward)
         self.seed.setEnabled(backward and animation.upstream_kind == "random")
         unit = "rows" if animation.unit == "row" else "cells"
-        self.step_label.setText(
-            f"step {animation.count} of {total} {unit} ({animation.steps_per_second:.0f}/s)"
-        )
+        self.step_label.setText(f"{animation.count:,} / {total:,} {unit}")
+        self.speed_label.setText(f"{animation.steps_per_second:,.0f}/s")

@@ -75,7 +75,7 @@ def test_play_and_step_through_the_windows(qtbot, window):
     animation.set_speed(200)
     qtbot.mouseClick(window.timeline.play_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: animation.count == 16 and not animation.playing, timeout=5000)
-    assert "step 16 of 16" in window.timeline.step_label.text()
+    assert "16 / 16 cells" in window.timeline.step_label.text()
 
 
 def test_one_hot_backward_sends_gradient_to_exactly_the_arg_max(qtbot, window):

@@ -3,13 +3,16 @@
 import pytest
 from PIL import Image
 
+from engine.images import sample_path
 from gui.app import main
 
 
-def test_screenshot_renders_the_requested_state(tmp_path, qapp):
+def test_screenshot_renders_the_requested_state_at_exactly_the_size(tmp_path, qapp):
     out = tmp_path / "shot.png"
     status = main(
         [
+            "--image",
+            str(sample_path("astronaut")),
             "--pool",
             "max",
             "--kernel",
@@ -26,7 +29,8 @@ def test_screenshot_renders_the_requested_state(tmp_path, qapp):
     )
     assert status == 0
     with Image.open(out) as image:
-        assert image.size[0] >= 900 and image.getextrema() != ((0, 0),) * len(image.getbands())
+        assert image.size == (1000, 600)  # --size is height, width
+        assert image.getextrema() != ((0, 0),) * len(image.getbands())
 
 
 @pytest.mark.parametrize(
@@ -125,7 +129,7 @@ def test_impossible_command_line_settings_are_explained(tmp_path, capsys, argume
     assert error.count("\n") == 1 and "Traceback" not in error
 
 
-def test_main_opens_the_window_on_the_sample_and_returns(tmp_path):
+def test_first_start_opens_a_small_image_with_a_cell_pinned(tmp_path):
     # In a subprocess: quitting an application's event loop would end every later test's
     # event loops in this process too.
     import os
@@ -140,7 +144,9 @@ def test_main_opens_the_window_on_the_sample_and_returns(tmp_path):
         "def look_and_quit():\n"
         "    for widget in QApplication.topLevelWidgets():\n"
         "        if hasattr(widget, 'model'):\n"
-        "            print('shape', widget.model.image.shape, widget.isVisible())\n"
+        "            model = widget.model\n"
+        "            print('shape', model.image.shape, widget.isVisible(), model.selected, "
+        "model.pinned, model.params.kernel_size, widget.explore.try_card.isVisible())\n"
         "    app.quit()\n"
         "timer = QTimer()\n"  # repeats: a quit before the event loop starts would be lost
         "timer.timeout.connect(look_and_quit)\n"
@@ -160,4 +166,26 @@ def test_main_opens_the_window_on_the_sample_and_returns(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert "shape (3, 512, 512) True" in result.stdout
+    assert "shape (1, 28, 28) True (6, 6) True (2, 2) True" in result.stdout
+
+
+def test_a_missing_xcb_library_is_named_in_one_line():
+    from gui.system_check import window_system_problem
+
+    x11 = {"DISPLAY": ":0"}
+    missing_cursor = {"xcb-cursor": None}
+
+    def find_library(name):
+        return missing_cursor.get(name, f"lib{name}.so")
+
+    problem = window_system_problem(x11, find_library)
+    assert problem.endswith("sudo apt install libxcb-cursor0") and "\n" not in problem
+    assert window_system_problem(x11, lambda name: f"lib{name}.so") is None
+    assert (
+        window_system_problem({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}, find_library)
+        is None
+    )
+    assert (
+        window_system_problem({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, find_library)
+        is None
+    )

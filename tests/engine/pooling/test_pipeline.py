@@ -107,7 +107,7 @@ def test_formula_lines_show_the_numbers_and_the_dropped_window():
     assert lines[0].startswith("H_out = ceil((H + 2p - d(k-1) - 1)/s) + 1 = ceil((5 + 2*1 -")
     assert lines[0].endswith("dropped)")
     assert "ceil(5/3) + 1 = 3 - 1 = 2 (the last window would start at 5," in lines[0]
-    assert lines[2] == "1x5x5 = 25 elements in, 1x2x2 = 4 out: 6.25x fewer"
+    assert lines[2] == ("1 x 5 x 5 (C x H x W) = 25 elements in, 1 x 2 x 2 = 4 out: 6.25x fewer")
 
 
 @pytest.mark.parametrize("pool_type", ["max", "avg"])

@@ -1,0 +1,73 @@
+"""Render the README's pictures with the command line: ``make screenshots``.
+
+Each picture is ``python main.py ... --screenshot docs/NAME.png --size H,W`` in a fresh settings
+file, headless (``QT_QPA_PLATFORM=offscreen``), so anyone can regenerate them.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LAPTOP = "768,1366"
+FIRST_START = {"screenshot-1366x768", "screenshot-1920x1080"}  # the "try this" card shows
+PHOTO = ["--image", "assets/astronaut.png", "--kernel", "3", "--stride", "2"]
+SHOTS = {
+    # picture: command-line arguments
+    "screenshot-1366x768": ["--size", LAPTOP],
+    "screenshot-1920x1080": ["--size", "1080,1920"],
+    "screenshot-astronaut": [*PHOTO, "--padding", "1", "--select", "118,130", "--zoom", "12,16"],
+    "screenshot-matrix": [
+        "--image",
+        "assets/matrix_6x6.csv",
+        "--kernel",
+        "3",
+        "--stride",
+        "1",
+        "--padding",
+        "1",
+        "--select",
+        "0,0",
+        "--coverage",
+        "3,3",
+    ],
+    **{
+        f"experiment-{name}": [*PHOTO, "--experiment", name]
+        for name in ("compare", "feature", "stacked", "shift", "noise", "fixed", "cost")
+    },
+}
+
+
+def main(names: list[str]) -> int:
+    for name, arguments in SHOTS.items():
+        if names and name not in names:
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            if name not in FIRST_START:
+                Path(folder, "settings.ini").write_text("[General]\ntry_card_dismissed=yes\n")
+            environment = dict(
+                os.environ,
+                QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
+                POOLSCOPE_SETTINGS=str(Path(folder) / "settings.ini"),
+            )
+            size = [] if "--size" in arguments else ["--size", LAPTOP]
+            command = [
+                sys.executable,
+                "main.py",
+                *arguments,
+                *size,
+                "--overwrite",
+                "--screenshot",
+                f"docs/{name}.png",
+            ]
+            print(" ".join(command[1:]), flush=True)
+            subprocess.run(command, cwd=ROOT, env=environment, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

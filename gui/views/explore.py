@@ -1,0 +1,293 @@
+"""The Explore tab: input, output and backward views side by side, and the timeline.
+
+It draws what the pool model and the animation model hold, and turns clicks and arrow keys on
+the views into model calls; it computes nothing itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QSplitter, QVBoxLayout, QWidget
+
+from engine.pooling.pipeline import placement_of, windows_reach
+from gui.models.animation_model import AnimationModel
+from gui.models.pool_model import PoolModel
+from gui.views.image_panel import ImagePanel
+from gui.views.timeline import Timeline
+from gui.views.try_card import TryCard
+
+MAX_BLANKED_CELLS = 1_000_000
+ARGMAX_COLOURS = {
+    1: [QColor(255, 40, 40)],
+    3: [QColor(255, 60, 60), QColor(60, 230, 60), QColor(70, 140, 255)],
+}
+ARROW_KEYS = {
+    Qt.Key.Key_Left: (0, -1),
+    Qt.Key.Key_Right: (0, 1),
+    Qt.Key.Key_Up: (-1, 0),
+    Qt.Key.Key_Down: (1, 0),
+}
+
+
+def size_text(height: int, width: int) -> str:
+    """Sizes as PoolScope writes them everywhere: height first, and said so."""
+    return f"{height} x {width} (H x W)"
+
+
+class ExplorePanel(QWidget):
+    """Input, output and (backward) gradient views, the timeline, and the first-start card."""
+
+    coverageReported = Signal(str)  # a sentence for the status bar
+
+    def __init__(self, model: PoolModel, animation: AnimationModel, parent=None):
+        super().__init__(parent)
+        self.model, self.animation = model, animation
+        self.physical_scale = False
+        self.try_card = TryCard()
+        self.input_panel = ImagePanel("Input")
+        self.output_panel = ImagePanel("Output")
+        self.gradient_panel = ImagePanel("Input gradient")
+        self.gradient_panel.set_colour_map("CET-D1")
+        self.gradient_choice = QComboBox()
+        self.gradient_choice.setObjectName("gradient_choice")
+        self.gradient_choice.addItem("Input gradient (backward)", "gradient")
+        self.gradient_choice.addItem("Max unpooling", "unpool")
+        self.gradient_choice.setToolTip(
+            "Where the gradient went, or the output put back at its chosen cells (max "
+            "pooling's unpooling)"
+        )
+        self.gradient_box = QWidget()
+        gradient_layout = QVBoxLayout(self.gradient_box)
+        gradient_layout.setContentsMargins(0, 0, 0, 0)
+        gradient_layout.addWidget(self.gradient_choice)
+        gradient_layout.addWidget(self.gradient_panel, 1)
+        self.gradient_box.setVisible(False)
+        self.views = QSplitter(Qt.Orientation.Horizontal)
+        self.views.setObjectName("views")
+        for widget in (self.input_panel, self.output_panel, self.gradient_box):
+            widget.setMinimumWidth(120)
+            self.views.addWidget(widget)
+        self.timeline = Timeline(animation)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.try_card)
+        layout.addWidget(self.views, 1)
+        layout.addWidget(self.timeline)
+
+        model.imageChanged.connect(self._on_image_changed)
+        model.resultChanged.connect(self._on_result_changed)
+        model.selectionChanged.connect(self._on_selection_changed)
+        model.coverageChanged.connect(self._on_coverage_changed)
+        model.replacingChanged.connect(self.update_titles)
+        animation.stepChanged.connect(self._on_step_changed)
+        animation.routingChanged.connect(self.draw_gradient_panel)
+        self.gradient_choice.currentIndexChanged.connect(self._on_gradient_choice_changed)
+        self.input_panel.sigCellClicked.connect(model.set_coverage_pixel)
+        self.output_panel.sigCellHovered.connect(model.hover_output)
+        self.output_panel.sigCellClicked.connect(self._on_output_clicked)
+        for panel in (self.input_panel, self.output_panel, self.gradient_panel):
+            panel.plot_widget.installEventFilter(self)
+
+    # ----- model to view -------------------------------------------------------------------
+    def _on_image_changed(self) -> None:
+        model = self.model
+        self.input_panel.show_array(
+            model.image, model.levels, auto_range=True, display=model.input_display
+        )
+        self.input_panel.overlay.set_window(None)
+        self.input_panel.overlay.set_marked([])
+        self.update_titles()
+
+    def update_titles(self, *_) -> None:
+        """Titles in height x width, saying what is shown and whether it is being replaced."""
+        model = self.model
+        if model.image is None:
+            return
+        height, width = model.image.shape[1:]
+        scale = ""
+        if model.scale != 1:
+            full = size_text(height * model.scale, width * model.scale)
+            scale = f", working copy at 1/{model.scale} of {full}"
+        numbers = ", numbers: red" if model.image.shape[0] == 3 else ""
+        replacing = f" (being replaced by {model.replacing}…)" if model.replacing else ""
+        self.input_panel.set_title(f"Input {size_text(height, width)}{scale}{numbers}{replacing}")
+        result = model.result
+        if result is not None:
+            out_h, out_w = result.output.shape[-2:]
+            self.output_panel.set_title(
+                f"Output {size_text(out_h, out_w)}: {result.kind.label}{replacing}"
+            )
+
+    def output_placement(self):
+        """Where output cells are drawn: over their windows at the input's scale, or a grid."""
+        result = self.model.result
+        if not self.physical_scale or result is None:
+            return None
+        return placement_of(result.params, result.input_shape)
+
+    def _on_result_changed(self) -> None:
+        result = self.model.result
+        if result is None:
+            self.output_panel.show_array(None, (0, 1))
+            return
+        # The output picture itself is drawn by _on_step_changed: the animation model answers
+        # every new result with stepChanged, so drawing it here too would do it twice.
+        reach = windows_reach(result.params, result.input_shape)
+        self.input_panel.set_reach(reach)
+        self.output_panel.set_reach(reach if self.physical_scale else None)
+        self.input_panel.overlay.set_bins(
+            result.kind.layout(result.params).overview_rects(result.params, result.input_shape)
+        )
+        self.update_titles()
+
+    def _on_selection_changed(self) -> None:
+        if self.animation.is_engaged():
+            return  # the animation owns the overlays while stepping
+        window = self.model.selected_window()
+        if window is None:
+            self.input_panel.overlay.set_window(None)
+        else:
+            channels = self.model.image.shape[0]
+            colours = ARGMAX_COLOURS.get(channels, ARGMAX_COLOURS[1])
+            argmax = []
+            for channel in range(channels):
+                cell = self.model.selected_argmax(channel)
+                if cell is not None:
+                    argmax.append((*cell, colours[channel % len(colours)]))
+            self.input_panel.overlay.set_window(window, argmax)
+        self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
+
+    def _on_coverage_changed(self) -> None:
+        pixel = self.model.coverage_pixel
+        self.input_panel.overlay.set_marked([pixel] if pixel else [])
+        self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
+        if pixel is not None:
+            count = len(self.model.coverage)
+            self.coverageReported.emit(
+                f"Input pixel ({pixel[0]}, {pixel[1]}) feeds {count} output cell"
+                f"{'' if count == 1 else 's'}"
+            )
+
+    def _on_step_changed(self, *_) -> None:
+        """Draw the animation state: partial output, current window, routed gradient."""
+        animation, result = self.animation, self.model.result
+        engaged = animation.is_engaged()
+        backward = animation.direction == "backward"
+        self.gradient_box.setVisible(backward and result is not None)
+        if result is None:
+            return
+        step = animation.current_step()
+        if engaged and result.output[0].size > MAX_BLANKED_CELLS:
+            # Huge outputs stay drawn whole while stepping: rebuilding millions of blank cells
+            # every step would stall the window. The current cells are still marked.
+            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
+            self.output_panel.overlay.set_marked(cells[:MAX_BLANKED_CELLS], None)
+            self.input_panel.overlay.set_window(None if step is None else step.window)
+        elif engaged:
+            partial = animation.partial_output()
+            hidden = (np.arange(partial[0].size) >= animation.cells_done()).reshape(
+                partial.shape[1:]
+            )
+            self.output_panel.show_array(
+                partial, self.model.levels, self.output_placement(), hidden=hidden
+            )
+            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
+            self.output_panel.overlay.set_marked(cells, None)
+            if step is None:
+                self.input_panel.overlay.set_window(None)
+            else:
+                colours = ARGMAX_COLOURS.get(self.model.image.shape[0], ARGMAX_COLOURS[1])
+                argmax = [
+                    (*cell, colours[channel % len(colours)])
+                    for channel, cell in enumerate(step.argmax or ())
+                    if cell is not None
+                ]
+                self.input_panel.overlay.set_window(step.window, argmax)
+        else:
+            self.show_output()
+            self._on_selection_changed()
+        if backward:
+            self.draw_route(step)
+
+    def show_output(self) -> None:
+        """Draw the whole output (prepared in the worker) at its current placement."""
+        self.output_panel.show_array(
+            self.model.result.output,
+            self.model.levels,
+            self.output_placement(),
+            display=self.model.output_display,
+        )
+
+    def draw_route(self, step) -> None:
+        """The current window and the arrow from it to the cell its gradient goes to."""
+        route = None
+        if step is not None and step.argmax and step.argmax[0] is not None:
+            extent = step.window.extent
+            start = QPointF(extent.left + extent.width / 2, extent.top + extent.height / 2)
+            end = QPointF(step.argmax[0][1] + 0.5, step.argmax[0][0] + 0.5)
+            route = (start, end)
+        overlay = self.gradient_panel.overlay
+        overlay.set_route(*(route or (None,)))
+        overlay.set_window(None if step is None else step.window)
+
+    def draw_gradient_panel(self) -> None:
+        """The routed gradient so far (or the unpooled output) in the third view."""
+        animation, panel = self.animation, self.gradient_panel
+        if self.gradient_choice.currentData() == "unpool":
+            values = animation.unpooled()
+            panel.overlay.set_counts(None)
+            panel.overlay.set_route(None)
+            if values is None:
+                panel.set_title("Max unpooling needs a kind that chooses one cell")
+                panel.show_array(None, (0, 1))
+                return
+            panel.set_colour_map("CET-L1")
+            panel.show_array(values, self.model.levels)
+            panel.set_title("Output put back at its chosen cells, zeros elsewhere")
+            return
+        routing = animation.routing
+        if routing is None:
+            return
+        gradient = routing.gradient
+        limit = float(np.nanmax(np.abs(gradient))) if gradient.size else 0.0
+        limit = limit if limit > 0 else 1.0
+        panel.set_colour_map("CET-D1")
+        panel.show_array(gradient, (-limit, limit))
+        panel.overlay.set_counts(routing.counts[0])
+        panel.set_title(f"Gradient: {int(routing.counts.sum())} routed so far")
+
+    def _on_gradient_choice_changed(self, *_) -> None:
+        self.draw_gradient_panel()
+        self.gradient_panel.fit()
+
+    # ----- view to model -------------------------------------------------------------------
+    def _on_output_clicked(self, row: int, col: int) -> None:
+        animation = self.animation
+        if animation.direction == "backward" and animation.upstream_kind == "one_hot":
+            animation.set_one_hot_cell(row, col)
+        self.model.select_output(row, col, pin=True)
+        self.output_panel.plot_widget.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys on a view move the pinned output cell."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in ARROW_KEYS:
+            self.model.move_selection(*ARROW_KEYS[event.key()])
+            return True
+        return super().eventFilter(watched, event)
+
+    def set_physical_scale(self, checked: bool) -> None:
+        """Draw output cells over the input area their windows cover, both views linked."""
+        self.physical_scale = bool(checked)
+        output_view = self.output_panel.plot_item
+        linked = self.input_panel.plot_item if self.physical_scale else None
+        output_view.setXLink(linked)
+        output_view.setYLink(linked)
+        self._on_result_changed()
+        self._on_step_changed()  # redraws the output, whole or partial, at the new placement
+        self.fit_views()
+
+    def fit_views(self) -> None:
+        for panel in (self.input_panel, self.output_panel):
+            panel.fit()

@@ -1,0 +1,134 @@
+"""The window on real screen sizes: nothing clipped, sliders usable, docks remembered."""
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QDockWidget,
+    QMainWindow,
+    QSlider,
+    QTabBar,
+    QWidget,
+)
+
+from engine.images import sample_path
+from engine.pooling.parameters import PoolParams
+
+LAPTOP_SIZES = [(1024, 640), (1280, 720), (1366, 768)]
+
+
+def clipped_widgets(window: QMainWindow) -> list[str]:
+    """Visible widgets that stick out of their parent (scrolled content excepted)."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        parent = widget.parentWidget()
+        if parent is None or not widget.isVisible() or isinstance(parent, QMainWindow):
+            continue
+        if isinstance(widget, QDockWidget) or isinstance(parent, QTabBar):
+            continue
+        if any(isinstance(ancestor, QAbstractScrollArea) for ancestor in ancestors(widget)):
+            continue  # content inside a scroll area scrolls instead of being cut
+        if not parent.rect().contains(widget.geometry()):
+            name = widget.objectName() or type(widget).__name__
+            problems.append(f"{name} {widget.geometry()} in {parent.rect()}")
+    return problems
+
+
+def ancestors(widget: QWidget):
+    parent = widget.parentWidget()
+    while parent is not None:
+        yield parent
+        parent = parent.parentWidget()
+
+
+@pytest.mark.parametrize("size", LAPTOP_SIZES, ids=[f"{w}x{h}" for w, h in LAPTOP_SIZES])
+def test_nothing_is_clipped_and_sliders_stay_usable(qtbot, window, size):
+    window.resize(*size)
+    window.arrange_docks()
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    for name in ("max", "avg", "stochastic", "spp"):
+        window.model.update_params(pool_type=name)
+        qtbot.wait(10)
+        assert clipped_widgets(window) == [], name
+    window.timeline.direction.setCurrentIndex(window.timeline.direction.findData("backward"))
+    qtbot.wait(10)
+    assert clipped_widgets(window) == []
+    scrubber = window.findChild(QSlider, "scrubber")
+    speed = window.findChild(QSlider, "speed")
+    assert scrubber.width() >= 120 and speed.width() >= 120
+    views = sum(
+        panel.width()
+        for panel in (window.input_panel, window.output_panel, window.gradient_box)
+        if panel.isVisible()
+    )
+    assert views > window.width() * 0.45  # the views get most of the area
+
+
+def test_minimum_size_fits_a_small_laptop(window):
+    hint = window.minimumSizeHint()
+    assert window.minimumWidth() <= 1024 and window.minimumHeight() <= 640
+    assert hint.width() <= 1024 and hint.height() <= 640
+
+
+def test_panels_can_be_closed_and_are_remembered(qtbot, window, isolated_settings):
+    from gui.main_window import MainWindow
+
+    window.details_dock.toggleViewAction().trigger()
+    assert not window.details_dock.isVisible()
+    window.save_settings()
+    reopened = MainWindow()
+    qtbot.addWidget(reopened)
+    reopened.show()
+    assert not reopened.details_dock.isVisible() and reopened.settings_dock.isVisible()
+
+
+def test_narrow_screens_put_the_details_beside_the_settings(qtbot, window):
+    window.resize(1024, 640)
+    window.arrange_docks()
+    assert window.details_dock in window.tabifiedDockWidgets(window.settings_dock)
+
+
+def test_every_control_has_an_object_name_and_a_tooltip(window):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
+
+    kinds = (QAbstractSpinBox, QComboBox, QAbstractButton, QSlider, QLineEdit)
+    controls = [
+        widget
+        for widget in window.findChildren(QWidget)
+        if isinstance(widget, kinds)
+        and not isinstance(widget.parentWidget(), QTabBar)
+        and type(widget).__name__ not in ("QScrollBar", "QDockWidgetTitleButton")
+        and not widget.objectName().startswith("qt_")
+    ]
+    assert len(controls) > 30
+    unnamed = [type(widget).__name__ for widget in controls if not widget.objectName()]
+    untipped = [widget.objectName() for widget in controls if not widget.toolTip()]
+    assert unnamed == [] and untipped == []
+    for name in (
+        "pool_type",
+        "kernel_height",
+        "kernel_width",
+        "stride_height",
+        "stride_width",
+        "padding_height",
+        "dilation_height",
+        "ceil_mode",
+        "mode_image",
+        "mode_matrix",
+        "scrubber",
+        "speed",
+        "play",
+        "direction",
+        "upstream",
+    ):
+        assert window.findChild(QWidget, name) is not None, name
+
+
+def test_sizes_are_written_height_by_width(window):
+    window.open_path(sample_path("checkerboard"))
+    window.model.set_image(window.model.image[:, :40, :64])
+    window.model.set_params(PoolParams("max", (2, 4), (2, 4)))
+    assert "Input 40 x 64 (H x W)" in window.input_panel.plot_item.titleLabel.text
+    assert "Output 20 x 16 (H x W)" in window.output_panel.plot_item.titleLabel.text
+    assert "1 x 40 x 64 (C x H x W)" in window.formula.text()
+    window.model.select_output(0, 0)
+    assert "of the 40 x 64 (H x W) input" in window.info_panel.toPlainText()
