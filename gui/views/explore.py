@@ -45,6 +45,7 @@ class ExplorePanel(QWidget):
         super().__init__(parent)
         self.model, self.animation = model, animation
         self.physical_scale = False
+        self.refit_pending = False
         self.try_card = TryCard()
         self.input_panel = ImagePanel("Input")
         self.output_panel = ImagePanel("Output")
@@ -93,6 +94,8 @@ class ExplorePanel(QWidget):
     # ----- model to view -------------------------------------------------------------------
     def _on_image_changed(self) -> None:
         model = self.model
+        self.refit_pending = True  # once the new result says how far its windows reach
+        self.input_panel.set_reach(None)
         self.input_panel.show_array(
             model.image, model.levels, auto_range=True, display=model.input_display
         )
@@ -137,6 +140,9 @@ class ExplorePanel(QWidget):
         reach = windows_reach(result.params, result.input_shape)
         self.input_panel.set_reach(reach)
         self.output_panel.set_reach(reach if self.physical_scale else None)
+        if self.refit_pending:
+            self.refit_pending = False
+            self.input_panel.fit()
         self.input_panel.overlay.set_bins(
             result.kind.layout(result.params).overview_rects(result.params, result.input_shape)
         )

@@ -163,3 +163,11 @@ def test_use_as_input_switches_to_explore_and_says_so(qtbot, window):
     qtbot.mouseClick(feature.use_button, Qt.MouseButton.LeftButton)
     assert window.tabs.currentIndex() == 0
     assert "now the input" in window.statusBar().currentMessage()
+
+
+def test_a_new_input_is_fitted_to_its_own_size(qtbot, window):
+    # Regression: switching to Matrix mode kept the 28 x 28 digit's zoom for a 4 x 4 matrix,
+    # because the fit used the previous image's window reach.
+    qtbot.mouseClick(window.findChild(QToolButton, "mode_matrix"), Qt.MouseButton.LeftButton)
+    shown = window.input_panel.plot_item.getViewBox().viewRect()
+    assert shown.width() < 12 and shown.height() < 12
