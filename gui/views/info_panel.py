@@ -123,11 +123,14 @@ class InfoPanel(QTextBrowser):
         model.selectionChanged.connect(self.refresh)
         model.coverageChanged.connect(self.refresh)
         model.resultChanged.connect(self.refresh)
+        model.replacingChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_) -> None:
         model = self.model
         parts = []
+        if model.replacing:
+            parts.append(f"<p><i>This image is being replaced by {model.replacing}…</i></p>")
         if self.animation is not None and self.animation.is_engaged():
             parts.append(self.step_text())
         elif model.result is None:

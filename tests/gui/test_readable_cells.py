@@ -88,6 +88,7 @@ def test_everything_says_the_image_is_being_replaced_while_it_loads(qtbot, windo
     assert "being replaced by big.png" in window.input_panel.plot_item.titleLabel.text
     assert "being replaced by big.png" in window.output_panel.plot_item.titleLabel.text
     assert "being replaced by big.png" in window.formula.text()
+    assert "being replaced by big.png" in window.info_panel.toPlainText()
     qtbot.waitUntil(lambda: window.model.image.shape == (1, 2200, 2200), timeout=20_000)
     assert "being replaced" not in window.input_panel.plot_item.titleLabel.text
     assert "being replaced" not in window.formula.text()

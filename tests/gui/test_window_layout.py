@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from engine.images import sample_path
 from engine.pooling.parameters import PoolParams
 
-LAPTOP_SIZES = [(1024, 640), (1280, 720), (1366, 768)]
+LAPTOP_SIZES = [(1024, 640), (1280, 720), (1366, 768), (1920, 1080), (2560, 1440)]
 
 
 def clipped_widgets(window: QMainWindow) -> list[str]:
