@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-gui lint format clean venv screenshots
+.PHONY: run test bench bench-gui lint format clean venv screenshots fuzz
 
 venv: $(STAMP)
 
@@ -26,6 +26,9 @@ bench: $(STAMP)
 
 bench-gui: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
+
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.gui.fuzz --actions 3000 --seed $${SEED:-1}
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py

@@ -4,7 +4,9 @@ Use as ``from engine import functional as F``. Every forward op ``F.name`` has a
 ``F.name_backward(grad_output, x, <the same arguments>)`` returning the gradient with respect to
 ``x`` (its shape, a float dtype). Inputs are shaped like torch's: ``(C, L)`` or ``(N, C, L)`` in
 1D, ``(C, H, W)`` or ``(N, C, H, W)`` in 2D. Bad arguments raise
-:class:`engine.errors.PoolingError`, a ``ValueError``.
+:class:`engine.errors.PoolingError`, a ``ValueError``, naming the parameter; so does a call
+whose working memory, estimated from the shapes before anything is allocated, would exceed
+the budget of :mod:`engine.ops.memory` (``set_memory_budget``).
 """
 
 from engine.errors import PoolingError

@@ -8,12 +8,14 @@ OUT.png and the program exits 0. Any bad input exits 2 with one line on stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from engine.errors import PoolingError
 from engine.io.images import ImageLoadError, load_image, sample_path
+from engine.ops.memory import set_memory_budget
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import run_pool, validate
@@ -196,6 +198,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--frames", type=int, default=120, help="most frames in a .gif (default 120)"
     )
     parser.add_argument(
+        "--memory-budget",
+        type=float,
+        default=None,
+        metavar="MB",
+        help="the most memory one computation may take (default: half the available memory)",
+    )
+    parser.add_argument(
         "--size",
         type=parse_pair,
         default=(768, 1366),
@@ -251,9 +260,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except UsageError as error:
         return fail(str(error))
-    for target in (args.screenshot, args.export, args.grad):
-        if target is not None and target.exists() and not args.overwrite:
-            return fail(f"{target} already exists; add --overwrite to replace it")
+    problem = output_problem(args)
+    if problem is not None:
+        return fail(problem)
+    if args.memory_budget is not None:
+        if not 1 <= args.memory_budget < 2**40:
+            return fail(f"--memory-budget must be a number of megabytes, not {args.memory_budget}")
+        set_memory_budget(round(args.memory_budget * 2**20))
     try:
         params = params_from_args(args)
         image = (
@@ -268,6 +281,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.export or args.grad:
         return run_exports(args, image, params)
     return run_window(args, params if pooling_given(args) else None)
+
+
+def output_problem(args: argparse.Namespace) -> str | None:
+    """Why the files of --screenshot, --export and --grad cannot be written as asked (in one
+    line), or None: checked before any work, so nothing is computed for nothing."""
+    targets = {
+        option: path
+        for option, path in (
+            ("--screenshot", args.screenshot),
+            ("--export", args.export),
+            ("--grad", args.grad),
+        )
+        if path is not None
+    }
+    seen: dict[str, str] = {}
+    for option, target in targets.items():
+        folder = target.parent
+        if not os.path.isdir(folder):
+            return f"cannot write {target} ({option}): the folder {folder} does not exist"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"cannot write {target} ({option}): the folder {folder} is not writable"
+        same = os.path.normcase(os.path.realpath(target))
+        if same in seen:
+            return f"{seen[same]} and {option} name the same file {target}; give two names"
+        seen[same] = option
+        if os.path.exists(target) and not args.overwrite:
+            return f"{target} already exists; add --overwrite to replace it"
+    return None
 
 
 def run_exports(args: argparse.Namespace, image, params: PoolParams) -> int:
@@ -371,9 +412,11 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
     if args.zoom is not None:
         zoom_around_selection(window, args.zoom)
     app.processEvents()
+    from engine.io.export import ExportError
+
     try:
         window.save_screenshot(args.screenshot)
-    except OSError as error:
+    except (OSError, ExportError) as error:
         return fail(f"cannot write {args.screenshot}: {error}")
     window.close()
     return 0

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from engine.io.export import ExportError, write_atomically
 from engine.io.images import SAMPLES, ImageLoadError, image_size, sample_path
+from engine.ops.memory import set_memory_budget
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from gui.experiments.panel import ExperimentsPanel
@@ -382,7 +383,7 @@ class MainWindow(QMainWindow):
             if choice is None:
                 return False
             reduce = factor if choice == "downscale" else 1
-        if megapixels / reduce**2 > self.settings.value_float("background_load_megapixels", 4.0):
+        if megapixels / reduce**2 > self.settings.value_float("background_load_megapixels", 1.0):
             self.pending_path = path
             self.model.request_image(path, reduce)
             self.statusBar().showMessage(f"Opening {path.name}…")
@@ -620,6 +621,8 @@ class MainWindow(QMainWindow):
         )
 
     def restore_settings(self) -> None:
+        budget = self.settings.value_float("memory_budget_megabytes", 0.0)
+        set_memory_budget(round(budget * 2**20) if budget > 0 else None)
         params = self.settings.params()
         if params is not None:
             self.model.set_params(params)

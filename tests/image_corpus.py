@@ -8,6 +8,7 @@ run through it.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -117,4 +118,60 @@ def make_corpus(folder: Path) -> dict[str, tuple[Path, tuple]]:
     add("rotated_phone_photo.jpg", None, ("loads", (3, 20, 12)), rgb, exif=exif.tobytes())
     add("really_a_png.jpg", good_png, ("loads", (3, 12, 20)))
     add("Fotos für Ünterricht/bild 1.png", good_png, ("loads", (3, 12, 20)))
+    add_hostile_files(folder, corpus, add)
     return corpus
+
+
+POSTSCRIPT = b"%!PS-Adobe-3.0\n%%BoundingBox: 0 0 100 100\n0 0 moveto 100 100 lineto stroke\n"
+"""A tiny PostScript file. Pillow hands PostScript to Ghostscript whatever the file's name (one
+like this, with a never-ending loop, hung PoolScope); this one draws a line, so should the
+allow-list ever break it loads instead of hanging the tests."""
+
+EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n0 0 moveto 10 10 lineto stroke\n"
+
+
+def npy_claiming(shape: tuple[int, ...], descr: str = "<f4", fortran_order: bool = False) -> bytes:
+    """A ``.npy`` header claiming ``shape`` of ``descr``, followed by only 64 bytes of data."""
+    buffer = io.BytesIO()
+    header = {"descr": descr, "fortran_order": fortran_order, "shape": shape}
+    np.lib.format.write_array_header_1_0(buffer, header)
+    return buffer.getvalue() + b"\0" * 64
+
+
+def npy_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.save(buffer, array)
+    return buffer.getvalue()
+
+
+def add_hostile_files(folder: Path, corpus: dict, add) -> None:
+    """Files that used to hang PoolScope, exhaust its memory or raise out of it (issue 15)."""
+    refused = ("refused", None)
+    if hasattr(os, "mkfifo"):  # opening a named pipe blocks until someone writes to it
+        if not os.path.lexists(folder / "x.png"):
+            os.mkfifo(folder / "x.png")
+        corpus["x.png"] = (folder / "x.png", refused)
+    add("photo.png", POSTSCRIPT, refused)
+    add("drawing.eps", EPS, refused)
+    add("huge_header.npy", npy_claiming((100_000, 100_000)), refused)
+    add("over_the_limit.npy", npy_claiming((12_000, 12_000), "|u1"), refused)
+    add("truncated.npy", npy_claiming((100, 100)), refused)
+    add("objects.npy", npy_claiming((4, 4), "|O"), refused)
+    add("structured.npy", npy_claiming((4, 4), [("x", "<f4"), ("y", "<f4")]), refused)
+    add("three_dimensional.npy", npy_bytes(np.zeros((2, 3, 4))), refused)
+    fortran = np.asfortranarray(np.linspace(0, 1, 12).reshape(3, 4))
+    add("fortran_order.npy", npy_bytes(fortran), ("loads", (1, 3, 4)))
+    add("two_million_rows.csv", b"1,2\n" * 2_000_000, refused)
+    add("one_long_line.csv", b"1," * 1_000_000 + b"1\n", refused)
+    add("binary.csv", bytes(range(256)) * 64, refused)
+    if not running_as_root():  # root reads every folder: tests/engine/io covers that case
+        locked = folder / "locked"
+        if not locked.exists():
+            add("locked/inside.png", png_bytes(Image.new("L", (4, 4))), refused)
+            os.chmod(locked, 0)
+        corpus["locked/inside.png"] = (locked / "inside.png", refused)
+
+
+def running_as_root() -> bool:
+    """Root ignores file permissions, so an unreadable folder cannot be made for it."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0

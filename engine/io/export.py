@@ -1,28 +1,32 @@
 """Writing results to files, atomically, and the current settings as PyTorch and Keras code.
 
 Every file is written to a temporary file in the target folder and then moved over the target
-in one step, so a failure never leaves a half-written file. The suffix picks the format:
-``.npy`` the array exactly, ``.csv`` the first channel, ``.png`` a picture, ``.gif`` the
-animation.
+in one step, so a failure never leaves a half-written file, and a killed export's temporary is
+removed by the next export there. The suffix, in any case, picks the format: ``.npy`` the array
+exactly, ``.csv`` the first channel, ``.png`` a picture, ``.gif`` the animation (its frames
+drawn small, and refused up front if they would not fit in memory).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 from engine.io.render import (
+    FramePainter,
     cell_scale,
     diverging_uint8,
     frame_counts,
     panel,
-    render_frame,
     render_output,
 )
+from engine.ops.memory import format_bytes, memory_budget
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import PoolResult, export_form, run_backward
@@ -30,6 +34,10 @@ from engine.pooling.steps import StepSequence, partial_input_gradient
 
 ARRAY_SUFFIXES = (".npy", ".csv", ".png")
 ALL_SUFFIXES = (*ARRAY_SUFFIXES, ".gif")
+TEMPORARY_PREFIX = ".poolscope-"
+TEMPORARY_SUFFIX = ".part"
+TEMPORARY_NAME = re.compile(r"\.poolscope-(?P<pid>\d+)-[A-Za-z0-9_]+\.part(\.[A-Za-z0-9]+)?")
+"""A temporary export file: ``.poolscope-<pid>-<random>.part`` and the target's suffix."""
 
 
 class ExportError(ValueError):
@@ -39,6 +47,11 @@ class ExportError(ValueError):
 def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
     """Call ``write(temporary_path)`` and move the result over ``path`` in one step.
 
+    The temporary file is ``.poolscope-<pid>-<random>.part<suffix>`` in the target's folder
+    (so the move is atomic), its suffix the target's in lower case (``np.save`` appends
+    ``.npy`` to any other name). Temporaries that a killed PoolScope left there are removed
+    first (:func:`clean_stale_temporaries`).
+
     Raises
     ------
     ExportError
@@ -46,9 +59,12 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
         file is left behind.
     """
     path = Path(path)
+    clean_stale_temporaries(path.parent)
     try:
         handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix
+            dir=path.parent,
+            prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-",
+            suffix=f"{TEMPORARY_SUFFIX}{path.suffix.lower()}",
         )
     except OSError as error:
         raise ExportError(f"Cannot write '{path}': {error.strerror or error}.") from None
@@ -63,6 +79,51 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def clean_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files of exports into ``folder`` whose process is gone.
+
+    A killed export (out of memory, the power cut) leaves its ``.poolscope-<pid>-*.part*``
+    file behind; the next export into the folder removes it. Files of running processes
+    (another PoolScope still writing) stay. Never raises: an unreadable folder is left alone.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
+    """
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = TEMPORARY_NAME.fullmatch(entry.name)
+        if match is None or process_running(int(match["pid"])):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            pass  # gone already, or not ours to remove
+    return removed
+
+
+def process_running(pid: int) -> bool:
+    """Whether process ``pid`` exists (True when that cannot be told)."""
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would terminate the process on Windows
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else, or cannot be asked
+    return True
 
 
 def current_umask() -> int:
@@ -86,7 +147,7 @@ def export_array(path: str | os.PathLike, array: np.ndarray, signed: bool = Fals
     pyramid vectors) is written as it is, one row per channel in the CSV."""
     path = Path(path)
     suffix = check_suffix(path, ARRAY_SUFFIXES)
-    if suffix == ".npy":
+    if suffix == ".npy":  # the temporary's name ends in ".npy", so np.save writes exactly there
         write_atomically(path, lambda temporary: np.save(temporary, array))
     elif suffix == ".csv":
         plane = array[0] if array.ndim == 3 else array
@@ -109,17 +170,26 @@ def animation_frames(
     backward: bool = False,
     grad_output: np.ndarray | None = None,
     progress: Callable[[int, int], bool] | None = None,
-):
-    """Render the forward (or backward) animation as Pillow frames.
+) -> list[Image.Image]:
+    """Render the forward (or backward) animation as Pillow frames (palette images, as a GIF
+    stores them).
 
     Steps go a cell at a time when that fits in ``frame_limit`` frames, else a row at a time,
-    and frames are then spaced evenly. ``progress(done, total)`` is called after each frame;
-    returning False cancels (the frames so far are returned).
+    and frames are then spaced evenly. Large inputs are drawn subsampled (see
+    :class:`~engine.io.render.FramePainter`). ``progress(done, total)`` is called after each
+    frame; returning False cancels (the frames so far are returned).
+
+    Raises
+    ------
+    ExportError
+        Before drawing anything, if the frames would take more than half the free memory.
     """
     sequence = StepSequence(image, result)
     if len(sequence) + 1 > frame_limit:
         sequence = StepSequence(image, result, unit="row")
     counts = frame_counts(len(sequence), max(frame_limit, 2))
+    painter = FramePainter(image, sequence)
+    check_animation_memory(painter.size, len(counts), image.nbytes * 6 if backward else 0)
     if backward and grad_output is None:
         grad_output = np.ones(result.output.shape)
     frames = []
@@ -130,10 +200,28 @@ def animation_frames(
                 image, result, grad_output, sequence.cells_done(count)
             )
         title = f"{'backward' if backward else 'forward'}: step {count} of {len(sequence)}"
-        frames.append(render_frame(image, sequence, count, gradient, title))
+        frame = painter.frame(count, gradient, title)
+        # A palette frame, as the GIF keeps it; the fast octree (ms, not a second a frame)
+        frames.append(frame.quantize(256, method=Image.Quantize.FASTOCTREE))
         if progress is not None and progress(number, len(counts)) is False:
             break
     return frames
+
+
+def check_animation_memory(frame_size: tuple[int, int], frames: int, working: int = 0) -> None:
+    """Refuse, in one sentence, an animation whose frames would need more than the memory
+    budget (:func:`engine.ops.memory.memory_budget`, the same every op keeps to): a palette
+    frame takes a byte a pixel, and a few full-colour ones (4 bytes a pixel) are alive while
+    drawing and writing; ``working`` is any other memory needed (bytes)."""
+    width, height = frame_size
+    needed = width * height * (frames + 4 * 4) + working
+    budget = memory_budget()
+    if needed > budget:
+        raise ExportError(
+            f"The animation would need about {format_bytes(needed)} ({frames} frames of "
+            f"{width} x {height} pixels, W x H), more than the memory budget of "
+            f"{format_bytes(budget)}: ask for fewer frames."
+        )
 
 
 def export_gif(path: str | os.PathLike, frames, frame_ms: int = 400) -> None:

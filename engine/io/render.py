@@ -2,7 +2,9 @@
 
 A frame shows the input on the left with the current window outlined (padding cells dashed in
 orange, the arg-max framed in red), and the output on the right with the cells computed so far
-(the rest blank). Small inputs get their numbers written in every cell, like the matrix mode.
+(the rest blank). Small inputs get their numbers written in every cell, like the matrix mode;
+large ones are sampled so each panel stays within MAX_SIDE pixels a side, and a frame costs the
+same whatever the image size.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ ARGMAX_COLOUR = (255, 40, 40)
 BACKGROUND = (32, 32, 36)
 TEXT_COLOUR = (230, 230, 230)
 MAX_SIDE = 420  # pixels a panel may take
+MAX_OUTLINED_CELLS = 1024  # larger windows are outlined by their extent, not cell by cell
 NUMBERS_UP_TO = 16  # write values in the cells of inputs this small
 
 
@@ -87,6 +90,155 @@ def render_output(output: np.ndarray, levels: tuple[float, float] | None = None)
     return picture
 
 
+def sample_step(height: int, width: int, limit: int = MAX_SIDE) -> int:
+    """Every how many cells a (height, width) array is sampled so it shows at most ``limit``
+    cells a side (1 when it fits already): an animation frame's panels take at most MAX_SIDE
+    pixels a side whatever the image size."""
+    return max(1, -(-max(height, width) // limit))
+
+
+def block_sums(plane: np.ndarray, step: int) -> np.ndarray:
+    """Sums of ``step x step`` blocks of an (H, W) plane, edge blocks padded with zeros: shape
+    (ceil(H / step), ceil(W / step)). A sparse gradient (max pooling sends it to one cell of
+    each window) stays visible this way, where sampling every ``step``-th cell would miss it."""
+    if step == 1:
+        return plane
+    height, width = plane.shape
+    rows, cols = -(-height // step), -(-width // step)
+    padded = np.zeros((rows * step, cols * step), dtype=np.float64)
+    padded[:height, :width] = np.nan_to_num(plane)
+    return padded.reshape(rows, step, cols, step).sum(axis=(1, 3))
+
+
+class FramePainter:
+    """Draws the frames of one animation (see :func:`render_frame`).
+
+    What every frame shares is prepared once: the display levels, the input panel, the
+    output's pixels and the layout. Inputs or outputs larger than MAX_SIDE a side are
+    subsampled (every ``step``-th cell), window outlines with them, so one frame costs the
+    same whatever the image size (the backward's gradient is the exception: the caller
+    computes it at full size).
+    """
+
+    margin = 16
+    title_height = 32
+
+    def __init__(self, image: np.ndarray, sequence: StepSequence):
+        self.image, self.sequence = image, sequence
+        self.levels = data_range(image)
+        height, width = image.shape[-2:]
+        self.step = sample_step(height, width)
+        self.scale = cell_scale(-(-height // self.step), -(-width // self.step))
+        self.input_panel = panel(to_uint8(self.sample(image), self.levels), self.scale)
+        output = sequence.result.output
+        self.out_step = sample_step(*output.shape[-2:])
+        self.output_pixels = to_uint8(output[:, :: self.out_step, :: self.out_step], self.levels)
+        shown_h, shown_w = self.output_pixels.shape[:2]
+        self.out_scale = max(
+            1, min(cell_scale(shown_h, shown_w), self.input_panel.height // max(shown_h, 1))
+        )
+        self.small = height <= NUMBERS_UP_TO and width <= NUMBERS_UP_TO
+        margin = self.margin
+        self.left_origin = (margin, self.title_height + margin)
+        self.right_origin = (margin + self.input_panel.width + 3 * margin, self.left_origin[1])
+        self.size = (
+            self.right_origin[0] + shown_w * self.out_scale + margin,
+            self.left_origin[1] + max(self.input_panel.height, shown_h * self.out_scale) + margin,
+        )
+
+    def sample(self, array: np.ndarray) -> np.ndarray:
+        return array[:, :: self.step, :: self.step]
+
+    def frame(self, count: int, gradient: np.ndarray | None = None, title: str = "") -> Image.Image:
+        """The frame after ``count`` steps, as :func:`render_frame` describes it."""
+        frame = Image.new("RGB", self.size, BACKGROUND)
+        if gradient is None:
+            frame.paste(self.input_panel, self.left_origin)
+        else:
+            summed = block_sums(gradient[0], self.step)[np.newaxis]
+            frame.paste(panel(diverging_uint8(summed), self.scale), self.left_origin)
+        frame.paste(panel(self.output_so_far(count), self.out_scale), self.right_origin)
+        draw = ImageDraw.Draw(frame)
+        if self.small:
+            self.write_all_numbers(draw, count, gradient)
+        if count > 0:
+            self.draw_step(draw, count - 1, gradient is not None)
+        caption = title or f"step {count} of {len(self.sequence)}"
+        draw.text((self.margin, 8), caption, fill=TEXT_COLOUR, font=font_for(48))
+        return frame
+
+    def output_so_far(self, count: int) -> np.ndarray:
+        """The shown output pixels with the cells not computed after ``count`` steps blank."""
+        pixels = self.output_pixels.copy()
+        out_w = self.sequence.out_w
+        rows = np.arange(pixels.shape[0])[:, np.newaxis] * self.out_step
+        cols = np.arange(pixels.shape[1])[np.newaxis, :] * self.out_step
+        pixels[rows * out_w + cols >= self.sequence.cells_done(count)] = 0
+        return pixels
+
+    def write_all_numbers(self, draw, count: int, gradient: np.ndarray | None) -> None:
+        if gradient is None:
+            write_numbers(draw, self.image, self.scale, self.left_origin, self.levels)
+        else:
+            write_numbers(draw, gradient, self.scale, self.left_origin, data_range(gradient), True)
+        partial = self.sequence.partial_output(count)
+        write_numbers(draw, partial, self.out_scale, self.right_origin, self.levels)
+
+    def input_box(self, row: int, col: int, rows: int = 1, cols: int = 1) -> list[float]:
+        """Frame pixels [left, top, right, bottom] of input cells row.., col.. (sampled)."""
+        left = self.left_origin[0] + (col // self.step) * self.scale
+        top = self.left_origin[1] + (row // self.step) * self.scale
+        right = self.left_origin[0] + ((col + cols - 1) // self.step + 1) * self.scale - 1
+        bottom = self.left_origin[1] + ((row + rows - 1) // self.step + 1) * self.scale - 1
+        return [left, top, right, bottom]
+
+    def output_box(self, first: tuple[int, int], last: tuple[int, int]) -> list[float]:
+        """Frame pixels [left, top, right, bottom] of output cells ``first`` to ``last``."""
+        step, scale = self.out_step, self.out_scale
+        left = self.right_origin[0] + (first[1] // step) * scale
+        top = self.right_origin[1] + (first[0] // step) * scale
+        right = self.right_origin[0] + (last[1] // step + 1) * scale - 1
+        bottom = self.right_origin[1] + (last[0] // step + 1) * scale - 1
+        return [left, top, right, bottom]
+
+    def draw_step(self, draw: ImageDraw.ImageDraw, index: int, backward: bool) -> None:
+        """Outline step ``index``'s window, its arg-max (and, backward, the gradient's route
+        to it) and the output cells it computes."""
+        step = self.sequence[index]
+        self.outline_window(draw, step.window)
+        cells = self.sequence.cells_of(index)
+        for cell in step.argmax or ():
+            if cell is None:
+                continue
+            box = self.input_box(*cell)
+            centre = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+            half = max((box[2] - box[0]) / 2, 3)  # a sampled cell is one pixel: keep it seen
+            marker = [centre[0] - half, centre[1] - half, centre[0] + half, centre[1] + half]
+            draw.rectangle(marker, outline=ARGMAX_COLOUR, width=max(2, self.scale // 8))
+            if backward:  # the gradient's route: output cell to its arg-max
+                source = self.output_box(cells[0], cells[0])
+                start = ((source[0] + source[2]) / 2, (source[1] + source[3]) / 2)
+                draw.line([start, centre], fill=ARGMAX_COLOUR, width=max(2, self.scale // 14))
+            break
+        draw.rectangle(
+            self.output_box(cells[0], cells[-1]),
+            outline=WINDOW_COLOUR,
+            width=max(1, self.out_scale // 10),
+        )
+
+    def outline_window(self, draw: ImageDraw.ImageDraw, window) -> None:
+        """Each cell of a small window (padding dashed in orange), else the window's extent."""
+        width = max(1, self.scale // 12)
+        if self.step > 1 or self.scale < 3 or window.size > MAX_OUTLINED_CELLS:
+            extent = window.extent
+            box = self.input_box(extent.top, extent.left, extent.height, extent.width)
+            draw.rectangle(box, outline=WINDOW_COLOUR, width=max(2, width))
+            return
+        for row, col, is_padding in window.cells():
+            colour = PADDING_COLOUR if is_padding else WINDOW_COLOUR
+            draw.rectangle(self.input_box(row, col), outline=colour, width=width)
+
+
 def render_frame(
     image: np.ndarray,
     sequence: StepSequence,
@@ -96,78 +248,13 @@ def render_frame(
 ) -> Image.Image:
     """One animation frame after ``count`` steps (the last of them highlighted).
 
-    With ``gradient`` (the input gradient so far, (C, H, W)) the left panel shows it as a
-    diverging heat map instead of the input: the backward pass.
+    The input is on the left with the last step's window outlined (padding cells in orange,
+    the arg-max framed in red), the output on the right with the cells computed so far (the
+    rest blank). With ``gradient`` (the input gradient so far, (C, H, W)) the left panel shows
+    it as a diverging heat map instead of the input: the backward pass. For many frames of one
+    animation, make a :class:`FramePainter` once and call its ``frame``.
     """
-    levels = data_range(image)
-    height, width = image.shape[-2:]
-    scale = cell_scale(height, width)
-    margin = 16
-    if gradient is None:
-        left = panel(to_uint8(image, levels), scale)
-    else:
-        left = panel(diverging_uint8(gradient), scale)
-    partial = sequence.partial_output(count)
-    out_h, out_w = partial.shape[-2:]
-    out_scale = max(1, min(cell_scale(out_h, out_w), scale * height // max(out_h, 1)))
-    right = panel(to_uint8(partial, levels), out_scale)
-    frame_width = margin + left.width + 3 * margin + right.width + margin
-    frame_height = 32 + margin + max(left.height, right.height) + margin
-    frame = Image.new("RGB", (frame_width, frame_height), BACKGROUND)
-    top = 32 + margin
-    left_origin = (margin, top)
-    right_origin = (margin + left.width + 3 * margin, top)
-    frame.paste(left, left_origin)
-    frame.paste(right, right_origin)
-    draw = ImageDraw.Draw(frame)
-    small = height <= NUMBERS_UP_TO and width <= NUMBERS_UP_TO
-    if small:
-        write_numbers(
-            draw,
-            image if gradient is None else gradient,
-            scale,
-            left_origin,
-            levels if gradient is None else data_range(gradient),
-            dark_text=gradient is not None,
-        )
-        write_numbers(draw, partial, out_scale, right_origin, levels)
-    if count > 0:
-        step = sequence[count - 1]
-        for row, col, is_padding in step.window.cells():
-            left, top = left_origin[0] + col * scale, left_origin[1] + row * scale
-            colour = PADDING_COLOUR if is_padding else WINDOW_COLOUR
-            draw.rectangle(
-                [left, top, left + scale - 1, top + scale - 1],
-                outline=colour,
-                width=max(1, scale // 12),
-            )
-        for cell in step.argmax or ():
-            if cell is not None:
-                left, top = left_origin[0] + cell[1] * scale, left_origin[1] + cell[0] * scale
-                draw.rectangle(
-                    [left, top, left + scale - 1, top + scale - 1],
-                    outline=ARGMAX_COLOUR,
-                    width=max(2, scale // 8),
-                )
-                if gradient is not None:  # the gradient's route: output cell to its arg-max
-                    row, col = sequence.cells_of(count - 1)[0]
-                    start = (
-                        right_origin[0] + (col + 0.5) * out_scale,
-                        right_origin[1] + (row + 0.5) * out_scale,
-                    )
-                    end = (left + scale / 2, top + scale / 2)
-                    draw.line([start, end], fill=ARGMAX_COLOUR, width=max(2, scale // 14))
-                break
-        for row, col in sequence.cells_of(count - 1):
-            left, top = right_origin[0] + col * out_scale, right_origin[1] + row * out_scale
-            draw.rectangle(
-                [left, top, left + out_scale - 1, top + out_scale - 1],
-                outline=WINDOW_COLOUR,
-                width=max(1, out_scale // 10),
-            )
-    caption = title or f"step {count} of {len(sequence)}"
-    draw.text((margin, 8), caption, fill=TEXT_COLOUR, font=font_for(48))
-    return frame
+    return FramePainter(image, sequence).frame(count, gradient, title)
 
 
 def frame_counts(total_steps: int, frame_limit: int) -> list[int]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.ops.layout import check_grad_output, gradient_dtype
+from engine.ops.memory import describe_size, require_memory
 from engine.ops.windows import IntOrTuple, adaptive_bounds, adaptive_output_size, check_input
 
 
@@ -28,18 +31,51 @@ def adaptive_sum_axis(values: np.ndarray, axis: int, output_size: int) -> np.nda
     return total
 
 
-def adaptive_matrix(input_size: int, output_size: int, dtype) -> np.ndarray:
-    """(output_size, input_size) matrix with ``1 / window length`` where a cell is in a window."""
-    starts, ends = adaptive_bounds(input_size, output_size)
-    cells = np.arange(input_size)
-    inside = (cells >= starts[:, None]) & (cells < ends[:, None])
-    return (inside / (ends - starts)[:, None]).astype(dtype)
+def adaptive_spread_axis(values: np.ndarray, axis: int, input_size: int) -> np.ndarray:
+    """Adjoint of :func:`adaptive_sum_axis`: add each window's value to every cell of it.
+
+    Walks the window offsets as the forward does, so the work is linear in the input and
+    output sizes (a dense L x O matrix would be quadratic). Windows overlap by at most a cell
+    when ``O <= L``, and then one offset never hits a cell twice; with ``O > L`` several
+    windows share a start and ``np.add.at`` accumulates them.
+    """
+    starts, ends = adaptive_bounds(input_size, values.shape[axis])
+    lengths = ends - starts
+    shape = list(values.shape)
+    shape[axis] = input_size
+    result = np.zeros(shape, dtype=values.dtype)
+    target, source = np.moveaxis(result, axis, 0), np.moveaxis(values, axis, 0)
+    unique = values.shape[axis] <= input_size
+    for offset in range(int(lengths.max())):
+        inside = offset < lengths
+        positions = (starts + offset)[inside]
+        cells = source if inside.all() else source[inside]
+        if unique:
+            target[positions] += cells
+        else:
+            np.add.at(target, positions, cells)
+    return result
+
+
+def require_adaptive_avg_memory(op_name, batched_shape, sizes, spatial_dims, itemsize, backward):
+    """Refuse an adaptive average whose working arrays would exceed the memory budget: the
+    float input, the first axis's sums (N, C, H, W_out) and the output, a few times each."""
+    planes = batched_shape[0] * batched_shape[1]
+    spatial = batched_shape[2:]
+    first_stage = planes * math.prod(spatial[:-1]) * sizes[-1]
+    outputs = planes * math.prod(sizes)
+    needed = (planes * math.prod(spatial) * (2 if backward else 1) + 3 * first_stage) * itemsize
+    needed += 3 * outputs * itemsize
+    what = "an output of " + describe_size(sizes, "L" if spatial_dims == 1 else "H x W")
+    require_memory(op_name, needed, what, "use a smaller output_size or a smaller input")
 
 
 def adaptive_avg_forward(op_name, spatial_dims, x, output_size):
     batched, unbatched = check_input(x, spatial_dims, op_name)
     sizes = adaptive_output_size(op_name, batched.shape, output_size)
-    work = batched.astype(gradient_dtype(x.dtype), copy=False)
+    dtype = gradient_dtype(x.dtype)
+    require_adaptive_avg_memory(op_name, batched.shape, sizes, spatial_dims, dtype.itemsize, False)
+    work = batched.astype(dtype, copy=False)
     out, divisor = work, np.ones((), dtype=work.dtype)
     for axis, size in zip(range(-spatial_dims, 0), sizes):
         starts, ends = adaptive_bounds(work.shape[axis], size)
@@ -55,14 +91,16 @@ def adaptive_avg_backward(op_name, spatial_dims, grad_output, x, output_size):
     expected = batched.shape[:2] + sizes
     grad_output = check_grad_output(op_name, grad_output, expected[1:] if unbatched else expected)
     dtype = gradient_dtype(x.dtype)
-    grad = grad_output.reshape(expected).astype(dtype)
-    # The forward is linear: out = A_h @ x @ A_w.T, so the gradient is A_h.T @ g @ A_w.
-    width_matrix = adaptive_matrix(batched.shape[-1], sizes[-1], dtype)
-    grad_input = grad @ width_matrix
-    if spatial_dims == 2:
-        height_matrix = adaptive_matrix(batched.shape[-2], sizes[0], dtype)
-        grad_input = height_matrix.T @ grad_input
-    return grad_input.reshape(x.shape)
+    require_adaptive_avg_memory(op_name, batched.shape, sizes, spatial_dims, dtype.itemsize, True)
+    divisor = np.ones((), dtype=dtype)
+    for length, size in zip(batched.shape[2:], sizes):
+        starts, ends = adaptive_bounds(length, size)
+        divisor = np.multiply.outer(divisor, (ends - starts).astype(dtype))
+    # The forward is linear: each window's gradient / its size goes to each of its cells.
+    grad = grad_output.reshape(expected).astype(dtype) / divisor
+    for axis in range(-1, -spatial_dims - 1, -1):
+        grad = adaptive_spread_axis(grad, axis, batched.shape[axis])
+    return grad.reshape(x.shape)
 
 
 def adaptive_avg_pool1d(x: np.ndarray, output_size: IntOrTuple) -> np.ndarray:

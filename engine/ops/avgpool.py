@@ -12,13 +12,17 @@ import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.layout import (
+    LARGE_INPUT_ADVICE,
+    PreparedPool,
     check_grad_output,
     gradient_dtype,
     padded_input,
+    pool_cells,
     prepare_pool,
     window_extent,
 )
-from engine.ops.windows import IntOrTuple, PoolGeometry
+from engine.ops.memory import require_memory
+from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag, check_int
 
 
 def offset_slices(geometry: PoolGeometry, axis: int) -> list[slice]:
@@ -101,15 +105,23 @@ def reciprocal_divisor(
     return (1.0 / divisor).astype(dtype)
 
 
-def check_divisor_override(op_name: str, divisor_override) -> None:
+def check_divisor_override(op_name: str, divisor_override) -> int | None:
+    """None, or a nonzero int of at most ``2**31 - 1`` in size (as torch, negative is allowed)."""
     if divisor_override is None:
-        return
-    if isinstance(divisor_override, bool) or not isinstance(divisor_override, int | np.integer):
-        raise PoolingError(
-            f"{op_name}() divisor_override must be an int, but got {divisor_override!r}"
-        )
+        return None
+    divisor_override = check_int(op_name, "divisor_override", divisor_override)
     if divisor_override == 0:
         raise PoolingError(f"{op_name}() divisor_override must not be zero")
+    return divisor_override
+
+
+def avg_pool_memory(prepared: PreparedPool, backward: bool) -> int:
+    """Peak bytes of an average pool: the float input and its padded copy, the row sums and
+    the output (a backward spreads through the same sizes and adds the gradient)."""
+    padded, rows, outputs = pool_cells(prepared)
+    size = gradient_dtype(prepared.planar.dtype).itemsize
+    needed = (prepared.planar.size + 2 * padded + 2 * rows + 3 * outputs) * size
+    return needed + prepared.planar.size * size if backward else needed
 
 
 def avg_pool_forward(
@@ -123,8 +135,12 @@ def avg_pool_forward(
     count_include_pad,
     divisor_override,
 ):
-    check_divisor_override(op_name, divisor_override)
     prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, padding, 1, ceil_mode)
+    divisor_override = check_divisor_override(op_name, divisor_override)
+    count_include_pad = check_flag(op_name, "count_include_pad", count_include_pad)
+    require_memory(
+        op_name, avg_pool_memory(prepared, False), prepared.output_text(), LARGE_INPUT_ADVICE
+    )
     geometry = prepared.geometry
     work = prepared.planar.astype(gradient_dtype(x.dtype), copy=False)
     sums = window_sums(padded_input(work, geometry, 0.0), geometry)
@@ -144,10 +160,14 @@ def avg_pool_backward(
     count_include_pad,
     divisor_override,
 ):
-    check_divisor_override(op_name, divisor_override)
     prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, padding, 1, ceil_mode)
+    divisor_override = check_divisor_override(op_name, divisor_override)
+    count_include_pad = check_flag(op_name, "count_include_pad", count_include_pad)
     planar, geometry = prepared.planar, prepared.geometry
     grad_output = check_grad_output(op_name, grad_output, prepared.caller_output_shape)
+    require_memory(
+        op_name, avg_pool_memory(prepared, True), prepared.output_text(), LARGE_INPUT_ADVICE
+    )
     dtype = gradient_dtype(x.dtype)
     scaled = grad_output.reshape(planar.shape[:2] + geometry.output_size).astype(dtype)
     scaled *= reciprocal_divisor(geometry, count_include_pad, divisor_override, dtype)

@@ -8,16 +8,22 @@ jump when the input moves by one pixel.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.layout import check_grad_output, gradient_dtype
-from engine.ops.maxpool import max_pool2d, max_pool2d_backward
-from engine.ops.windows import IntOrTuple, check_input, to_tuple
+from engine.ops.layout import LARGE_INPUT_ADVICE, check_grad_output, gradient_dtype, prepare_pool
+from engine.ops.maxpool import max_pool_backward, max_pool_forward, max_pool_memory
+from engine.ops.memory import require_memory
+from engine.ops.windows import IntOrTuple, check_int, to_tuple
+
+OP_NAME = "blur_max_pool2d"
 
 
 def binomial_filter(size: int) -> np.ndarray:
     """Normalised binomial filter: 2 -> [1, 1]/2, 3 -> [1, 2, 1]/4 ... 5 -> [1, 4, 6, 4, 1]/16."""
+    size = check_int(OP_NAME, "blur_size", size)
     if not 2 <= size <= 5:
         raise PoolingError(f"blur_max_pool2d() blur_size must be 2 to 5, but got {size}")
     coefficients = np.array([1.0])
@@ -75,12 +81,21 @@ def blur_axis_backward(
     return result
 
 
-def check_blur(kernel_size, stride, blur_size):
-    kernel = to_tuple(kernel_size, 2, "kernel_size")
-    strides = to_tuple(stride, 2, "stride")
+def check_blur(x, kernel_size, stride, blur_size):
+    """Check a blur pool call; returns (kernel, strides, taps, dense shape (N.., H_d, W_d)).
+
+    The dense (stride-1) max pool is checked as any max pool is; its output and the two
+    blurred copies must fit the memory budget.
+    """
+    prepared = prepare_pool(OP_NAME, x, 2, kernel_size, 1, 0, 1, False)
+    strides = to_tuple(stride, 2, "stride", OP_NAME)
     if min(strides) < 1:
-        raise PoolingError(f"blur_max_pool2d() stride must be at least 1, but got {strides}")
-    return kernel, strides, binomial_filter(int(blur_size))
+        raise PoolingError(f"{OP_NAME}() stride must be at least 1, but got {strides}")
+    taps = binomial_filter(blur_size)
+    dense_cells = math.prod(prepared.output_shape)
+    needed = max_pool_memory(prepared, backward=True) + 4 * dense_cells * 8
+    require_memory(OP_NAME, needed, prepared.output_text(), LARGE_INPUT_ADVICE)
+    return prepared.geometry.kernel_size, strides, taps, prepared.caller_output_shape
 
 
 def blur_max_pool2d(
@@ -101,8 +116,9 @@ def blur_max_pool2d(
     ndarray of shape (C, H2, W2) or (N, C, H2, W2), float
         ``H2 = ceil((H - kH + 1) / sH)``, likewise ``W2``.
     """
-    kernel, strides, taps = check_blur(kernel_size, stride, blur_size)
-    dense = max_pool2d(x, kernel, 1).astype(gradient_dtype(x.dtype), copy=False)
+    kernel, strides, taps, _ = check_blur(x, kernel_size, stride, blur_size)
+    dense = max_pool_forward(OP_NAME, 2, x, kernel, 1, 0, 1, False, False)
+    dense = dense.astype(gradient_dtype(x.dtype), copy=False)
     return blur_axis(blur_axis(dense, taps, strides[0], -2), taps, strides[1], -1)
 
 
@@ -115,15 +131,15 @@ def blur_max_pool2d_backward(
 ) -> np.ndarray:
     """Gradient of :func:`blur_max_pool2d`: back through the blur, then through the stride-1
     max pool (each cell's gradient to its window's arg-max)."""
-    kernel, strides, taps = check_blur(kernel_size, stride, blur_size)
-    check_input(x, 2, "blur_max_pool2d")
-    dense = max_pool2d(x, kernel, 1)
-    expected = blur_max_pool2d(x, kernel, strides, blur_size).shape
-    grad = check_grad_output("blur_max_pool2d", grad_output, expected)
+    kernel, strides, taps, dense_shape = check_blur(x, kernel_size, stride, blur_size)
+    expected = dense_shape[:-2] + tuple(
+        (length - 1) // step + 1 for length, step in zip(dense_shape[-2:], strides)
+    )
+    grad = check_grad_output(OP_NAME, grad_output, expected)
     grad = grad.astype(gradient_dtype(x.dtype))
-    rows_back = blur_axis_backward(grad, dense.shape[-1], taps, strides[1], -1)
-    dense_grad = blur_axis_backward(rows_back, dense.shape[-2], taps, strides[0], -2)
-    return max_pool2d_backward(dense_grad, x, kernel, 1)
+    rows_back = blur_axis_backward(grad, dense_shape[-1], taps, strides[1], -1)
+    dense_grad = blur_axis_backward(rows_back, dense_shape[-2], taps, strides[0], -2)
+    return max_pool_backward(OP_NAME, 2, dense_grad, x, kernel, 1, 0, 1, False, None)
 
 
 def blur_spans(

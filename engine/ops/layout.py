@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.windows import IntOrTuple, PoolGeometry, check_input, pool_geometry
+from engine.ops.memory import describe_size
+from engine.ops.windows import IntOrTuple, PoolGeometry, check_input, pool_geometry, shown
 
 
 def gradient_dtype(dtype: np.dtype) -> np.dtype:
@@ -59,9 +60,22 @@ def padded_input(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarr
     return padded
 
 
+LARGE_INPUT_ADVICE = "use a smaller input or a larger stride"
+
+
+def as_array(op_name: str, name: str, value) -> np.ndarray:
+    """``np.asarray(value)``, refusing what NumPy cannot make a regular array of."""
+    try:
+        return np.asarray(value)
+    except (ValueError, TypeError) as error:
+        raise PoolingError(f"{op_name}() {name} must be an array, but got {shown(value)}") from (
+            error
+        )
+
+
 def check_grad_output(op_name: str, grad_output: np.ndarray, expected_shape: tuple) -> np.ndarray:
     """Refuse a gradient whose shape differs from the forward output's."""
-    grad_output = np.asarray(grad_output)
+    grad_output = as_array(op_name, "grad_output", grad_output)
     if grad_output.shape != tuple(expected_shape):
         raise PoolingError(
             f"{op_name}() grad_output must have the output's shape {tuple(expected_shape)}, "
@@ -102,6 +116,26 @@ class PreparedPool:
         """Give a planar result the caller's layout back."""
         return finish(array, self.output_shape, self.unbatched)
 
+    def output_text(self) -> str:
+        """``'an output of 100 x 200 (H x W)'``, for memory refusals."""
+        spatial = self.output_shape[2:]
+        return "an output of " + describe_size(spatial, "L" if len(spatial) == 1 else "H x W")
+
+
+def pool_cells(prepared: PreparedPool) -> tuple[int, int, int]:
+    """Cell counts of a pool's working arrays, over all planes: the padded buffer the windows
+    span, the row stage (padded height by output width) and the output."""
+    planes = prepared.planar.shape[0] * prepared.planar.shape[1]
+    extent = window_extent(prepared.geometry)
+    padded_h, padded_w = (
+        max(size, length + 2 * pad)
+        for size, length, pad in zip(
+            extent, prepared.geometry.input_size, prepared.geometry.padding, strict=True
+        )
+    )
+    out_h, out_w = prepared.geometry.output_size
+    return planes * padded_h * padded_w, planes * padded_h * out_w, planes * out_h * out_w
+
 
 def prepare_pool(
     op_name: str,
@@ -127,88 +161,3 @@ def finish(array: np.ndarray, output_shape: tuple, unbatched: bool) -> np.ndarra
     """Give a planar result the caller's layout back (drop the added batch axis)."""
     array = array.reshape(output_shape)
     return array[0] if unbatched else array
-
-
-def gather_windows(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarray:
-    """Every window's cells of a batched 4D input, for pools with no separable shortcut.
-
-    Parameters
-    ----------
-    x : ndarray of shape (N, C, H, W), float
-    geometry : PoolGeometry, 2D
-    fill : float
-        Value of padding cells (and of cells past the edge in ceil mode).
-
-    Returns
-    -------
-    ndarray of shape (N, C, H_out, W_out, kH * kW)
-        Row-major window order, as the arg-max codes of the max pool.
-    """
-    padded = padded_input(x, geometry, fill)
-    top, left = geometry.padding
-    rows = geometry.window_positions(0) + top
-    cols = geometry.window_positions(1) + left
-    cells = padded[:, :, rows[:, None, :, None], cols[None, :, None, :]]
-    return cells.reshape(cells.shape[:4] + (-1,))
-
-
-def scatter_windows(grads: np.ndarray, geometry: PoolGeometry, input_shape: tuple) -> np.ndarray:
-    """Adjoint of :func:`gather_windows`: add every window cell's gradient to its input cell
-    (padding cells are dropped; overlapping windows accumulate).
-
-    Parameters
-    ----------
-    grads : ndarray of shape (N, C, H_out, W_out, kH * kW)
-    input_shape : tuple (N, C, H, W)
-
-    Returns
-    -------
-    ndarray of shape ``input_shape``
-    """
-    height, width = geometry.input_size
-    rows = np.broadcast_to(
-        geometry.window_positions(0)[:, None, :, None], grads.shape[2:4] + geometry.kernel_size
-    ).reshape(grads.shape[2:])
-    cols = np.broadcast_to(
-        geometry.window_positions(1)[None, :, None, :], grads.shape[2:4] + geometry.kernel_size
-    ).reshape(grads.shape[2:])
-    inside = (rows >= 0) & (rows < height) & (cols >= 0) & (cols < width)
-    flat = (rows * width + cols)[inside]
-    result = np.zeros((input_shape[0] * input_shape[1], height * width), dtype=grads.dtype)
-    values = grads.reshape((-1,) + grads.shape[2:])[:, inside]
-    for plane in range(result.shape[0]):  # one scatter per plane, not per pixel
-        np.add.at(result[plane], flat, values[plane])
-    return result.reshape(input_shape)
-
-
-@dataclass(frozen=True)
-class GatheredPool:
-    """The preamble of the pools that need every window's cells (SoftPool, stochastic).
-
-    Attributes
-    ----------
-    prepared : PreparedPool
-    cells : ndarray of shape (N, C, H_out, W_out, kH * kW)
-        Every window's cells in row-major order, in the gradient dtype; padding is -inf.
-    grad : ndarray of shape (N, C, H_out, W_out, 1), or None
-        The checked upstream gradient of a backward.
-    """
-
-    prepared: PreparedPool
-    cells: np.ndarray
-    grad: np.ndarray | None
-
-
-def gather_pool(
-    op_name: str, x, kernel_size, stride, padding, ceil_mode: bool, grad_output=None
-) -> GatheredPool:
-    """Check a 2D gather-based pool call and gather its windows (and its gradient)."""
-    prepared = prepare_pool(op_name, x, 2, kernel_size, stride, padding, 1, ceil_mode)
-    cells = gather_windows(
-        prepared.planar.astype(gradient_dtype(x.dtype)), prepared.geometry, -np.inf
-    )
-    grad = None
-    if grad_output is not None:
-        grad = check_grad_output(op_name, grad_output, prepared.caller_output_shape)
-        grad = grad.reshape(cells.shape[:-1])[..., None].astype(cells.dtype)
-    return GatheredPool(prepared, cells, grad)

@@ -2,70 +2,83 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.avgpool import avg_pool2d, avg_pool2d_backward
-from engine.ops.layout import check_grad_output, gradient_dtype
-from engine.ops.windows import IntOrTuple, check_input, to_tuple
+from engine.ops.avgpool import avg_pool_backward, avg_pool_forward, avg_pool_memory
+from engine.ops.layout import LARGE_INPUT_ADVICE, check_grad_output, gradient_dtype, prepare_pool
+from engine.ops.memory import require_memory
+from engine.ops.windows import IntOrTuple, check_real
 
 
 def check_norm_type(op_name: str, norm_type) -> float:
-    if isinstance(norm_type, bool) or not isinstance(norm_type, int | float | np.number):
-        raise PoolingError(f"{op_name}() norm_type must be a number, but got {norm_type!r}")
-    if not math.isfinite(norm_type) or norm_type <= 0:
+    power = check_real(op_name, "norm_type", norm_type)
+    if power <= 0:
         raise PoolingError(
             f"{op_name}() norm_type must be a positive finite number, but got {norm_type!r}"
         )
-    return float(norm_type)
+    return power
 
 
-def as_planes(op_name: str, x: np.ndarray, spatial_dims: int, kernel_size, stride):
-    """1D arguments as a height-1 2D pool; returns (planar x, kernel, stride, unbatched)."""
-    batched, unbatched = check_input(x, spatial_dims, op_name)
-    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size")
-    strides = kernel if stride is None else to_tuple(stride, spatial_dims, "stride")
-    if spatial_dims == 1:
-        return batched[:, :, None, :], (1, *kernel), (1, *strides), unbatched
-    return batched, kernel, strides, unbatched
+def prepare_lp(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward):
+    """Check an Lp pool call; returns (power, window area, float input, powered input)."""
+    prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, 0, 1, ceil_mode)
+    power = check_norm_type(op_name, norm_type)
+    needed = avg_pool_memory(prepared, backward) * (3 if backward else 2)
+    require_memory(op_name, needed, prepared.output_text(), LARGE_INPUT_ADVICE)
+    kernel_h, kernel_w = prepared.geometry.kernel_size
+    work = x.astype(gradient_dtype(x.dtype), copy=False)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        powered = np.power(work, work.dtype.type(power))
+    return power, kernel_h * kernel_w, work, powered
 
 
 def lp_forward(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode):
-    power = check_norm_type(op_name, norm_type)
-    planar, kernel, strides, unbatched = as_planes(op_name, x, spatial_dims, kernel_size, stride)
-    work = planar.astype(gradient_dtype(x.dtype), copy=False)
-    powered = np.power(work, work.dtype.type(power))
-    with np.errstate(invalid="ignore"):
-        average = avg_pool2d(powered, kernel, strides, 0, ceil_mode)
+    power, area, _, powered = prepare_lp(
+        op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward=False
+    )
+    average = avg_pool_forward(
+        op_name, spatial_dims, powered, kernel_size, stride, 0, ceil_mode, True, None
+    )
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         # torch: (sign(out) * relu(abs(out))).mul(kw * kh).pow(1 / norm_type)
-        out = np.power(average * (kernel[0] * kernel[1]), average.dtype.type(1.0 / power))
-    if spatial_dims == 1:
-        out = out[:, :, 0, :]
-    return out[0] if unbatched else out
+        return np.power(average * area, average.dtype.type(1.0 / power))
 
 
 def lp_backward(op_name, spatial_dims, grad_output, x, norm_type, kernel_size, stride, ceil_mode):
-    power = check_norm_type(op_name, norm_type)
-    planar, kernel, strides, unbatched = as_planes(op_name, x, spatial_dims, kernel_size, stride)
-    dtype = gradient_dtype(x.dtype)
-    work = planar.astype(dtype, copy=False)
-    powered = np.power(work, dtype.type(power))
-    average = avg_pool2d(powered, kernel, strides, 0, ceil_mode)
-    expected = average.shape[:2] + average.shape[4 - spatial_dims :]
-    grad_output = check_grad_output(op_name, grad_output, expected[1:] if unbatched else expected)
-    area = kernel[0] * kernel[1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scaled = average * area
-        grad_average = grad_output.reshape(average.shape).astype(dtype) * (
-            area / power * np.power(scaled, dtype.type(1.0 / power - 1.0))
+    """Autograd's chain through torch's formula, step by step, so that 0, inf and NaN windows
+    give what torch gives: ``sign`` (0 for NaN, as ``torch.sign``) passes no gradient itself,
+    ``relu`` passes none where its result is 0, ``abs`` multiplies by the sign again."""
+    power, area, work, powered = prepare_lp(
+        op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward=True
+    )
+    dtype = work.dtype
+    average = avg_pool_forward(
+        op_name, spatial_dims, powered, kernel_size, stride, 0, ceil_mode, True, None
+    )
+    grad_output = check_grad_output(op_name, grad_output, average.shape).astype(dtype)
+    exponent = dtype.type(1.0 / power)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        sign = np.where(np.isnan(average), dtype.type(0), np.sign(average))
+        magnitude = np.abs(average)  # relu(abs(out)): NaN stays NaN
+        scaled = sign * magnitude * dtype.type(area)
+        grad_scaled = grad_output * (exponent * np.power(scaled, exponent - dtype.type(1)))
+        grad_relu = grad_scaled * dtype.type(area) * sign
+        grad_average = np.where(magnitude <= 0, dtype.type(0), grad_relu) * sign
+        grad_powered = avg_pool_backward(
+            op_name,
+            spatial_dims,
+            grad_average,
+            powered,
+            kernel_size,
+            stride,
+            0,
+            ceil_mode,
+            True,
+            None,
         )
-        # relu(abs(out)) passes no gradient where the window's power sum is exactly 0.
-        grad_average = np.where(average != 0, grad_average, 0).astype(dtype)
-        grad_powered = avg_pool2d_backward(grad_average, powered, kernel, strides, 0, ceil_mode)
-        grad_input = grad_powered * (power * np.power(work, dtype.type(power - 1.0)))
-    return grad_input.astype(dtype).reshape(x.shape)
+        grad_input = grad_powered * (dtype.type(power) * np.power(work, dtype.type(power - 1.0)))
+    return grad_input.astype(dtype, copy=False).reshape(x.shape)
 
 
 def lp_pool1d(
@@ -149,7 +162,8 @@ def lp_pool2d_backward(
 ) -> np.ndarray:
     """Gradient of :func:`lp_pool2d` with respect to ``x``, as PyTorch's autograd gives it:
     ``g * (S ** (1/p - 1)) * x ** (p - 1)`` with ``S`` the window's (torch-scaled) power sum,
-    zero for windows whose sum is 0.
+    zero for windows whose sum is 0; a window whose sum is NaN passes 0 where torch's
+    ``S ** (1/p - 1)`` is finite (p = 1) and NaN otherwise, as ``torch.sign(nan) = 0`` makes it.
 
     Returns
     -------

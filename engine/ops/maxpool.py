@@ -3,8 +3,9 @@
 The forward is separable: each window's maximum is found along W within every padded row
 first, then along H over those row maxima. Both passes keep the *first* maximum (strict ``>``),
 which together gives the first maximum in row-major window order, PyTorch's tie rule. The
-arg-max travels as two small window-offset codes (row, column) and becomes flat indices only
-when asked for.
+arg-max travels as two window-offset codes (row, column), each in the narrowest unsigned type
+that numbers its offsets, and becomes flat indices only when asked for. Every call first checks
+its working arrays against the memory budget of :mod:`engine.ops.memory`.
 """
 
 from __future__ import annotations
@@ -12,20 +13,39 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.layout import check_grad_output, gradient_dtype, padded_input, prepare_pool
-from engine.ops.windows import IntOrTuple, PoolGeometry
+from engine.ops.layout import (
+    LARGE_INPUT_ADVICE,
+    PreparedPool,
+    as_array,
+    check_grad_output,
+    gradient_dtype,
+    padded_input,
+    pool_cells,
+    prepare_pool,
+)
+from engine.ops.memory import require_memory
+from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag
 
 NO_INDEX = -1
 """Index given to a window that covers only padding (PyTorch returns garbage there)."""
 
 
-def working_dtype(dtype: np.dtype) -> np.dtype:
-    """Float type in which a max over ``dtype`` values is exact and -inf is available."""
+def lowest_value(dtype: np.dtype):
+    """The padding of a max pool in ``dtype``: -inf for floats, the smallest integer for
+    integers, False for bools. Integers are pooled as themselves, so they stay exact."""
     if dtype.kind == "f":
-        return dtype
-    if dtype.kind == "b" or dtype.itemsize <= 2:
-        return np.dtype(np.float32)
-    return np.dtype(np.float64)
+        return -np.inf
+    if dtype.kind in "iu":
+        return np.iinfo(dtype).min
+    return False
+
+
+def code_dtype(count: int) -> np.dtype:
+    """Narrowest unsigned type that numbers ``count`` window offsets (codes 0 .. count - 1)."""
+    for candidate in (np.uint8, np.uint16, np.uint32):
+        if count <= np.iinfo(candidate).max + 1:
+            return np.dtype(candidate)
+    return np.dtype(np.int64)
 
 
 def first_real_offset(positions: np.ndarray, length: int) -> np.ndarray:
@@ -45,8 +65,9 @@ def reduce_axis(
 ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
     """Running first-max over the candidate ``slices`` of ``values`` (one per kernel offset).
 
-    Returns the maxima, the offset code of the winning candidate (uint8/uint16) and, when
-    ``codes_in`` is given, the incoming codes carried along from the winner.
+    Returns the maxima, the offset code of the winning candidate (the narrowest unsigned type
+    that holds ``len(slices)`` codes, see :func:`code_dtype`) and, when ``codes_in`` is given,
+    the incoming codes carried along from the winner.
     """
     first = values[slices[0]]
     if not with_codes:
@@ -54,12 +75,12 @@ def reduce_axis(
         for index in slices[1:]:
             np.maximum(result, values[index], out=result)
         return result, None, None
-    code_dtype = np.uint8 if len(slices) <= 255 else np.uint16
+    codes_type = code_dtype(len(slices))
     result = first.copy()
-    codes = np.zeros(result.shape, dtype=code_dtype)
+    codes = np.zeros(result.shape, dtype=codes_type)
     carried = None if codes_in is None else codes_in[slices[0]].copy()
     better = np.empty(result.shape, dtype=bool)
-    scratch = np.empty(result.shape, dtype=code_dtype)
+    scratch = np.empty(result.shape, dtype=codes_type)
     carried_scratch = None if codes_in is None else np.empty(result.shape, dtype=codes_in.dtype)
     for offset, index in enumerate(slices[1:], start=1):
         candidate = values[index]
@@ -67,7 +88,7 @@ def reduce_axis(
         if nan_aware:
             better |= np.isnan(candidate)
         # Offsets grow, so the last offset that was better is the largest: a running maximum.
-        np.multiply(better, offset, out=scratch, dtype=code_dtype, casting="unsafe")
+        np.multiply(better, codes_type.type(offset), out=scratch, dtype=codes_type)
         np.maximum(codes, scratch, out=codes)
         if carried is not None:
             # carried = better ? incoming : carried, as modular arithmetic on small codes.
@@ -87,9 +108,10 @@ def max_pool_core(
     """Max pool a batched 4D input (N, C, H, W) over a 2D geometry.
 
     Returns the maxima (N, C, H_out, W_out) in ``x``'s dtype and, if asked, int64 flat indices.
+    Integers and bools are compared as themselves (exact at any size), padded with the dtype's
+    minimum; floats are padded with -inf.
     """
-    work = x.astype(working_dtype(x.dtype), copy=False)
-    padded = padded_input(work, geometry, -np.inf)
+    padded = padded_input(x, geometry, lowest_value(x.dtype))
     (out_h, out_w), (stride_h, stride_w) = geometry.output_size, geometry.stride
     (kernel_h, kernel_w), (dilation_h, dilation_w) = geometry.kernel_size, geometry.dilation
     column_slices = [
@@ -113,10 +135,10 @@ def max_pool_core(
         return reduce_axis(row_max, row_slices, with_indices, nan_aware, column_code)
 
     values, row_code, column_code = run(padded, nan_aware=False)
-    has_nan = work.dtype.kind == "f" and np.isnan(values).any()
+    has_nan = x.dtype.kind == "f" and np.isnan(values).any()
     if has_nan and with_indices:
         values, row_code, column_code = run(padded, nan_aware=True)
-    del padded, work  # free the padded copy before the int64 indices are built
+    del padded  # free the padded copy before the int64 indices are built
 
     rows = geometry.window_positions(0)
     cols = geometry.window_positions(1)
@@ -126,7 +148,7 @@ def max_pool_core(
     indices = None
     if with_indices:
         # A window whose winner is still offset 0 although offset 0 is padding holds only
-        # -inf: PyTorch then reports its first real cell.
+        # -inf (or the integer minimum): PyTorch then reports its first real cell.
         starts_in_padding = np.nonzero(rows[:, 0] < 0)[0]
         for row in starts_in_padding:
             stuck = row_code[:, :, row, :] == 0
@@ -138,10 +160,6 @@ def max_pool_core(
         indices = flat_indices(geometry, row_code, column_code)
         if empty.any():
             indices[..., empty] = NO_INDEX
-    if x.dtype.kind != "f":
-        if empty.any():
-            values[..., empty] = np.iinfo(x.dtype).min if x.dtype.kind in "iu" else 0
-        values = values.astype(x.dtype)
     return values, indices
 
 
@@ -149,8 +167,8 @@ def flat_indices(geometry: PoolGeometry, row_code: np.ndarray, column_code: np.n
     """Turn per-window (row, column) offset codes into int64 flat positions ``h * W + w``."""
     (kernel_h, kernel_w), (dilation_h, dilation_w) = geometry.kernel_size, geometry.dilation
     width = geometry.input_size[1]
-    code_dtype = np.uint8 if kernel_h * kernel_w <= 255 else np.uint16
-    combined = row_code.astype(code_dtype)
+    # row * kW + column numbers kH * kW offsets: its type must hold them all.
+    combined = row_code.astype(code_dtype(kernel_h * kernel_w))
     combined *= kernel_w
     combined += column_code
     offsets = (
@@ -192,9 +210,12 @@ def scatter_to_input(
     return grad_input.reshape(input_shape)
 
 
-def check_indices(op_name: str, indices: np.ndarray, expected_shape: tuple, plane: int) -> None:
-    """Refuse indices that do not fit the output shape or point outside the input plane."""
-    indices = np.asarray(indices)
+def check_indices(
+    op_name: str, indices: np.ndarray, expected_shape: tuple, plane: int
+) -> np.ndarray:
+    """Refuse indices that do not fit the output shape or point outside the input plane;
+    return them as an array."""
+    indices = as_array(op_name, "indices", indices)
     if indices.shape != expected_shape:
         raise PoolingError(
             f"{op_name}() indices must have the output's shape {expected_shape}, "
@@ -207,6 +228,7 @@ def check_indices(op_name: str, indices: np.ndarray, expected_shape: tuple, plan
             f"{op_name}() indices must lie in [0, {plane}) (or be {NO_INDEX}), but got values "
             f"from {indices.min()} to {indices.max()}"
         )
+    return indices
 
 
 def windows_overlap(geometry: PoolGeometry) -> bool:
@@ -216,11 +238,26 @@ def windows_overlap(geometry: PoolGeometry) -> bool:
     )
 
 
+def max_pool_memory(prepared: PreparedPool, backward: bool) -> int:
+    """Peak bytes of :func:`max_pool_core` (and of the gradient when ``backward``): the padded
+    input, the row maxima with their codes, the maxima with their codes and int64 indices."""
+    padded, rows, outputs = pool_cells(prepared)
+    size = prepared.planar.dtype.itemsize
+    needed = padded * size + rows * (2 * size + 25) + outputs * (2 * size + 49)
+    if backward:
+        needed += prepared.planar.size * 8 + outputs * 16
+    return needed
+
+
 def max_pool_forward(
     op_name, spatial_dims, x, kernel_size, stride, padding, dilation, ceil_mode, return_indices
 ):
     prepared = prepare_pool(
         op_name, x, spatial_dims, kernel_size, stride, padding, dilation, ceil_mode
+    )
+    return_indices = check_flag(op_name, "return_indices", return_indices)
+    require_memory(
+        op_name, max_pool_memory(prepared, False), prepared.output_text(), LARGE_INPUT_ADVICE
     )
     values, indices = max_pool_core(prepared.planar, prepared.geometry, return_indices)
     if return_indices:
@@ -246,11 +283,16 @@ def max_pool_backward(
     planar, geometry = prepared.planar, prepared.geometry
     expected = prepared.caller_output_shape
     grad_output = check_grad_output(op_name, grad_output, expected)
+    require_memory(
+        op_name, max_pool_memory(prepared, True), prepared.output_text(), LARGE_INPUT_ADVICE
+    )
     if indices is None:
         _, planar_indices = max_pool_core(planar, geometry, with_indices=True)
     else:
-        check_indices(op_name, indices, expected, geometry.input_size[0] * geometry.input_size[1])
-        planar_indices = np.asarray(indices, dtype=np.int64).reshape(
+        indices = check_indices(
+            op_name, indices, expected, geometry.input_size[0] * geometry.input_size[1]
+        )
+        planar_indices = indices.astype(np.int64, copy=False).reshape(
             planar.shape[:2] + geometry.output_size
         )
     grad_input = scatter_to_input(
@@ -258,7 +300,8 @@ def max_pool_backward(
         planar_indices,
         planar.shape,
         gradient_dtype(x.dtype),
-        unique=not windows_overlap(geometry),
+        # Given indices may send two windows to one cell; computed ones only if windows overlap.
+        unique=indices is None and not windows_overlap(geometry),
     )
     return grad_input.reshape(x.shape)
 
@@ -297,7 +340,9 @@ def max_pool1d(
     Notes
     -----
     The padding is -inf, so it never wins. Ties go to the first maximum in the window; a NaN
-    makes the output NaN with the index of the last NaN in the window, as PyTorch.
+    makes the output NaN with the index of the last NaN in the window, as PyTorch. Integers
+    are compared as themselves (padded with the dtype's minimum), so int64 and uint64 values
+    beyond 2**53 stay exact.
     """
     return max_pool_forward(
         "max_pool1d", 1, x, kernel_size, stride, padding, dilation, ceil_mode, return_indices
@@ -340,7 +385,10 @@ def max_pool2d(
     -----
     The padding is -inf, so it never wins. Ties go to the first maximum in row-major window
     order; a NaN makes the output NaN with the index of the last NaN in the window; a window
-    whose real cells are all -inf reports its first real cell, all as PyTorch.
+    whose real cells are all -inf reports its first real cell, all as PyTorch. Integers are
+    compared as themselves (padded with the dtype's minimum), so int64 and uint64 values
+    beyond 2**53 stay exact; windows of any size (a 300 x 300 kernel, a global max over an
+    image 100000 pixels wide) report exact indices.
 
     Examples
     --------

@@ -6,16 +6,19 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.avgpool import avg_pool2d, avg_pool2d_backward
-from engine.ops.layout import gradient_dtype
-from engine.ops.maxpool import max_pool2d, max_pool2d_backward
-from engine.ops.windows import IntOrTuple
+from engine.ops.avgpool import avg_pool_backward, avg_pool_forward
+from engine.ops.layout import as_array, gradient_dtype
+from engine.ops.maxpool import max_pool_backward, max_pool_forward
+from engine.ops.windows import IntOrTuple, check_real
+
+OP_NAME = "mixed_pool2d"
 
 
 def check_mix(mix) -> float:
-    if not 0.0 <= float(mix) <= 1.0:
-        raise PoolingError(f"mixed_pool2d() mix must lie in [0, 1], but got {mix!r}")
-    return float(mix)
+    mix = check_real(OP_NAME, "mix", mix)
+    if not 0.0 <= mix <= 1.0:
+        raise PoolingError(f"{OP_NAME}() mix must lie in [0, 1], but got {mix!r}")
+    return mix
 
 
 def mixed_pool2d(
@@ -36,8 +39,9 @@ def mixed_pool2d(
     ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out), float
     """
     mix = check_mix(mix)
-    maximum = max_pool2d(x, kernel_size, stride, padding).astype(gradient_dtype(x.dtype))
-    average = avg_pool2d(x, kernel_size, stride, padding)
+    average = avg_pool_forward(OP_NAME, 2, x, kernel_size, stride, padding, False, True, None)
+    maximum = max_pool_forward(OP_NAME, 2, x, kernel_size, stride, padding, 1, False, False)
+    maximum = maximum.astype(gradient_dtype(x.dtype), copy=False)
     if mix == 1.0:
         return maximum
     if mix == 0.0:
@@ -56,7 +60,9 @@ def mixed_pool2d_backward(
     """Gradient of :func:`mixed_pool2d`: ``mix`` of the max gradient plus ``1 - mix`` of the
     average gradient."""
     mix = check_mix(mix)
-    grad = np.asarray(grad_output)
-    return mix * max_pool2d_backward(grad, x, kernel_size, stride, padding) + (
-        1 - mix
-    ) * avg_pool2d_backward(grad, x, kernel_size, stride, padding)
+    grad = as_array(OP_NAME, "grad_output", grad_output)
+    maximum = max_pool_backward(OP_NAME, 2, grad, x, kernel_size, stride, padding, 1, False, None)
+    average = avg_pool_backward(
+        OP_NAME, 2, grad, x, kernel_size, stride, padding, False, True, None
+    )
+    return mix * maximum + (1 - mix) * average

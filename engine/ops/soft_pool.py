@@ -5,8 +5,56 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.ops.layout import gather_pool, scatter_windows
+from engine.ops.gather import GatheredPool, WindowBlock, gather_pool
 from engine.ops.windows import IntOrTuple
+
+
+def softmax_parts(block: WindowBlock) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Unnormalised weights ``exp(x_i - max)``, the values they weigh, the window maxima and
+    the windows with no finite answer, for one block.
+
+    Padding and -inf cells get weight 0 and value 0. Returns ``(weights, values, top,
+    special)``: ``weights, values`` of the block's cell shape, ``top`` (N, C, R, W_out, 1) the
+    window maxima, ``special`` (N, C, R, W_out) True where the window holds NaN or +inf or
+    only -inf (its output is then NaN, +inf or -inf, and it passes no gradient).
+    """
+    cells = block.cells
+    top = cells.max(axis=-1, keepdims=True)  # padding is -inf, so it never raises a maximum
+    special = ~np.isfinite(top[..., 0])
+    ignored = np.equal(cells, -np.inf)
+    ignored |= ~block.real
+    # In place, to stay within a few copies of the block: weights, then the weighed values.
+    with np.errstate(invalid="ignore"):
+        weights = np.subtract(cells, top)
+    np.exp(weights, out=weights)
+    np.copyto(weights, 0, where=ignored)
+    np.copyto(cells, 0, where=ignored)
+    return weights, cells, top, special
+
+
+def soft_block(block: WindowBlock) -> np.ndarray:
+    """SoftPool of one block of windows: (N, C, R, W_out)."""
+    weights, values, top, special = softmax_parts(block)
+    with np.errstate(invalid="ignore"):
+        result = np.einsum("...k,...k->...", weights, values) / weights.sum(axis=-1)
+    result[special] = top[..., 0][special]  # NaN, +inf or -inf: the limit
+    return result
+
+
+def soft_block_backward(gathered: GatheredPool, gradient: np.ndarray, block: WindowBlock) -> None:
+    """Add the gradient of one block of windows into ``gradient`` (N * C, H * W)."""
+    weights, values, _, special = softmax_parts(block)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        weights /= weights.sum(axis=-1, keepdims=True)
+    out = np.sum(weights * values, axis=-1, keepdims=True)
+    # local = weights * (1 + values - out), in place in the values' buffer.
+    local = values
+    local += 1
+    local -= out
+    local *= weights
+    local[special] = 0
+    local *= gathered.grad[:, :, block.rows, :, None]
+    gathered.scatter(gradient, block, local)
 
 
 def soft_pool2d(
@@ -19,30 +67,21 @@ def soft_pool2d(
     """SoftPool: ``sum(exp(x_i) x_i) / sum(exp(x_i))`` over each window.
 
     Between average (all weights equal) and max (the largest dominates); computed stably by
-    subtracting each window's maximum first. Padding cells have no weight.
+    subtracting each window's maximum first. Padding cells have no weight. The limits hold
+    for infinite values: a window with +inf gives +inf, -inf cells have no weight (a window
+    of only -inf gives -inf), and a window with NaN gives NaN. Windows are gathered a block
+    of output rows at a time, so memory stays within a few times the input for any kernel.
 
     Returns
     -------
     ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out), float
     """
     gathered = gather_pool("soft_pool2d", x, kernel_size, stride, padding, ceil_mode)
-    cells = gathered.cells
-    padding_cells = ~np.isfinite(cells)
-    # In place, to stay within a few copies of the input: weights, then the weighted mean.
-    weights = cells - cells.max(axis=-1, keepdims=True)
-    np.exp(weights, out=weights)
-    weights[padding_cells] = 0
-    cells[padding_cells] = 0
-    out = np.einsum("...k,...k->...", weights, cells) / weights.sum(axis=-1)
+    planar, geometry = gathered.prepared.planar, gathered.prepared.geometry
+    out = np.empty(planar.shape[:2] + geometry.output_size, dtype=gathered.padded.dtype)
+    for rows in gathered.row_blocks():
+        out[:, :, rows] = soft_block(gathered.block(rows))
     return gathered.prepared.finish(out)
-
-
-def softmax_weights(cells: np.ndarray) -> np.ndarray:
-    """Softmax over the last axis; -inf cells (padding) get weight 0."""
-    with np.errstate(invalid="ignore"):
-        shifted = cells - cells.max(axis=-1, keepdims=True)
-    weights = np.exp(np.where(np.isfinite(cells), shifted, -np.inf))
-    return weights / weights.sum(axis=-1, keepdims=True)
 
 
 def soft_pool2d_backward(
@@ -54,12 +93,12 @@ def soft_pool2d_backward(
     ceil_mode: bool = False,
 ) -> np.ndarray:
     """Gradient of :func:`soft_pool2d`: ``d out / d x_i = w_i (1 + x_i - out)``, accumulated
-    over overlapping windows."""
-    gathered = gather_pool("soft_pool2d", x, kernel_size, stride, padding, ceil_mode, grad_output)
-    cells, prepared = gathered.cells, gathered.prepared
-    weights = softmax_weights(cells)
-    values = np.where(np.isfinite(cells), cells, 0)
-    out = np.sum(weights * values, axis=-1, keepdims=True)
-    local = weights * (1 + values - out)
-    grad_input = scatter_windows(local * gathered.grad, prepared.geometry, prepared.planar.shape)
-    return grad_input.reshape(x.shape)
+    over overlapping windows; padding and -inf cells, and windows with NaN, +inf or only
+    -inf, pass no gradient."""
+    gathered = gather_pool(
+        "soft_pool2d", x, kernel_size, stride, padding, ceil_mode, grad_output, True
+    )
+    gradient = gathered.new_gradient()
+    for rows in gathered.row_blocks():
+        soft_block_backward(gathered, gradient, gathered.block(rows))
+    return gradient.reshape(x.shape)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.errors import PoolingError
+from engine.ops.layout import as_array
 from engine.ops.maxpool import NO_INDEX
-from engine.ops.windows import IntOrTuple, check_input, to_tuple
+from engine.ops.memory import describe_size, require_memory
+from engine.ops.windows import IntOrTuple, check_input, check_int, is_empty, is_int, shown, to_tuple
 
 
 def unpool_output_size(
@@ -29,7 +33,7 @@ def unpool_output_size(
     if output_size is None:
         sizes = default
     else:
-        sizes = tuple(int(length) for length in output_size)
+        sizes = unpool_sizes(op_name, output_size)
         if len(sizes) == len(kernel) + 2:
             sizes = sizes[2:]
         elif len(sizes) == len(kernel) + 1:
@@ -37,12 +41,12 @@ def unpool_output_size(
         if len(sizes) != len(kernel):
             raise PoolingError(
                 f"{op_name}() output_size should have {len(kernel)} or {len(kernel) + 2} "
-                f"elements, but got {tuple(output_size)}"
+                f"elements, but got {shown(output_size)}"
             )
         for axis, (size, base, step) in enumerate(zip(sizes, default, stride)):
             if not base - step < size < base + step:
                 raise PoolingError(
-                    f"{op_name}() invalid output_size {tuple(output_size)} (dim {axis} must be "
+                    f"{op_name}() invalid output_size {shown(output_size)} (dim {axis} must be "
                     f"between {base - step} and {base + step}, exclusive)"
                 )
     if min(sizes) < 1:
@@ -50,25 +54,53 @@ def unpool_output_size(
     return sizes
 
 
+def unpool_sizes(op_name: str, output_size) -> tuple[int, ...]:
+    """A given ``output_size`` as a tuple of ints (each at most ``2**31 - 1``)."""
+    if isinstance(output_size, str | bytes | dict) or is_int(output_size):
+        sizes = None
+    else:
+        try:
+            sizes = tuple(output_size)
+        except TypeError:
+            sizes = None
+    if sizes is None or not all(is_int(size) for size in sizes):
+        raise PoolingError(
+            f"{op_name}() output_size must be a sequence of ints, but got {shown(output_size)}"
+        )
+    return tuple(check_int(op_name, "output_size", size) for size in sizes)
+
+
 def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size):
     batched, unbatched = check_input(x, spatial_dims, op_name)
-    indices = np.asarray(indices)
+    indices = as_array(op_name, "indices", indices)
     if indices.shape != x.shape:
         raise PoolingError(
             f"{op_name}() indices must have the input's shape {x.shape}, but got {indices.shape}"
         )
     if indices.dtype.kind not in "iu":
         raise PoolingError(f"{op_name}() indices must be integers, but got {indices.dtype}")
-    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size")
-    strides = kernel if stride is None else to_tuple(stride, spatial_dims, "stride")
-    pads = to_tuple(padding, spatial_dims, "padding")
+    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size", op_name)
+    strides = (
+        kernel
+        if stride is None or is_empty(stride)
+        else to_tuple(stride, spatial_dims, "stride", op_name)
+    )
+    pads = to_tuple(padding, spatial_dims, "padding", op_name)
     if min(kernel) < 1 or min(strides) < 1 or min(pads) < 0:
         raise PoolingError(
             f"{op_name}() kernel_size and stride must be positive and padding non-negative, "
             f"but got kernel_size={kernel}, stride={strides}, padding={pads}"
         )
     sizes = unpool_output_size(op_name, batched.shape[2:], kernel, strides, pads, output_size)
-    plane = int(np.prod(sizes))
+    plane = math.prod(sizes)
+    planes = batched.shape[0] * batched.shape[1]
+    labels = "L" if spatial_dims == 1 else "H x W"
+    require_memory(
+        op_name,
+        planes * plane * x.dtype.itemsize + 2 * indices.size * 8,
+        "an output of " + describe_size(sizes, labels),
+        "use a smaller kernel_size, stride or output_size",
+    )
     flat_indices = indices.reshape(batched.shape[0] * batched.shape[1], -1).astype(np.int64)
     if flat_indices.size and (flat_indices.min() < NO_INDEX or flat_indices.max() >= plane):
         raise PoolingError(

@@ -13,41 +13,22 @@ start inside the input or the left padding).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from engine.errors import PoolingError
-
-IntOrTuple = int | Sequence[int]
-
-
-def to_tuple(value: IntOrTuple, spatial_dims: int, name: str) -> tuple[int, ...]:
-    """Turn ``3`` or ``(3, 2)`` into a tuple of ``spatial_dims`` Python ints.
-
-    Raises
-    ------
-    PoolingError
-        If ``value`` is not an int or a sequence of ``spatial_dims`` (or one) ints.
-    """
-    if isinstance(value, bool):
-        raise PoolingError(f"{name} must be an int or a tuple of ints, but got {value!r}")
-    if isinstance(value, int | np.integer):
-        return (int(value),) * spatial_dims
-    try:
-        items = tuple(value)
-    except TypeError:
-        raise PoolingError(f"{name} must be an int or a tuple of ints, but got {value!r}") from None
-    if len(items) == 1:
-        items = items * spatial_dims
-    if len(items) != spatial_dims or not all(
-        isinstance(item, int | np.integer) and not isinstance(item, bool) for item in items
-    ):
-        raise PoolingError(
-            f"{name} must be an int or a tuple of {spatial_dims} ints, but got {value!r}"
-        )
-    return tuple(int(item) for item in items)
+from engine.ops.arguments import (
+    LARGEST_SIZE,
+    IntOrTuple,
+    check_flag,
+    check_int,
+    check_real,
+    is_empty,
+    is_int,
+    shown,
+    to_tuple,
+)
 
 
 def pooling_output_size(
@@ -236,10 +217,15 @@ def pool_geometry(
     """
     spatial_dims = len(input_shape) - 2
     input_size = tuple(int(length) for length in input_shape[2:])
-    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size")
-    strides = kernel if stride is None or stride == () else to_tuple(stride, spatial_dims, "stride")
-    pads = to_tuple(padding, spatial_dims, "padding")
-    dilations = to_tuple(dilation, spatial_dims, "dilation")
+    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size", op_name)
+    strides = (
+        kernel
+        if stride is None or is_empty(stride)
+        else to_tuple(stride, spatial_dims, "stride", op_name)
+    )
+    pads = to_tuple(padding, spatial_dims, "padding", op_name)
+    dilations = to_tuple(dilation, spatial_dims, "dilation", op_name)
+    ceil_mode = check_flag(op_name, "ceil_mode", ceil_mode)
     for name, values in (("kernel_size", kernel), ("stride", strides), ("dilation", dilations)):
         if min(values) < 1:
             raise PoolingError(
@@ -254,7 +240,7 @@ def pool_geometry(
             f"padding={pads} and kernel_size={kernel}"
         )
     output = tuple(
-        pooling_output_size(length, size, step, pad, spacing, bool(ceil_mode))
+        pooling_output_size(length, size, step, pad, spacing, ceil_mode)
         for length, size, step, pad, spacing in zip(
             input_size, kernel, strides, pads, dilations, strict=True
         )
@@ -265,7 +251,7 @@ def pool_geometry(
             f"stride={strides}, padding={pads}, dilation={dilations}: calculated output size "
             f"{output} is too small (the dilated window d*(k-1)+1 is larger than the padded input)"
         )
-    return PoolGeometry(input_size, kernel, strides, pads, dilations, bool(ceil_mode), output)
+    return PoolGeometry(input_size, kernel, strides, pads, dilations, ceil_mode, output)
 
 
 def adaptive_bounds(input_size: int, output_size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -291,41 +277,55 @@ def adaptive_output_size(
     input_size = tuple(int(length) for length in input_shape[2:])
     if output_size is None:
         raise PoolingError(f"{op_name}() output_size must be given")
-    if isinstance(output_size, int | np.integer) and not isinstance(output_size, bool):
-        sizes: list[int | None] = [int(output_size)] * spatial_dims
+    if isinstance(output_size, np.ndarray) and output_size.ndim == 0:
+        output_size = output_size[()]
+    if is_int(output_size):
+        sizes: list = [output_size] * spatial_dims
     else:
         try:
+            if isinstance(output_size, str | bytes | dict):
+                raise TypeError
             sizes = list(output_size)
         except TypeError:
             raise PoolingError(
-                f"{op_name}() output_size must be an int or a tuple, but got {output_size!r}"
+                f"{op_name}() output_size must be an int or a tuple, but got {shown(output_size)}"
             ) from None
         if len(sizes) == 1:
             sizes = sizes * spatial_dims
         if len(sizes) != spatial_dims:
             raise PoolingError(
-                f"{op_name}() output_size must have {spatial_dims} entries, but got {output_size!r}"
+                f"{op_name}() output_size must have {spatial_dims} entries, "
+                f"but got {shown(output_size)}"
             )
     result = []
     for size, length in zip(sizes, input_size, strict=True):
         if size is None:
             size = length
-        if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
+        if isinstance(size, np.ndarray) and size.ndim == 0:
+            size = size[()]
+        if not is_int(size) or not 1 <= size <= LARGEST_SIZE:
             raise PoolingError(
-                f"{op_name}() output_size must be positive ints, but got {output_size!r} "
-                f"for input of shape {tuple(input_shape)}"
+                f"{op_name}() output_size must be ints from 1 to {LARGEST_SIZE} (or None), but "
+                f"got {shown(output_size)} for input of shape {tuple(input_shape)}"
             )
         result.append(int(size))
     return tuple(result)
 
 
 __all__ = [
+    "LARGEST_SIZE",
     "IntOrTuple",
     "PoolGeometry",
     "adaptive_bounds",
     "adaptive_output_size",
+    "check_flag",
     "check_input",
+    "check_int",
+    "check_real",
+    "is_empty",
+    "is_int",
     "pool_geometry",
     "pooling_output_size",
+    "shown",
     "to_tuple",
 ]

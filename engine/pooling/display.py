@@ -28,9 +28,16 @@ def select_channel(image: np.ndarray, channel: str) -> np.ndarray:
     return image[("red", "green", "blue").index(channel)][np.newaxis]
 
 
+LARGEST_LEVEL = 1e300  # levels stay within this, so their span is finite
+
+
 def data_range(array: np.ndarray) -> tuple[float, float]:
-    """Display levels: (0, 1) for data in [0, 1], else the finite minimum and maximum (a
-    constant array gets a range of 1 around its value)."""
+    """Display levels: (0, 1) for data in [0, 1], else the finite minimum and maximum.
+
+    The span is always finite and clearly above zero, whatever the values (a constant, 1e300,
+    subnormal numbers, -1e308 next to 1e308): a constant array gets a range around its value,
+    and levels are clipped to +-1e300.
+    """
     low, high = float(np.min(array)), float(np.max(array))
     if not (np.isfinite(low) and np.isfinite(high)):  # only then pay for a finite mask
         finite = array[np.isfinite(array)]
@@ -39,7 +46,21 @@ def data_range(array: np.ndarray) -> tuple[float, float]:
         low, high = float(finite.min()), float(finite.max())
     if low >= 0 and high <= 1:
         return 0.0, 1.0
-    return (low, high) if high > low else (low - 0.5, high + 0.5)
+    low, high = max(low, -LARGEST_LEVEL), min(high, LARGEST_LEVEL)
+    size = max(abs(low), abs(high), 1.0)
+    if high - low > size * 1e-9:
+        return low, high
+    centre = low / 2 + high / 2
+    return centre - size * 1e-6 - 0.5, centre + size * 1e-6 + 0.5
+
+
+def symmetric_range(array: np.ndarray) -> tuple[float, float]:
+    """Levels symmetric about 0 for signed data (gradients, differences): the largest finite
+    magnitude (1 when there is none), never above 1e300, so the span stays finite."""
+    finite = np.abs(array[np.isfinite(array)])
+    largest = float(finite.max()) if finite.size else 0.0
+    limit = min(largest, LARGEST_LEVEL) if largest > 1e-300 else 1.0
+    return -limit, limit
 
 
 def display_step(height: int, width: int) -> int:

@@ -81,6 +81,17 @@ def validate(params: PoolParams, input_shape: tuple[int, ...]) -> None:
     layout.validate(effective, input_shape)
 
 
+def estimated_work(params: PoolParams, input_shape) -> int:
+    """A rough count of the cells a pooling touches: the input, plus every output cell times
+    the cells of its window. The window decides from it whether a pooling is quick enough to
+    run at once or goes to the background. Call after :func:`validate`."""
+    _, effective, layout = resolved(params)
+    out_h, out_w = layout.output_shape(effective, input_shape)
+    window = layout.window_of(effective, input_shape, 0, 0)
+    channels = input_shape[0] if len(input_shape) == 3 else 1
+    return int(np.prod(input_shape)) + channels * out_h * out_w * max(window.size, 1)
+
+
 def run_pool(image: np.ndarray, params: PoolParams) -> PoolResult:
     """Pool a (C, H, W) image with ``params`` through the engine."""
     validate(params, image.shape)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
 from engine.analysis.experiments import nonlinearity
 from engine.errors import PoolingError
+from engine.pooling.display import symmetric_range
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from gui.experiments.base import (
@@ -177,8 +178,7 @@ class CompareExperiment(Experiment):
                 + linearity
             )
             return
-        limit = difference.largest or 1.0  # the colour range, symmetric about 0
-        self.difference.show_array(difference.values, (-limit, limit))
+        self.difference.show_array(difference.values, symmetric_range(difference.values))
         self.summary.setText(
             f"Outputs of {size_text(difference.values.shape)} (H x W). Panel {first + 1} minus "
             f"panel {second + 1}: mean absolute difference {difference.mean_absolute:.4f}, "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPlainTextEdit, QPushButto
 from engine.analysis.experiments import CONV_PRESETS, conv2d
 from engine.errors import PoolingError
 from engine.io.images import MatrixParseError, load_matrix_text
+from engine.pooling.display import data_range
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import run_pool
@@ -124,9 +125,7 @@ class FeatureMapExperiment(Experiment):
             raise ExperimentError(
                 f"Pooling the {size_text(feature_map.shape)} (H x W) feature map: {error}"
             ) from None
-        low, high = float(feature_map.min()), float(feature_map.max())
-        levels = (low, high) if high > low else (low - 1, high + 1)
-        return FeatureMapResult(request, feature_map, pooled, levels)
+        return FeatureMapResult(request, feature_map, pooled, data_range(feature_map))
 
     def show_result(self, result: FeatureMapResult) -> None:
         self.result, self.feature_map = result, result.feature_map

@@ -92,7 +92,7 @@ class AnimationModel(QObject):
             return
         image, result = self.model.image, self.model.result
         upstream, done = self.upstream(), self.cells_done()
-        if image.size <= self.model.synchronous_limit:
+        if self.model.quick(result.params):
             self.routing_runner.cancel()
             self._on_routing_ready(Routing(image, result, upstream, done))
         else:

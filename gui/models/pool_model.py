@@ -18,7 +18,14 @@ from engine.errors import PoolingError
 from engine.io.images import ImageLoadError, load_image
 from engine.pooling.display import CHANNELS, data_range, display_array, select_channel
 from engine.pooling.parameters import PoolParams
-from engine.pooling.pipeline import PoolResult, coverage_of, run_pool, validate, window_of
+from engine.pooling.pipeline import (
+    PoolResult,
+    coverage_of,
+    estimated_work,
+    run_pool,
+    validate,
+    window_of,
+)
 from engine.pooling.windows import Window
 from gui.models.jobs import CancelToken, JobRunner
 
@@ -180,7 +187,7 @@ class PoolModel(QObject):
             self.pooler.cancel()
             self.set_error(str(error))  # keep the last good result on screen
             return
-        if self.image.size <= self.synchronous_limit:
+        if self.quick(self.params):
             self.pooler.cancel()
             try:
                 pooled = PooledImage(self.image, self.params, self.levels)
@@ -191,6 +198,10 @@ class PoolModel(QObject):
             return
         image, params, levels = self.image, self.params, self.levels
         self.pooler.submit(lambda token: PooledImage(image, params, levels, token))
+
+    def quick(self, params: PoolParams) -> bool:
+        """Whether pooling with ``params`` is cheap enough to do at once on the UI thread."""
+        return estimated_work(params, self.image.shape) <= self.synchronous_limit
 
     def _on_pooled(self, pooled: PooledImage) -> None:
         if pooled.result.input_shape == self.image.shape:

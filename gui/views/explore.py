@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QSplitter, QVBoxLayout, QWidget
 
+from engine.pooling.display import symmetric_range
 from engine.pooling.pipeline import placement_of, windows_reach
 from gui.models.animation_model import AnimationModel
 from gui.models.pool_model import PoolModel
@@ -256,11 +257,8 @@ class ExplorePanel(QWidget):
         routing = animation.routing
         if routing is None:
             return
-        gradient = routing.gradient
-        limit = float(np.nanmax(np.abs(gradient))) if gradient.size else 0.0
-        limit = limit if limit > 0 else 1.0
         panel.set_colour_map("CET-D1")
-        panel.show_array(gradient, (-limit, limit))
+        panel.show_array(routing.gradient, symmetric_range(routing.gradient))
         panel.overlay.set_counts(routing.counts[0])
         panel.set_title(f"Gradient: {int(routing.counts.sum())} routed so far")
 

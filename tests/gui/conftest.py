@@ -30,6 +30,7 @@ def window(qtbot, errors):
     from gui.main_window import MainWindow
 
     main_window = MainWindow()
+    main_window.ask_downscale = lambda path, megapixels, factor: "downscale"  # never a modal
     qtbot.addWidget(main_window)
     main_window.resize(1400, 820)
     main_window.show()

@@ -1,5 +1,11 @@
 """The command line: screenshots, and one-line refusals with exit status 2."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -189,3 +195,74 @@ def test_a_missing_xcb_library_is_named_in_one_line():
         window_system_problem({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, find_library)
         is None
     )
+
+
+# ----- issue 15: the command line refuses up front what it could not finish -----------------
+
+
+def one_line_refusal(capsys, arguments) -> str:
+    status = main(arguments)
+    error = capsys.readouterr().err
+    assert status == 2 and error.count("\n") == 1 and "Traceback" not in error, error
+    return error
+
+
+@pytest.mark.parametrize("option", ["--screenshot", "--export", "--grad"])
+def test_output_into_a_missing_folder_is_refused_up_front(tmp_path, capsys, option):
+    target = tmp_path / "no such folder" / "out.png"
+    error = one_line_refusal(capsys, ["--kernel", "2", option, str(target)])
+    assert "does not exist" in error and option in error
+    assert not target.parent.exists()
+
+
+def test_output_into_an_unwritable_folder_is_refused_up_front(tmp_path, capsys, monkeypatch):
+    import gui.app
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr(  # root may write anywhere, so the check itself is faked
+        gui.app.os,
+        "access",
+        lambda path, mode, **kwargs: Path(path) != locked and real_access(path, mode, **kwargs),
+    )
+    error = one_line_refusal(capsys, ["--kernel", "2", "--screenshot", str(locked / "x.png")])
+    assert "not writable" in error and os.listdir(locked) == []
+
+
+def test_export_and_grad_on_the_same_path_are_refused(tmp_path, capsys):
+    out = tmp_path / "out.npy"
+    arguments = ["--kernel", "2", "--export", str(out), "--grad", str(tmp_path / "." / "out.npy")]
+    error = one_line_refusal(capsys, arguments)
+    assert "--export and --grad name the same file" in error
+    assert not out.exists()
+
+
+def test_upper_case_export_suffix_from_the_command_line(tmp_path):
+    assert main(["--kernel", "2", "--export", str(tmp_path / "OUT.NPY")]) == 0
+    assert os.listdir(tmp_path) == ["OUT.NPY"]
+    assert np.load(tmp_path / "OUT.NPY").shape == (3, 256, 256)
+
+
+def test_command_line_export_removes_a_killed_exports_leftover(tmp_path):
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # its id now belongs to no process
+    leftover = tmp_path / f".poolscope-{child.pid}-abc123_x.part.gif"
+    leftover.write_bytes(b"half an animation")
+    assert main(["--kernel", "2", "--export", str(tmp_path / "out.npy")]) == 0
+    assert os.listdir(tmp_path) == ["out.npy"]
+
+
+def test_the_memory_budget_is_set_from_the_command_line(tmp_path, capsys):
+    from engine.ops.memory import memory_budget, set_memory_budget
+
+    try:
+        arguments = ["--pool", "softpool", "--kernel", "9", "--stride", "1"]
+        arguments += ["--memory-budget", "1", "--export", str(tmp_path / "out.npy")]
+        assert main(arguments) == 2
+        assert memory_budget() == 2**20
+        error = capsys.readouterr().err
+        assert "memory budget" in error and error.count("\n") == 1
+        assert main(["--memory-budget", "0", "--export", str(tmp_path / "x.npy")]) == 2
+    finally:
+        set_memory_budget(None)

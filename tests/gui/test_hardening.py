@@ -80,8 +80,10 @@ def test_pooling_a_large_image_never_stalls_the_window(qtbot, window):
     timer.stop()
     assert window.model.result.output.shape == (3, 1000, 1500)
     # Setting the image itself (levels, first display) happens on the UI thread by design;
-    # from then on, pooling and drawing the result must leave the UI thread free.
-    assert max(gaps[3:]) < 0.1
+    # from then on, pooling and drawing the result must leave the UI thread free. A stall is
+    # what the fuzz counts, a gap over half a second; how short the gaps are is measured by
+    # `make bench-gui`, not asserted here.
+    assert max(gaps[3:]) < 0.5
 
 
 def test_large_file_loads_in_background_with_a_downscale_offer(qtbot, window, tmp_path):

@@ -190,3 +190,33 @@ def test_lp_with_large_p_is_max_like_and_p_one_is_the_sum():
     x = np.random.default_rng(7).random((2, 8, 8)) + 0.2
     np.testing.assert_allclose(F.lp_pool2d(x, 50, 2), F.max_pool2d(x, 2), rtol=0.03)
     np.testing.assert_allclose(F.lp_pool2d(x, 1, 2), F.avg_pool2d(x, 2) * 4)
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.uint8, np.int64, np.uint64, np.bool_])
+def test_min_pool_of_integers_is_exact_and_never_overflows(dtype):
+    if dtype == np.bool_:
+        low, high = False, True
+    else:
+        low, high = np.iinfo(dtype).min, np.iinfo(dtype).max
+    x = np.array([[[high, low, high]]], dtype=dtype)
+    out, indices = X.min_pool2d(x, (1, 2), 1, (0, 1), return_indices=True)
+    assert out.dtype == x.dtype
+    assert out.tolist() == [[[high, low, low, high]]]
+    assert indices.tolist() == [[[0, 1, 1, 2]]]
+    grad = X.min_pool2d_backward(np.ones((1, 1, 4)), x, (1, 2), 1, (0, 1))
+    assert grad.tolist() == [[[1, 2, 1]]]
+
+
+def test_min_pool_of_int64_above_two_to_the_53_is_exact():
+    big = 2**53 + 1
+    x = np.array([[[big, big + 1, -big, -big - 1]]], dtype=np.int64)
+    assert X.min_pool2d(x, (1, 2)).tolist() == [[[big, -big - 1]]]
+
+
+@given(window_cases())
+def test_integer_min_pool_matches_the_float_one(case):
+    x, kernel, stride, padding = case
+    out, indices = X.min_pool2d(x.astype(np.int16), kernel, stride, padding, return_indices=True)
+    float_out, float_indices = X.min_pool2d(x, kernel, stride, padding, return_indices=True)
+    np.testing.assert_array_equal(out, float_out)
+    np.testing.assert_array_equal(indices, float_indices)

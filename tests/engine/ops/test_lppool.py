@@ -83,3 +83,36 @@ def test_one_dimensional_parity_with_torch_including_zero_windows():
     torch_out.sum().backward()
     np.testing.assert_allclose(F.lp_pool1d(x, 2, 2), torch_out.detach().numpy())
     np.testing.assert_allclose(F.lp_pool1d_backward(np.ones((1, 3)), x, 2, 2), tensor.grad.numpy())
+
+
+@pytest.mark.parametrize("norm_type", [1.0, 2.0, 3.0, 2.5, 0.5])
+def test_lp_pool2d_backward_matches_torch_on_nan_and_inf_windows(norm_type):
+    torch = pytest.importorskip("torch")
+    x = np.random.default_rng(8).random((2, 2, 6, 6)) + 0.1
+    x[0, 0, 0, 0] = np.nan  # a window with NaN
+    x[0, 1, 2, 3] = np.inf  # a window with +inf
+    x[1, 0, 4:, 4:] = 0  # a window whose power sum is 0
+    x[1, 1, 0, 0], x[1, 1, 3, 3] = np.nan, np.inf
+    for kernel, stride, ceil_mode in [(2, 2, False), (3, 2, True), ((2, 3), 1, False)]:
+        tensor = torch.from_numpy(x).requires_grad_()
+        torch_out = torch.nn.functional.lp_pool2d(tensor, norm_type, kernel, stride, ceil_mode)
+        grad_output = np.random.default_rng(9).standard_normal(tuple(torch_out.shape))
+        torch_out.backward(torch.from_numpy(grad_output))
+        np.testing.assert_allclose(
+            F.lp_pool2d(x, norm_type, kernel, stride, ceil_mode), torch_out.detach().numpy()
+        )
+        np.testing.assert_allclose(
+            F.lp_pool2d_backward(grad_output, x, norm_type, kernel, stride, ceil_mode),
+            tensor.grad.numpy(),
+        )
+
+
+def test_lp_pool1d_backward_matches_torch_with_nan():
+    torch = pytest.importorskip("torch")
+    x = np.array([[np.nan, 1.0, 2.0, 3.0, np.inf, 1.0]])
+    for norm_type in (1.0, 2.0):
+        tensor = torch.from_numpy(x).requires_grad_()
+        torch.nn.functional.lp_pool1d(tensor, norm_type, 2).sum().backward()
+        np.testing.assert_allclose(
+            F.lp_pool1d_backward(np.ones((1, 3)), x, norm_type, 2), tensor.grad.numpy()
+        )

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from engine import functional as F
 from engine.errors import PoolingError
+from engine.ops.maxpool import code_dtype
 from engine.ops.windows import pooling_output_size
 from tests.engine import reference
 
@@ -268,3 +269,64 @@ def test_float32_parity_with_torch_on_a_larger_image():
     )
     np.testing.assert_array_equal(out, torch_out.numpy())
     np.testing.assert_array_equal(indices, torch_indices.numpy())
+
+
+def test_window_of_more_than_65536_cells_gives_the_right_index():
+    x = np.zeros((1, 300, 300), dtype=np.float32)
+    x[0, -1, -1] = 1
+    out, indices = F.max_pool2d(x, 300, return_indices=True)
+    assert out.item() == 1 and indices.item() == 89_999
+    grad = F.max_pool2d_backward(np.ones((1, 1, 1)), x, 300)
+    assert grad[0, -1, -1] == 1 and grad.sum() == 1
+
+
+def test_global_max_of_an_image_wider_than_65536_pixels_gives_the_right_index():
+    x = np.zeros((1, 1, 70_000), dtype=np.float32)
+    x[0, 0, 69_999] = 5
+    out, indices = F.adaptive_max_pool2d(x, 1, return_indices=True)
+    assert out.item() == 5 and indices.item() == 69_999
+    out, indices = F.adaptive_max_pool1d(x[0], 1, return_indices=True)
+    assert out.item() == 5 and indices.item() == 69_999
+    grad = F.adaptive_max_pool1d_backward(np.ones((1, 1)), x[0], 1)
+    assert grad[0, 69_999] == 1 and grad.sum() == 1
+
+
+def test_offset_codes_are_wide_enough_for_any_window():
+    assert code_dtype(256) == np.uint8 and code_dtype(257) == np.uint16
+    assert code_dtype(65_536) == np.uint16 and code_dtype(65_537) == np.uint32
+    assert code_dtype(2**32 + 1) == np.int64
+
+
+def test_big_window_with_ties_matches_torch():
+    torch = pytest.importorskip("torch")
+    x = np.random.default_rng(6).integers(0, 3, (1, 2, 300, 290)).astype(np.float32)
+    for kernel, stride in [((260, 270), 7), ((1, 290), 1)]:
+        out, indices = F.max_pool2d(x, kernel, stride, return_indices=True)
+        expected, expected_indices = torch.nn.functional.max_pool2d(
+            torch.from_numpy(x), kernel, stride, return_indices=True
+        )
+        np.testing.assert_array_equal(out, expected.numpy())
+        np.testing.assert_array_equal(indices, expected_indices.numpy())
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.uint64])
+def test_integers_above_two_to_the_53_pool_exactly(dtype):
+    big = 2**53 + 1
+    x = np.array([[[big, 2**53, 3, big + 2]]], dtype=dtype)
+    assert F.max_pool2d(x, (1, 2)).tolist() == [[[big, big + 2]]]
+    assert F.max_pool1d(x[0], 3, 1).tolist() == [[big, big + 2]]
+    assert F.adaptive_max_pool1d(x[0], 1).item() == big + 2
+    out, indices = F.max_pool2d(x, (1, 3), 1, (0, 1), return_indices=True)
+    assert out.dtype == dtype and out.tolist() == [[[big, big, big + 2, big + 2]]]
+    assert indices.tolist() == [[[0, 0, 3, 3]]]
+
+
+def test_integer_minimum_beats_only_padding_and_reports_the_first_real_cell():
+    low = np.iinfo(np.int64).min
+    x = np.array([[[low, low], [low, 7]]], dtype=np.int64)
+    out, indices = F.max_pool2d(x, 3, 1, 1, return_indices=True)
+    assert out.tolist() == [[[7, 7], [7, 7]]]
+    out, indices = F.max_pool2d(np.full((1, 2, 2), low), 2, 1, 1, return_indices=True)
+    _, float_indices = F.max_pool2d(np.full((1, 2, 2), -np.inf), 2, 1, 1, return_indices=True)
+    assert (out == low).all() and indices.tolist() == [[[0, 0, 1], [0, 0, 1], [2, 2, 3]]]
+    np.testing.assert_array_equal(indices, float_indices)

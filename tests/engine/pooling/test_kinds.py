@@ -77,3 +77,22 @@ def test_settings_a_kind_does_not_use_never_reach_its_computation():
 def test_unknown_kind_is_refused_in_words():
     with pytest.raises(ValueError, match="Unknown pooling type 'median'"):
         kind_of("median")
+
+
+def test_display_levels_always_have_a_finite_positive_span():
+    # Regression (fuzz): 1e300 constants, -1e308 beside 1e308 and subnormal matrices gave a
+    # zero or infinite span, and the picture's scaling overflowed.
+    from engine.pooling.display import data_range
+
+    for values in ([1e300, 1e300], [-1e308, 1e308], [5e-324, 1e-320, -1e-320], [7.0, 7.0]):
+        low, high = data_range(np.array(values))
+        assert np.isfinite(high - low) and high - low > 0, values
+        assert 255.0 / (high - low) < np.inf
+
+
+def test_symmetric_levels_of_extreme_gradients_stay_finite():
+    from engine.pooling.display import symmetric_range
+
+    for values in ([1e308, -1e308], [0.0, 0.0], [np.nan, 1e-320], [np.inf, 2.0]):
+        low, high = symmetric_range(np.array(values))
+        assert low == -high and 0 < high - low < np.inf, values

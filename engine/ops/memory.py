@@ -1,0 +1,107 @@
+"""The memory budget every op checks before it allocates.
+
+An op works out, from the shapes alone, how many bytes it would hold at its peak and refuses
+with a :class:`~engine.errors.PoolingError` when that exceeds the budget, before allocating
+anything: a kernel of 100000 or an output size of 10**6 is a sentence, not a frozen machine.
+The budget is half of the memory the system reports available (``MemAvailable`` in
+``/proc/meminfo`` on Linux, :data:`FALLBACK_BUDGET` elsewhere) unless set with
+:func:`set_memory_budget`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from engine.errors import PoolingError
+
+FALLBACK_BUDGET = 2 * 1024**3
+"""Budget in bytes where the available memory cannot be read (not Linux)."""
+
+MEMINFO = "/proc/meminfo"
+
+_budget_override: int | None = None
+
+
+def available_memory() -> int | None:
+    """Bytes the system reports available (Linux ``MemAvailable``), or None if unknown."""
+    try:
+        with open(MEMINFO, encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024  # the file counts in kB
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def memory_budget() -> int:
+    """The number of bytes an op may hold at its peak: the value given to
+    :func:`set_memory_budget`, else half of the available memory."""
+    if _budget_override is not None:
+        return _budget_override
+    available = available_memory()
+    return FALLBACK_BUDGET if available is None else available // 2
+
+
+def set_memory_budget(budget: int | None) -> None:
+    """Set the memory budget in bytes (a positive int), or restore the default with None."""
+    global _budget_override
+    if budget is not None and (
+        isinstance(budget, bool) or not isinstance(budget, int) or budget < 1
+    ):
+        raise PoolingError(f"set_memory_budget() budget must be a positive int, got {budget!r}")
+    _budget_override = None if budget is None else int(budget)
+
+
+def format_bytes(count: float) -> str:
+    """``1536`` -> ``'1.5 KiB'``; three significant digits, binary units."""
+    units = ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
+    power = 0 if count < 1024 else min(int(math.log(count, 1024)), len(units) - 1)
+    if power == 0:
+        return f"{int(count)} bytes"
+    value = count / 1024**power
+    return f"{value:.3g} {units[power]}" if value < 1000 else f"{value:.0f} {units[power]}"
+
+
+def describe_size(sizes: tuple[int, ...], labels: str) -> str:
+    """``(100, 200), "H x W"`` -> ``'100 x 200 (H x W)'``."""
+    return f"{' x '.join(str(size) for size in sizes)} ({labels})"
+
+
+def require_memory(op_name: str, needed: int, what: str, advice: str) -> None:
+    """Refuse a call whose peak memory ``needed`` (bytes) exceeds the budget.
+
+    Parameters
+    ----------
+    op_name : str
+        Name used in the message, such as ``"max_unpool2d"``.
+    needed : int
+        Estimated peak of the extra memory the call would hold, in bytes.
+    what : str
+        What makes it large, such as ``"an output of 100000 x 100000 (H x W)"``.
+    advice : str
+        The arguments to change, such as ``"use a smaller kernel_size or output_size"``.
+
+    Raises
+    ------
+    PoolingError
+        One sentence naming the need, the budget, the arguments to change and the setting.
+    """
+    budget = memory_budget()
+    if needed > budget:
+        raise PoolingError(
+            f"{op_name}() would need {format_bytes(needed)} for {what}; the memory budget is "
+            f"{format_bytes(budget)}: {advice} (or raise the budget with "
+            f"engine.ops.memory.set_memory_budget())"
+        )
+
+
+__all__ = [
+    "FALLBACK_BUDGET",
+    "available_memory",
+    "describe_size",
+    "format_bytes",
+    "memory_budget",
+    "require_memory",
+    "set_memory_budget",
+]

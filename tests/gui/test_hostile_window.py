@@ -1,0 +1,203 @@
+"""Issue 15 in the window: every control does something, the reported exceptions stay fixed,
+long work stays off the UI thread, closing never waits, and a seeded fuzz finds nothing."""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from engine.pooling.kinds import KINDS
+from engine.pooling.parameters import PARAMETERS, PoolParams
+from engine.pooling.windows import Window
+
+ROOT = Path(__file__).resolve().parents[2]
+IMAGE = np.random.default_rng(3).random((3, 21, 23)).astype(np.float32) * 4 + 1
+
+# Settings from which every setting of every kind changes the output when it moves.
+BASE = PoolParams(
+    "max",
+    kernel_size=(4, 4),
+    stride=(3, 3),
+    padding=(1, 1),
+    dilation=(1, 1),
+    output_size=(5, 6),
+    levels=(3, 1),
+    norm_type=2.0,
+    mix=0.5,
+    seed=3,
+    blur_size=3,
+)
+MOVES = {
+    # setting: the value it moves to (from BASE)
+    "kernel_size": (5, 5),
+    "stride": (2, 2),
+    "padding": (2, 2),
+    "dilation": (2, 2),
+    "ceil_mode": True,
+    "same_padding": True,
+    "count_include_pad": False,
+    "divisor_override": 7,
+    "norm_type": 3.0,
+    "output_size": (4, 4),
+    "mix": 0.9,
+    "seed": 11,
+    "inference": True,
+    "blur_size": 5,
+    "levels": (2,),
+}
+
+
+def editor_widgets(window, name: str) -> list[QWidget]:
+    editor = window.controls.editors[name]
+    return [widget for widget in editor.controls() if widget.objectName()]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_window_control_changes_the_output_or_is_hidden(qtbot, window, kind):
+    # Regression: mix, 'same' padding, seed, inference, blur taps and pyramid levels changed
+    # nothing when moved; their values were applied at the next change of another control.
+    assert set(MOVES) == set(PARAMETERS)
+    window.model.set_image(IMAGE)
+    for name, moved in MOVES.items():
+        window.model.set_params(BASE.replace(pool_type=kind))
+        shown = any(widget.isVisible() for widget in editor_widgets(window, name))
+        if name not in KINDS[kind].parameters:
+            assert not shown, f"{kind}: {name} is shown but the kind does not use it"
+            continue
+        assert shown, f"{kind}: {name} is hidden"
+        before = window.model.result.output.copy()
+        editor = window.controls.editors[name]
+        editor.set_value(moved)  # as the widget would after a user's edit ...
+        editor.changed.emit()  # ... which announces the change
+        assert window.model.error == "", (kind, name, window.model.error)
+        after = window.model.result.output
+        changed = after.shape != before.shape or not np.array_equal(after, before, equal_nan=True)
+        assert changed, f"{kind}: moving {name} changed nothing"
+
+
+def test_switching_the_channel_in_the_backward_view_raises_nothing(qtbot, window):
+    # Regression: AttributeError when the channel changed while the backward view was shown.
+    window.model.set_image(IMAGE)
+    window.timeline.direction.setCurrentIndex(window.timeline.direction.findData("backward"))
+    channel = window.image_source.channel
+    for index in range(channel.count()):
+        channel.setCurrentIndex(index)
+        assert window.gradient_panel.image_item.image is not None
+
+
+def test_one_hot_upstream_after_the_output_shrinks_raises_nothing(qtbot, window):
+    # Regression: IndexError when the one-hot cell was outside a smaller new output.
+    window.model.set_params(PoolParams("max", (2, 2), (1, 1)))
+    window.animation.set_direction("backward")
+    window.animation.set_one_hot_cell(25, 25)
+    window.model.set_params(PoolParams("max", (4, 4), (4, 4)))
+    assert window.animation.input_gradient().sum() == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        PoolParams("avg", (3, 3), (2, 2), same_padding=True),
+        PoolParams("stochastic", (3, 3), (2, 2), ceil_mode=True),
+        PoolParams("global_max"),
+        PoolParams("spp", levels=(4, 2, 1)),
+    ],
+    ids=["same-average", "stochastic-ceil", "global-max", "pyramid"],
+)
+def test_backward_view_of_kinds_that_raised_before_raises_nothing(qtbot, window, params):
+    window.model.set_params(params)
+    window.animation.set_direction("backward")
+    window.animation.to_start()
+    window.animation.step_forward()
+    window.animation.to_end()
+    assert window.animation.routing is not None
+
+
+def test_the_output_cell_of_a_global_pool_on_a_large_image_lists_no_cells(
+    qtbot, window, monkeypatch
+):
+    # Regression: selecting the single output cell of a global pool on 1200 x 1600 took 8.2 s,
+    # building a Python tuple for each of its 1.9 million cells.
+    def refuse(self):
+        if self.size > 10_000:
+            raise AssertionError(f"{self.size} cells listed one by one")
+        return [(int(r), int(c), False) for r in self.rows for c in self.cols]
+
+    monkeypatch.setattr(Window, "cells", refuse)
+    window.model.set_image(np.random.default_rng(0).random((1, 1200, 1600)).astype(np.float32))
+    window.model.set_params(PoolParams("global_max"))
+    window.model.wait_until_idle()
+    window.model.select_output(0, 0)
+    window.input_panel.plot_widget.grab()  # paints the window's outline
+    assert "1920000 values" in window.info_panel.toPlainText().replace(",", "")
+
+
+def test_a_huge_output_of_a_tiny_image_is_pooled_in_the_background(qtbot, window):
+    # Regression (fuzz): an adaptive output of 3747 x 2190 from the 28 x 28 digit was pooled on
+    # the UI thread because only the input's size decided.
+    window.model.set_params(PoolParams("adaptive_avg", output_size=(3747, 2190)))
+    assert window.model.busy  # in the background
+    assert window.model.wait_until_idle()
+    assert window.model.result.output.shape == (1, 3747, 2190)
+
+
+def test_closing_the_window_during_a_job_returns_at_once(tmp_path):
+    # Regression: closing the window during a job blocked for 5 s; the process must end at
+    # once whatever the job, here one that would run for about a minute.
+    script = (
+        "import time, numpy as np\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui.main_window import MainWindow\n"
+        "from engine.pooling.parameters import PoolParams\n"
+        "window = MainWindow()\n"
+        "window.show()\n"
+        "window.model.set_image(np.random.default_rng(0).random((3, 3000, 3000), "
+        "dtype=np.float32))\n"
+        "window.model.set_params(PoolParams('softpool', (31, 31), (1, 1)))\n"
+        "time.sleep(0.5)\n"
+        "assert window.model.busy\n"
+        "started = time.monotonic()\n"
+        "window.close()\n"
+        "print(f'closed in {time.monotonic() - started:.3f} s', flush=True)\n"
+    )
+    environment = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", POOLSCOPE_SETTINGS=str(tmp_path / "s.ini")
+    )
+    started = time.monotonic()
+    finished = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=50,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert "closed in" in finished.stdout
+    assert time.monotonic() - started < 45  # the job alone would take far longer
+
+
+def test_work_over_the_memory_budget_is_refused_in_one_sentence(qtbot, window, isolated_settings):
+    from engine.ops.memory import memory_budget, set_memory_budget
+    from gui.main_window import MainWindow
+
+    window.settings.set_value("memory_budget_megabytes", 1)
+    window.settings.sync()
+    try:
+        reopened = MainWindow()
+        qtbot.addWidget(reopened)
+        reopened.show()
+        assert memory_budget() == 2**20  # the remembered setting
+        reopened.model.set_image(np.random.default_rng(0).random((3, 512, 512)))
+        reopened.model.set_params(PoolParams("softpool", (9, 9), (1, 1)))
+        reopened.model.wait_until_idle()
+        assert "memory budget" in reopened.model.error and "\n" not in reopened.model.error
+        assert reopened.controls.message.isVisible()
+    finally:
+        set_memory_budget(None)
