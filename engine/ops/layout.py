@@ -73,17 +73,26 @@ def as_array(op_name: str, name: str, value) -> np.ndarray:
         )
 
 
+def shaped_array(
+    op_name: str, name: str, value, expected_shape: tuple, kinds: str, whose: str = "output"
+) -> np.ndarray:
+    """``value`` as an array of ``expected_shape`` whose dtype kind is one of ``kinds``
+    (``"iu"`` integers, ``"biuf"`` any number), or a PoolingError naming ``name``."""
+    array = as_array(op_name, name, value)
+    if array.shape != tuple(expected_shape):
+        raise PoolingError(
+            f"{op_name}() {name} must have the {whose}'s shape {tuple(expected_shape)}, "
+            f"but got {array.shape}"
+        )
+    if array.dtype.kind not in kinds:
+        wanted = "integers" if kinds == "iu" else "numeric"
+        raise PoolingError(f"{op_name}() {name} must be {wanted}, but got dtype {array.dtype}")
+    return array
+
+
 def check_grad_output(op_name: str, grad_output: np.ndarray, expected_shape: tuple) -> np.ndarray:
     """Refuse a gradient whose shape differs from the forward output's."""
-    grad_output = as_array(op_name, "grad_output", grad_output)
-    if grad_output.shape != tuple(expected_shape):
-        raise PoolingError(
-            f"{op_name}() grad_output must have the output's shape {tuple(expected_shape)}, "
-            f"but got {grad_output.shape}"
-        )
-    if grad_output.dtype.kind not in "biuf":
-        raise PoolingError(f"{op_name}() grad_output must be numeric, got {grad_output.dtype}")
-    return grad_output
+    return shaped_array(op_name, "grad_output", grad_output, expected_shape, "biuf")
 
 
 @dataclass(frozen=True)

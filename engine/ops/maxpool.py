@@ -16,12 +16,12 @@ from engine.errors import PoolingError
 from engine.ops.layout import (
     LARGE_INPUT_ADVICE,
     PreparedPool,
-    as_array,
     check_grad_output,
     gradient_dtype,
     padded_input,
     pool_cells,
     prepare_pool,
+    shaped_array,
 )
 from engine.ops.memory import require_memory
 from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag
@@ -215,14 +215,7 @@ def check_indices(
 ) -> np.ndarray:
     """Refuse indices that do not fit the output shape or point outside the input plane;
     return them as an array."""
-    indices = as_array(op_name, "indices", indices)
-    if indices.shape != expected_shape:
-        raise PoolingError(
-            f"{op_name}() indices must have the output's shape {expected_shape}, "
-            f"but got {indices.shape}"
-        )
-    if indices.dtype.kind not in "iu":
-        raise PoolingError(f"{op_name}() indices must be integers, but got dtype {indices.dtype}")
+    indices = shaped_array(op_name, "indices", indices, expected_shape, "iu")
     if indices.size and (indices.min() < NO_INDEX or indices.max() >= plane):
         raise PoolingError(
             f"{op_name}() indices must lie in [0, {plane}) (or be {NO_INDEX}), but got values "

@@ -7,7 +7,7 @@ import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.gather import GatheredPool, WindowBlock, gather_pool
-from engine.ops.layout import as_array
+from engine.ops.layout import shaped_array
 from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag
 
 
@@ -203,14 +203,7 @@ def indices_to_choice(op_name: str, indices, expected_shape: tuple, geometry: Po
     -------
     ndarray of shape (N, C, H_out, W_out), int64
     """
-    indices = as_array(op_name, "indices", indices)
-    if indices.shape != tuple(expected_shape):
-        raise PoolingError(
-            f"{op_name}() indices must have the output's shape {tuple(expected_shape)}, "
-            f"but got {indices.shape}"
-        )
-    if indices.dtype.kind not in "iu":
-        raise PoolingError(f"{op_name}() indices must be integers, but got dtype {indices.dtype}")
+    indices = shaped_array(op_name, "indices", indices, expected_shape, "iu")
     height, width = geometry.input_size
     if indices.size and (indices.min() < 0 or indices.max() >= height * width):
         raise PoolingError(

@@ -7,10 +7,17 @@ import math
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.layout import as_array
+from engine.ops.layout import shaped_array
 from engine.ops.maxpool import NO_INDEX
 from engine.ops.memory import describe_size, require_memory
-from engine.ops.windows import IntOrTuple, check_input, check_int, is_empty, is_int, shown, to_tuple
+from engine.ops.windows import (
+    IntOrTuple,
+    check_input,
+    check_int,
+    is_int,
+    shown,
+    window_arguments,
+)
 
 
 def unpool_output_size(
@@ -72,20 +79,8 @@ def unpool_sizes(op_name: str, output_size) -> tuple[int, ...]:
 
 def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size):
     batched, unbatched = check_input(x, spatial_dims, op_name)
-    indices = as_array(op_name, "indices", indices)
-    if indices.shape != x.shape:
-        raise PoolingError(
-            f"{op_name}() indices must have the input's shape {x.shape}, but got {indices.shape}"
-        )
-    if indices.dtype.kind not in "iu":
-        raise PoolingError(f"{op_name}() indices must be integers, but got {indices.dtype}")
-    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size", op_name)
-    strides = (
-        kernel
-        if stride is None or is_empty(stride)
-        else to_tuple(stride, spatial_dims, "stride", op_name)
-    )
-    pads = to_tuple(padding, spatial_dims, "padding", op_name)
+    indices = shaped_array(op_name, "indices", indices, x.shape, "iu", whose="input")
+    kernel, strides, pads = window_arguments(op_name, spatial_dims, kernel_size, stride, padding)
     if min(kernel) < 1 or min(strides) < 1 or min(pads) < 0:
         raise PoolingError(
             f"{op_name}() kernel_size and stride must be positive and padding non-negative, "

@@ -186,6 +186,20 @@ class PoolGeometry:
         return divisor
 
 
+def window_arguments(
+    op_name: str, spatial_dims: int, kernel_size, stride, padding
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Kernel, stride and padding as tuples of ``spatial_dims`` ints; ``stride=None`` (or
+    empty) means the kernel size, as in torch."""
+    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size", op_name)
+    strides = (
+        kernel
+        if stride is None or is_empty(stride)
+        else to_tuple(stride, spatial_dims, "stride", op_name)
+    )
+    return kernel, strides, to_tuple(padding, spatial_dims, "padding", op_name)
+
+
 def pool_geometry(
     op_name: str,
     input_shape: tuple[int, ...],
@@ -217,13 +231,7 @@ def pool_geometry(
     """
     spatial_dims = len(input_shape) - 2
     input_size = tuple(int(length) for length in input_shape[2:])
-    kernel = to_tuple(kernel_size, spatial_dims, "kernel_size", op_name)
-    strides = (
-        kernel
-        if stride is None or is_empty(stride)
-        else to_tuple(stride, spatial_dims, "stride", op_name)
-    )
-    pads = to_tuple(padding, spatial_dims, "padding", op_name)
+    kernel, strides, pads = window_arguments(op_name, spatial_dims, kernel_size, stride, padding)
     dilations = to_tuple(dilation, spatial_dims, "dilation", op_name)
     ceil_mode = check_flag(op_name, "ceil_mode", ceil_mode)
     for name, values in (("kernel_size", kernel), ("stride", strides), ("dilation", dilations)):
