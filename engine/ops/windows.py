@@ -336,4 +336,5 @@ __all__ = [
     "pooling_output_size",
     "shown",
     "to_tuple",
+    "window_arguments",
 ]
