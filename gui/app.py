@@ -16,8 +16,9 @@ from pathlib import Path
 from engine.errors import PoolingError
 from engine.io.images import ImageLoadError, load_image, sample_path
 from engine.ops.memory import set_memory_budget
-from engine.pooling.kinds import KINDS
-from engine.pooling.parameters import PoolParams
+from engine.pooling.frameworks import FRAMEWORKS, framework_of
+from engine.pooling.kinds import KINDS, kind_of
+from engine.pooling.parameters import PARAMETERS, PoolParams
 from engine.pooling.pipeline import run_pool, validate
 
 
@@ -47,6 +48,21 @@ def parse_pair(text: str) -> tuple[int, int]:
     return parts[0], parts[1]
 
 
+def parse_quad(text: str) -> tuple[int, int, int, int]:
+    """``"1,0,2,1"`` -> (1, 0, 2, 1): top, left, bottom, right."""
+    try:
+        parts = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected TOP,LEFT,BOTTOM,RIGHT whole numbers, got '{text}'"
+        ) from None
+    if len(parts) != 4:
+        raise argparse.ArgumentTypeError(
+            f"expected four numbers TOP,LEFT,BOTTOM,RIGHT, got '{text}'"
+        )
+    return parts
+
+
 def parse_levels(text: str) -> tuple[int, ...]:
     """``"4,2,1"`` -> (4, 2, 1)."""
     try:
@@ -74,10 +90,47 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dilation", type=parse_pair, default=argparse.SUPPRESS, metavar="D|DH,DW")
     parser.add_argument("--ceil", action="store_true", default=argparse.SUPPRESS, help="ceil mode")
     parser.add_argument(
-        "--exclude-pad",
+        "--framework",
+        choices=list(FRAMEWORKS),
+        default=argparse.SUPPRESS,
+        help="whose rules max and avg pooling follow (default torch): padding, divisor, ceil "
+        "mode and defaults as that framework computes them",
+    )
+    include = parser.add_mutually_exclusive_group()
+    include.add_argument(
+        "--include-pad",
+        dest="include_pad",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="average: divide by real cells only (count_include_pad=False)",
+        help="average: divide by the whole window, padding included (count_include_pad=True)",
+    )
+    include.add_argument(
+        "--exclude-pad",
+        dest="include_pad",
+        action="store_false",
+        default=argparse.SUPPRESS,
+        help="average: divide by the real cells only (count_include_pad=False); default: the "
+        "framework's (torch and jax include, onnx excludes, keras always real cells)",
+    )
+    parser.add_argument(
+        "--pads",
+        type=parse_quad,
+        default=argparse.SUPPRESS,
+        metavar="TOP,LEFT,BOTTOM,RIGHT",
+        help="padding of each side, asymmetric allowed (jax and onnx)",
+    )
+    parser.add_argument(
+        "--auto-pad",
+        choices=["SAME_UPPER", "SAME_LOWER", "VALID"],
+        default=argparse.SUPPRESS,
+        help="onnx: automatic padding",
+    )
+    parser.add_argument(
+        "--tie",
+        choices=["first", "all"],
+        default=argparse.SUPPRESS,
+        help="max: where a tied maximum's gradient goes: the first (autograd, default) or all "
+        "of them (the textbook mask window == max)",
     )
     parser.add_argument(
         "--divisor", type=int, default=argparse.SUPPRESS, help="average: divisor override"
@@ -96,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--same",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="TensorFlow/Keras padding='same' (max and avg)",
+        help="the framework's 'same' padding (keras, jax; onnx: auto_pad SAME_UPPER)",
     )
     parser.add_argument(
         "--mix",
@@ -215,38 +268,99 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 POOLING_OPTIONS = {
-    # argparse destination: PoolParams field
-    "pool": "pool_type",
-    "kernel": "kernel_size",
-    "stride": "stride",
-    "padding": "padding",
-    "dilation": "dilation",
-    "ceil": "ceil_mode",
-    "divisor": "divisor_override",
-    "p": "norm_type",
-    "output_size": "output_size",
-    "same": "same_padding",
-    "mix": "mix",
-    "seed": "seed",
-    "inference": "inference",
-    "blur": "blur_size",
-    "levels": "levels",
+    # argparse destination: (PoolParams field, the option as typed)
+    "pool": ("pool_type", "--pool"),
+    "framework": ("framework", "--framework"),
+    "kernel": ("kernel_size", "--kernel"),
+    "stride": ("stride", "--stride"),
+    "padding": ("padding", "--padding"),
+    "pads": ("pads", "--pads"),
+    "auto_pad": ("auto_pad", "--auto-pad"),
+    "same": ("same_padding", "--same"),
+    "dilation": ("dilation", "--dilation"),
+    "ceil": ("ceil_mode", "--ceil"),
+    "include_pad": ("count_include_pad", "--include-pad / --exclude-pad"),
+    "divisor": ("divisor_override", "--divisor"),
+    "tie": ("tie", "--tie"),
+    "p": ("norm_type", "--p"),
+    "output_size": ("output_size", "--output-size"),
+    "mix": ("mix", "--mix"),
+    "seed": ("seed", "--seed"),
+    "inference": ("inference", "--inference"),
+    "blur": ("blur_size", "--blur"),
+    "levels": ("levels", "--levels"),
 }
 """The pooling options; each is set in ``args`` only when given on the command line."""
 
+FRAMEWORK_FIELDS = ("framework", "pads", "auto_pad", "same_padding", "count_include_pad", "tie")
+"""Settings whose options are refused, not ignored, by a kind that does not use them."""
+
 
 def pooling_given(args: argparse.Namespace) -> bool:
-    return "exclude_pad" in vars(args) or any(name in vars(args) for name in POOLING_OPTIONS)
+    return any(name in vars(args) for name in POOLING_OPTIONS)
 
 
 def params_from_args(args: argparse.Namespace) -> PoolParams:
-    """The settings given, the rest at PoolScope's defaults (kernel 2, stride = kernel)."""
-    given = vars(args)
-    values = {field: given[name] for name, field in POOLING_OPTIONS.items() if name in given}
+    """The settings given, the rest at PoolScope's defaults (kernel 2, stride = kernel) and
+    the chosen framework's (its ``count_include_pad``; JAX's and ONNX's ``--padding`` is
+    their per-side ``pads``, ONNX's ``--same`` its ``auto_pad=SAME_UPPER``). Raises
+    UsageError, in one line naming the framework and the option, for what the framework's
+    pooling cannot express."""
+    given = dict(vars(args))
+    values = {field: given[name] for name, (field, _) in POOLING_OPTIONS.items() if name in given}
     values.setdefault("kernel_size", (2, 2))
     values.setdefault("stride", values["kernel_size"])
-    values["count_include_pad"] = not given.get("exclude_pad", False)
-    return PoolParams(**values)
+    framework = framework_of(values.get("framework", "torch"))
+    if framework.include_pad_default is not None:
+        values.setdefault("count_include_pad", framework.include_pad_default)
+    if "pads" in framework.max_settings and "padding" in values:
+        if "pads" in values:
+            raise UsageError(
+                f"{framework.name} pads each side with --pads; give --pads or --padding, not both"
+            )
+        height, width = values.pop("padding")
+        values["pads"] = (height, width, height, width)
+        given["pads"] = given.pop("padding")
+    if framework.name == "onnx" and values.pop("same_padding", False):
+        if values.get("auto_pad", "SAME_UPPER") != "SAME_UPPER":
+            raise UsageError("onnx: --same is --auto-pad SAME_UPPER; give one of them")
+        values["auto_pad"] = given["auto_pad"] = "SAME_UPPER"
+        del given["same"]
+    params = PoolParams(**values)
+    problem = unused_option(params, given)
+    if problem:
+        raise UsageError(problem)
+    return params
+
+
+def unused_option(params: PoolParams, given: dict) -> str:
+    """Why an option given cannot apply to the settings (in one line), or "". Max and average
+    pooling refuse every option their framework lacks; other kinds refuse the framework
+    options (and ignore the rest, as before)."""
+    kind = kind_of(params)
+    used = set(kind.used(params)) | {"pool_type", "kernel_size", "stride"}
+    for name, (field, option) in POOLING_OPTIONS.items():
+        if name not in given or field in used:
+            continue
+        if field not in kind.parameters:
+            if field in FRAMEWORK_FIELDS and getattr(params, field) != getattr(PoolParams(), field):
+                return f"{option} does not apply to {kind.label.lower()} pooling"
+            continue  # settings of other kinds are ignored, as they always were
+        framework = framework_of(params)
+        if field == "same_padding" and framework.name == "torch":
+            return (
+                "torch has no 'same' padding in its pooling layers (--same): choose "
+                "--framework keras, jax or onnx, or pad with --padding"
+            )
+        what = f"{framework.name} {kind.label.lower()} pooling"
+        if field == "pads":
+            return f"{what} pads both sides alike (--pads is for jax and onnx): use --padding"
+        if field == "count_include_pad":
+            return f"{what} always divides by the real cells ({option})"
+        if field == "padding":
+            return f"{what} has no explicit padding (--padding): use --same, or --framework jax"
+        return f"{what} has no {PARAMETERS[field].label.lower()} ({option})"
+    return ""
 
 
 def fail(message: str) -> int:
@@ -269,6 +383,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_memory_budget(round(args.memory_budget * 2**20))
     try:
         params = params_from_args(args)
+    except UsageError as error:
+        return fail(str(error))
+    try:
         image = (
             None
             if args.image is None and not (args.export or args.grad)

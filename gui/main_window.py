@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from engine.io.export import ExportError, write_atomically
 from engine.io.images import SAMPLES, ImageLoadError, image_size, sample_path
 from engine.ops.memory import set_memory_budget
+from engine.pooling.gotchas import GOTCHAS, gotcha
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from gui.experiments.panel import ExperimentsPanel
@@ -48,6 +49,8 @@ from gui.models.settings import Settings
 from gui.views.controls import ControlsPanel
 from gui.views.explore import ExplorePanel
 from gui.views.formula_strip import FormulaStrip
+from gui.views.frameworks import FrameworksPanel
+from gui.views.gallery import GalleryPanel
 from gui.views.info_panel import InfoPanel
 from gui.views.matrix_panel import PRESETS, MatrixPanel
 from gui.views.source import ImageSource, ModeSwitch
@@ -56,6 +59,7 @@ IMAGE_FILTER = (
     "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;"
     "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
 )
+SEQUENCES_FILTER = "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
 FIRST_START_SAMPLE = "digit"
 FIRST_START_PARAMS = PoolParams("max", (2, 2), (2, 2))
 FIRST_START_CELL = (6, 6)  # an output cell on the digit's stroke
@@ -65,6 +69,15 @@ MOUSE_HELP = (
     "Mouse: hover an output cell to see its window, click to pin it (arrow keys move it); "
     "click an input cell to mark every output cell it feeds; wheel zooms, drag pans."
 )
+
+
+def matrix_text(matrix) -> str:
+    """A gotcha's matrix as the matrix editor reads it (nan and inf as words)."""
+
+    def written(value: float) -> str:
+        return str(int(value)) if value.is_integer() else repr(value)  # 'nan', 'inf', '0.1'
+
+    return "\n".join(" ".join(written(float(value)) for value in row) for row in matrix)
 
 
 class MainWindow(QMainWindow):
@@ -111,15 +124,26 @@ class MainWindow(QMainWindow):
         self.formula_dock = self.dock(
             "Formula", "formula_dock", self.formula, Qt.BottomDockWidgetArea
         )
+        self.gallery = GalleryPanel()
+        self.gallery_dock = self.dock(
+            "Gotchas", "gotchas_dock", self.gallery, Qt.RightDockWidgetArea
+        )
+        self.tabifyDockWidget(self.details_dock, self.gallery_dock)
+        self.details_dock.raise_()
 
         self.explore = ExplorePanel(self.model, self.animation)
         self.experiments = ExperimentsPanel(self.model)
+        self.frameworks = FrameworksPanel(self.model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.addTab(self.explore, "Explore")
         self.tabs.addTab(self.experiments, "Experiments")
+        self.tabs.addTab(self.frameworks, "Frameworks")
         self.tabs.setTabToolTip(0, "Pool the input, follow every window, step through")
         self.tabs.setTabToolTip(1, "Check what pooling is for: invariance, noise, cost, ...")
+        self.tabs.setTabToolTip(
+            2, "The same max or average pooling in PyTorch, Keras, JAX and ONNX, side by side"
+        )
         self.setCentralWidget(self.tabs)
         # The views, for scripts and tests.
         explore = self.explore
@@ -175,6 +199,7 @@ class MainWindow(QMainWindow):
         self.matrix_panel.applied.connect(lambda: self.show_mode("matrix"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.experiments.inputReplaced.connect(self._on_experiment_input)
+        self.gallery.chosen.connect(self.load_gotcha)
         self.experiments.runner.busyChanged.connect(self._on_busy_changed)
 
     # ----- menus ---------------------------------------------------------------------------
@@ -196,6 +221,15 @@ class MainWindow(QMainWindow):
                 self.open_dialog,
                 QKeySequence.StandardKey.Open,
                 "Open a PNG, JPEG, BMP, GIF, TIFF, WebP image or a matrix",
+            )
+        )
+        file_menu.addAction(
+            self.action(
+                "Open as se&quences…",
+                self.open_sequences_dialog,
+                "Ctrl+Shift+O",
+                "Open a matrix (.csv, .npy, ...) whose rows are sequences, pooled along their "
+                "length like torch's 1D pools on a (C, L) input",
             )
         )
         self.recent_menu = file_menu.addMenu("Open &recent")
@@ -273,6 +307,22 @@ class MainWindow(QMainWindow):
         )
         self.physical_action.setCheckable(True)
         view_menu.addAction(self.physical_action)
+        self.bars_action = self.action(
+            "Sequences as &bars",
+            self.toggle_bars,
+            "Ctrl+Shift+B",
+            "Draw a sequence (a one-row input) as bars instead of a strip of cells",
+        )
+        self.bars_action.setCheckable(True)
+        view_menu.addAction(self.bars_action)
+        view_menu.addAction(
+            self.action(
+                "F&rameworks side by side",
+                lambda: self.tabs.setCurrentWidget(self.frameworks),
+                "Ctrl+Shift+F",
+                "The same max or average pooling as PyTorch, Keras, JAX and ONNX compute it",
+            )
+        )
         view_menu.addAction(
             self.action(
                 "&Fit views",
@@ -291,7 +341,7 @@ class MainWindow(QMainWindow):
         )
         view_menu.addSeparator()
         panels = view_menu.addMenu("&Panels")
-        for dock in (self.settings_dock, self.details_dock, self.formula_dock):
+        for dock in (self.settings_dock, self.details_dock, self.gallery_dock, self.formula_dock):
             panels.addAction(dock.toggleViewAction())
 
         animation = self.animation
@@ -320,8 +370,26 @@ class MainWindow(QMainWindow):
         play_menu.addSeparator()
         play_menu.addAction(self.backward_action)
 
+        gotchas_menu = pool_menu.addMenu("&Gotchas")
+        for item in GOTCHAS:
+            gotchas_menu.addAction(
+                self.action(
+                    item.title,
+                    lambda _=False, key=item.key: self.load_gotcha(key),
+                    tip=item.explanation.replace("\n", " "),
+                )
+            )
+
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self.action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(
+            self.action(
+                "&Gotcha gallery",
+                self.show_gallery,
+                "Ctrl+G",
+                "Surprising pooling behaviours from public issue trackers, one click each",
+            )
+        )
         help_menu.addAction(
             self.action("Show the 'try this' &hint", self.show_try_card, tip="Show the first hint")
         )
@@ -363,12 +431,20 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | Path) -> bool:
+    def open_sequences_dialog(self) -> None:
+        folder = self.settings.value_str("last_folder", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open sequences (one per row)", folder, SEQUENCES_FILTER
+        )
+        if path:
+            self.open_path(path, sequences=True)
+
+    def open_path(self, path: str | Path, sequences: bool = False) -> bool:
         """Open a file; on failure show why and keep the current image.
 
         Large images load in the background (the window stays usable); above the configured
-        size the user is offered a downscaled working copy. Returns False if nothing will
-        change.
+        size the user is offered a downscaled working copy. ``sequences``: a matrix's rows
+        are the channels of a sequence. Returns False if nothing will change.
         """
         path = Path(path)
         width, height = image_size(path)
@@ -385,11 +461,11 @@ class MainWindow(QMainWindow):
             reduce = factor if choice == "downscale" else 1
         if megapixels / reduce**2 > self.settings.value_float("background_load_megapixels", 1.0):
             self.pending_path = path
-            self.model.request_image(path, reduce)
+            self.model.request_image(path, reduce, sequences)
             self.statusBar().showMessage(f"Opening {path.name}…")
             return True
         try:
-            self.model.open_image(path, reduce)
+            self.model.open_image(path, reduce, sequences)
         except ImageLoadError as error:
             self.show_error("Cannot open image", str(error))
             return False
@@ -547,7 +623,29 @@ class MainWindow(QMainWindow):
         self.experiments.cancel()
 
     def _on_tab_changed(self, index: int) -> None:
-        self.experiments.set_active(index == 1)
+        self.experiments.set_active(self.tabs.widget(index) is self.experiments)
+        self.frameworks.set_active(self.tabs.widget(index) is self.frameworks)
+
+    def show_gallery(self) -> None:
+        self.gallery_dock.show()
+        self.gallery_dock.raise_()
+
+    def load_gotcha(self, key: str) -> None:
+        """Load a gotcha: its matrix (Matrix mode), kind and settings, the output cell to look
+        at, and the backward view when the gotcha is about gradients."""
+        item = gotcha(key)
+        self.gallery.show_gotcha(key)
+        self.show_gallery()
+        self.matrix_panel.editor.setPlainText(matrix_text(item.matrix))
+        if not self.matrix_panel.apply():
+            return
+        self.model.set_params(item.pool_params())
+        self.show_mode("matrix")
+        self.tabs.setCurrentWidget(self.explore)
+        if item.selected_cell is not None:
+            self.model.select_output(*item.selected_cell, pin=True)
+        self.animation.set_direction("backward" if item.gradient is not None else "forward")
+        self.statusBar().showMessage(f"Gotcha: {item.title}. {item.answer}", 15000)
 
     def _on_experiment_input(self, sentence: str) -> None:
         self.tabs.setCurrentIndex(0)
@@ -620,6 +718,10 @@ class MainWindow(QMainWindow):
             f"<b>PoolScope</b>: see, cell by cell, what a pooling layer does.<br><br>{versions}",
         )
 
+    def toggle_bars(self, checked: bool) -> None:
+        self.explore.set_bars(checked)
+        self.settings.set_value("sequence_bars", "yes" if checked else "no")
+
     def restore_settings(self) -> None:
         budget = self.settings.value_float("memory_budget_megabytes", 0.0)
         set_memory_budget(round(budget * 2**20) if budget > 0 else None)
@@ -628,6 +730,9 @@ class MainWindow(QMainWindow):
             self.model.set_params(params)
         self.model.set_channel(self.settings.value_str("channel", "rgb"))
         self.matrix_panel.editor.setPlainText(self.settings.value_str("matrix", ""))
+        bars = self.settings.value_str("sequence_bars", "no") == "yes"
+        self.bars_action.setChecked(bars)
+        self.explore.set_bars(bars)
         if self.settings.value_str("try_card_dismissed", "no") == "yes":
             self.explore.try_card.hide()
         geometry = self.settings.value_bytes("geometry")
@@ -676,4 +781,5 @@ class MainWindow(QMainWindow):
         self.model.shutdown()
         self.animation.routing_runner.shutdown()
         self.experiments.shutdown()
+        self.frameworks.shutdown()
         super().closeEvent(event)

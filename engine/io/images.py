@@ -12,21 +12,33 @@ or number is read, and matrix text is read only up to its cell limit.
 
 from __future__ import annotations
 
-import io
-import itertools
 import os
-import stat
-import struct
 import warnings
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps
 
+from engine.io.files import (  # noqa: F401 (re-exported: the loader's public names)
+    ImageLoadError,
+    MatrixParseError,
+    check_size,
+    first_line,
+    open_regular_file,
+    refusals,
+)
+from engine.io.matrices import (  # noqa: F401 (re-exported)
+    DEFAULT_MAX_PIXELS,
+    MATRIX_SUFFIXES,
+    MAX_MATRIX_CELLS,
+    check_npy_header,
+    load_matrix_file,
+    load_matrix_text,
+    read_matrix,
+)
 from engine.ops.avgpool import avg_pool2d
 
 ASSETS = Path(__file__).resolve().parents[2] / "assets"
@@ -40,17 +52,6 @@ SAMPLES = {
 }
 """Bundled samples: display name to file name in ``assets/``."""
 
-DEFAULT_MAX_PIXELS = 120_000_000
-"""Images (and ``.npy`` arrays, counted in cells) larger than this are refused from their
-header, before anything is decoded."""
-
-MAX_MATRIX_CELLS = 4096
-"""Matrix text, typed or from a ``.csv``/``.tsv``/``.txt`` file, holds at most this many cells."""
-
-MAX_LINE_CHARACTERS = 1_000_000
-"""A line of matrix text longer than this is refused without reading the rest of it."""
-
-MATRIX_SUFFIXES = {".csv", ".tsv", ".txt", ".npy"}
 
 READABLE_FORMATS = (
     "PNG",
@@ -73,21 +74,6 @@ READABLE_FORMATS = (
 (run through Ghostscript, which can hang on a 100-byte file) and other formats that are not
 pictures; whatever the file's name, nothing else is tried."""
 
-NOT_REGULAR = {
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
-}
-
-
-class ImageLoadError(ValueError):
-    """An image (or matrix) file could not be read; the message says why, in one line."""
-
-
-class MatrixParseError(ImageLoadError):
-    """Typed or pasted matrix text could not be read; the message names the row and column."""
-
 
 def sample_path(name: str) -> Path:
     """Path of a bundled sample by its name in :data:`SAMPLES`."""
@@ -95,7 +81,11 @@ def sample_path(name: str) -> Path:
 
 
 def load_image(
-    path: str | os.PathLike, max_pixels: int = DEFAULT_MAX_PIXELS, frame: int = 0, reduce: int = 1
+    path: str | os.PathLike,
+    max_pixels: int = DEFAULT_MAX_PIXELS,
+    frame: int = 0,
+    reduce: int = 1,
+    sequences: bool = False,
 ) -> np.ndarray:
     """Read an image file into a float32 array.
 
@@ -114,6 +104,10 @@ def load_image(
     reduce : int
         Downscale by this factor (averaging ``reduce x reduce`` blocks) for a smaller working
         copy of a huge photo.
+    sequences : bool
+        Read a matrix's rows as the channels of a sequence: a ``(C, L)`` matrix becomes
+        ``(C, 1, L)``, pooled along its length (a one-row matrix is a sequence anyway). Only
+        for matrices.
 
     Returns
     -------
@@ -122,7 +116,8 @@ def load_image(
         EXIF orientation is applied; alpha is composited onto white; CMYK, palette, YCbCr, LAB
         and HSV become RGB (a palette of grays stays grayscale); 16-bit integers are divided
         by 65535; float images already in [0, 1] are kept, others are stretched from their
-        minimum to their maximum. Matrices have C = 1 and their values as they are.
+        minimum to their maximum. Matrices have C = 1 and their values as they are (or, as
+        ``sequences``, H = 1 and one channel per row).
 
     Raises
     ------
@@ -132,101 +127,19 @@ def load_image(
     """
     path = Path(path)
     name = path.name or str(path)
+    is_matrix = path.suffix.lower() in MATRIX_SUFFIXES
+    if sequences and not is_matrix:
+        raise ImageLoadError(
+            f"Cannot open '{name}' as sequences: only a matrix (.csv, .tsv, .txt or .npy) "
+            "holds sequences, one per row."
+        )
     with refusals(name):
-        if path.suffix.lower() in MATRIX_SUFFIXES:
-            image = read_matrix(path, name, max_pixels, np.float32)[np.newaxis]
+        if is_matrix:
+            matrix = read_matrix(path, name, max_pixels, np.float32)
+            image = matrix[:, np.newaxis, :] if sequences else matrix[np.newaxis]
         else:
             image = decode_image(path, name, max_pixels, frame)
         return downscale(image, reduce) if reduce > 1 else image
-
-
-@contextmanager
-def refusals(name: str) -> Iterator[None]:
-    """Turn whatever reading ``name`` raises into a one-line :class:`ImageLoadError`."""
-    try:
-        yield
-    except ImageLoadError:
-        raise
-    except PermissionError:
-        raise ImageLoadError(f"Cannot open '{name}': permission denied.") from None
-    except FileNotFoundError:
-        raise ImageLoadError(f"Cannot open '{name}': the file disappeared while reading.") from None
-    except MemoryError:
-        raise ImageLoadError(f"Cannot open '{name}': not enough memory to decode it.") from None
-    except UnicodeDecodeError:
-        raise ImageLoadError(f"Cannot open '{name}': it is not a text file.") from None
-    except UnidentifiedImageError:
-        raise ImageLoadError(
-            f"Cannot open '{name}': not an image format PoolScope can read (is it really an "
-            "image?)."
-        ) from None
-    except Image.DecompressionBombError:
-        raise ImageLoadError(
-            f"Cannot open '{name}': it claims an enormous size and was refused as a "
-            "possible decompression bomb."
-        ) from None
-    except (
-        OSError,
-        SyntaxError,
-        ValueError,
-        EOFError,
-        struct.error,
-        zlib.error,
-        IndexError,
-        TypeError,
-        KeyError,
-    ) as error:
-        detail = str(error).strip().rstrip(".") or type(error).__name__
-        raise ImageLoadError(
-            f"Cannot open '{name}': the file is damaged or truncated ({first_line(detail)})."
-        ) from None
-
-
-def check_regular_file(path: Path, name: str) -> int:
-    """The size in bytes of ``path`` if it is a non-empty regular file; else ImageLoadError.
-
-    Only ``os.stat`` is called: nothing is opened, so a named pipe cannot block.
-    """
-    try:
-        status = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        raise ImageLoadError(
-            f"Cannot open '{name}': the file does not exist (moved or deleted?)."
-        ) from None
-    except PermissionError:
-        raise ImageLoadError(f"Cannot open '{name}': permission denied.") from None
-    except (OSError, ValueError) as error:
-        detail = getattr(error, "strerror", None) or first_line(str(error))
-        raise ImageLoadError(f"Cannot open '{name}': {detail}.") from None
-    check_regular_status(status, name)
-    if status.st_size == 0:
-        raise ImageLoadError(f"Cannot open '{name}': the file is empty (0 bytes).")
-    return status.st_size
-
-
-def check_regular_status(status: os.stat_result, name: str) -> None:
-    if stat.S_ISDIR(status.st_mode):
-        raise ImageLoadError(f"Cannot open '{name}': it is a folder, not an image file.")
-    if not stat.S_ISREG(status.st_mode):
-        kind = NOT_REGULAR.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise ImageLoadError(f"Cannot open '{name}': it is {kind}, not an image file.")
-
-
-def open_regular_file(path: Path, name: str) -> BinaryIO:
-    """Open a regular file for reading, refusing anything else without blocking.
-
-    Checked before opening, and again on the open file, so a file swapped for a named pipe
-    in between cannot block either (the open itself does not wait for a writer).
-    """
-    check_regular_file(path, name)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(path, flags)
-    try:
-        check_regular_status(os.fstat(descriptor), name)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    return os.fdopen(descriptor, "rb")
 
 
 def downscale(image: np.ndarray, factor: int) -> np.ndarray:
@@ -258,11 +171,6 @@ def image_size(path: str | os.PathLike) -> tuple[int, int]:
                 return image.size
     except Exception:  # the full loader will say exactly what is wrong
         return (0, 0)
-
-
-def first_line(text: str, limit: int = 120) -> str:
-    line = text.splitlines()[0] if text else ""
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def open_pillow(handle: BinaryIO) -> Image.Image:
@@ -302,18 +210,6 @@ def decode_image(path: Path, name: str, max_pixels: int, frame: int) -> np.ndarr
             image.load()
             image = ImageOps.exif_transpose(image) or image
             return to_array(image)
-
-
-def check_size(name: str, width: int, height: int, max_pixels: int) -> None:
-    if width <= 0 or height <= 0:
-        raise ImageLoadError(
-            f"Cannot open '{name}': the image has zero size ({height} x {width}, H x W)."
-        )
-    if width * height > max_pixels:
-        raise ImageLoadError(
-            f"Cannot open '{name}': {height} x {width} (H x W) is {width * height / 1e6:.0f} "
-            f"megapixels, over the limit of {max_pixels / 1e6:.0f} megapixels."
-        )
 
 
 def to_array(image: Image.Image) -> np.ndarray:
@@ -368,165 +264,3 @@ def scale_to_unit(values: np.ndarray, full_scale: float) -> np.ndarray:
     else:
         scaled = np.zeros_like(values)
     return np.nan_to_num(scaled, nan=0.0, posinf=1.0, neginf=0.0).astype(np.float32)
-
-
-def load_matrix_text(text: str) -> np.ndarray:
-    """Parse a matrix typed or pasted from a spreadsheet.
-
-    Cells are separated by tabs, commas, semicolons or spaces, rows by newlines. ``nan``,
-    ``inf`` and ``-inf`` are accepted as words.
-
-    Returns
-    -------
-    ndarray of shape (rows, columns), float64
-
-    Raises
-    ------
-    MatrixParseError
-        For empty text, a cell that is not a number, rows of different lengths, a value too
-        large for float64 or more than :data:`MAX_MATRIX_CELLS` cells.
-    """
-    return parse_matrix_lines(text.splitlines())
-
-
-def parse_matrix_lines(lines: Iterable[str]) -> np.ndarray:
-    """Parse matrix text line by line, stopping as soon as it holds too many cells (so a
-    file of millions of rows is refused after reading a few thousand)."""
-    rows: list[list[float]] = []
-    cells = 0
-    for line_number, line in enumerate(lines, start=1):
-        row = parse_matrix_row(line.strip(), line_number)
-        if not row:
-            continue
-        if rows and len(row) != len(rows[0]):
-            raise MatrixParseError(
-                f"Row {line_number} has {len(row)} values but row 1 has {len(rows[0])}: every "
-                "row needs the same number of values."
-            )
-        cells += len(row)
-        if cells > MAX_MATRIX_CELLS:
-            raise MatrixParseError(
-                f"The matrix has more than {MAX_MATRIX_CELLS} cells ({len(rows) + 1} rows of "
-                f"{len(row)} already); matrix mode is for small examples (at most "
-                f"{MAX_MATRIX_CELLS} cells). Open larger data as an image or a .npy file."
-            )
-        rows.append(row)
-    if not rows:
-        raise MatrixParseError("The matrix is empty: type or paste some numbers.")
-    return np.array(rows, dtype=np.float64)
-
-
-def parse_matrix_row(line: str, line_number: int) -> list[float]:
-    """The numbers of one stripped line (an empty list for an empty line)."""
-    if not line:
-        return []
-    separator = next((mark for mark in ("\t", ",", ";") if mark in line), None)
-    cells = [cell.strip() for cell in line.split(separator)] if separator else line.split()
-    row = []
-    for column, cell in enumerate(cells, start=1):
-        try:
-            value = float(cell)
-        except ValueError:
-            raise MatrixParseError(
-                f"Row {line_number}, column {column}: '{first_line(cell, 40)}' is not a number."
-            ) from None
-        if np.isinf(value) and cell.lower().lstrip("+-") not in ("inf", "infinity"):
-            raise MatrixParseError(
-                f"Row {line_number}, column {column}: '{first_line(cell, 40)}' is too large "
-                "for a number."
-            )
-        row.append(value)
-    return row
-
-
-def load_matrix_file(path: str | os.PathLike, max_cells: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
-    """Read a numeric matrix from ``.csv``/``.tsv``/``.txt`` text or a ``.npy`` file.
-
-    Text holds at most :data:`MAX_MATRIX_CELLS` cells; a ``.npy`` at most ``max_cells``,
-    checked from its header before the data is read.
-
-    Returns
-    -------
-    ndarray of shape (rows, columns), float64, values unscaled
-
-    Raises
-    ------
-    ImageLoadError
-        As :func:`load_image` (MatrixParseError for text that is not a matrix).
-    """
-    path = Path(path)
-    name = path.name or str(path)
-    with refusals(name):
-        return read_matrix(path, name, max_cells, np.float64)
-
-
-def read_matrix(path: Path, name: str, max_cells: int, dtype: type) -> np.ndarray:
-    """A ``.npy`` array or matrix text as a 2D array of ``dtype``."""
-    with open_regular_file(path, name) as handle:
-        if path.suffix.lower() == ".npy":
-            return read_npy(handle, name, max_cells, dtype)
-        text = io.TextIOWrapper(handle, encoding="utf-8-sig")
-        try:
-            return parse_matrix_lines(bounded_lines(text, name)).astype(dtype, copy=False)
-        except MatrixParseError as error:
-            raise MatrixParseError(f"Cannot open '{name}': {error}") from None
-
-
-def bounded_lines(text: io.TextIOBase, name: str) -> Iterator[str]:
-    """The lines of ``text``, read one at a time and none longer than MAX_LINE_CHARACTERS."""
-    for line_number in itertools.count(1):
-        line = text.readline(MAX_LINE_CHARACTERS + 1)
-        if not line:
-            return
-        if len(line.rstrip("\r\n")) > MAX_LINE_CHARACTERS:
-            raise ImageLoadError(
-                f"Cannot open '{name}': line {line_number} is longer than "
-                f"{MAX_LINE_CHARACTERS:,} characters; is it really a matrix?"
-            )
-        yield line
-
-
-def read_npy_header(handle: BinaryIO, name: str) -> tuple[tuple[int, ...], np.dtype]:
-    """Shape and dtype from a ``.npy`` header; the file is left just after the header."""
-    try:
-        version = np.lib.format.read_magic(handle)
-    except ValueError:
-        raise ImageLoadError(f"Cannot open '{name}': it is not a NumPy .npy file.") from None
-    if version == (1, 0):
-        shape, _, dtype = np.lib.format.read_array_header_1_0(handle)
-    else:  # 2.0 and 3.0 differ from 1.0 in the length field only
-        shape, _, dtype = np.lib.format.read_array_header_2_0(handle)
-    return shape, dtype
-
-
-def check_npy_header(handle: BinaryIO, name: str, max_cells: int) -> tuple[int, int]:
-    """(rows, columns) of a ``.npy`` whose header promises what the loader reads: numbers
-    (not objects or records), 1D or 2D, at most ``max_cells`` cells, and all its data present.
-    The file is left just after the header; Fortran order is fine."""
-    shape, stored = read_npy_header(handle, name)
-    if stored.kind not in "biuf" or stored.fields is not None or stored.subdtype is not None:
-        raise ImageLoadError(
-            f"Cannot open '{name}': expected an array of numbers, got {stored} (shape {shape})."
-        )
-    if len(shape) not in (1, 2):
-        raise ImageLoadError(
-            f"Cannot open '{name}': expected a 1D or 2D array of numbers, got shape {shape}."
-        )
-    height, width = shape if len(shape) == 2 else (1, shape[0])
-    check_size(name, width, height, max_cells)
-    needed = height * width * stored.itemsize
-    available = os.fstat(handle.fileno()).st_size - handle.tell()
-    if available < needed:
-        raise ImageLoadError(
-            f"Cannot open '{name}': the file is truncated (its header promises {needed:,} "
-            f"bytes of data, {max(available, 0):,} are there)."
-        )
-    return height, width
-
-
-def read_npy(handle: BinaryIO, name: str, max_cells: int, dtype: type) -> np.ndarray:
-    """A ``.npy`` as a 2D array of ``dtype``, its header checked before any data is read."""
-    check_npy_header(handle, name, max_cells)
-    handle.seek(0)
-    array = np.lib.format.read_array(handle, allow_pickle=False)
-    return np.atleast_2d(array).astype(dtype)

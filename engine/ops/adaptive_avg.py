@@ -1,4 +1,5 @@
-"""Adaptive average pooling: a fixed output size, windows that adapt to the input size."""
+"""Adaptive average pooling in 1D, 2D and 3D: a fixed output size, windows that adapt to the
+input size."""
 
 from __future__ import annotations
 
@@ -6,13 +7,19 @@ import math
 
 import numpy as np
 
-from engine.ops.layout import check_grad_output, gradient_dtype
+from engine.ops.layout import check_grad_output, gradient_dtype, stage_cells
 from engine.ops.memory import describe_size, require_memory
-from engine.ops.windows import IntOrTuple, adaptive_bounds, adaptive_output_size, check_input
+from engine.ops.windows import (
+    AXIS_NAMES,
+    IntOrTuple,
+    adaptive_bounds,
+    adaptive_output_size,
+    check_input,
+)
 
 
 def adaptive_sum_axis(values: np.ndarray, axis: int, output_size: int) -> np.ndarray:
-    """Sum every adaptive window along ``axis`` (-1 or -2) of ``values``.
+    """Sum every adaptive window along ``axis`` (negative, counted from the end) of ``values``.
 
     Cells are gathered offset by offset; a cell past a shorter window's end is masked with
     ``np.where`` (not multiplied by 0, which would turn an inf into NaN).
@@ -25,8 +32,7 @@ def adaptive_sum_axis(values: np.ndarray, axis: int, output_size: int) -> np.nda
         cells = np.take(values, positions, axis=axis)
         inside = offset < lengths
         if not inside.all():
-            mask = inside if axis == -1 else inside[:, None]
-            cells = np.where(mask, cells, 0)
+            cells = np.where(inside.reshape((-1,) + (1,) * (-axis - 1)), cells, 0)
         total = cells if total is None else total + cells
     return total
 
@@ -59,14 +65,17 @@ def adaptive_spread_axis(values: np.ndarray, axis: int, input_size: int) -> np.n
 
 def require_adaptive_avg_memory(op_name, batched_shape, sizes, spatial_dims, itemsize, backward):
     """Refuse an adaptive average whose working arrays would exceed the memory budget: the
-    float input, the first axis's sums (N, C, H, W_out) and the output, a few times each."""
+    float input, the intermediate sums (N, C, H, W_out in 2D) and the output, a few times
+    each."""
     planes = batched_shape[0] * batched_shape[1]
     spatial = batched_shape[2:]
-    first_stage = planes * math.prod(spatial[:-1]) * sizes[-1]
+    stages = sum(stage_cells(planes, spatial, sizes))
+    if backward:  # the spread runs from the output sizes back to the input's
+        stages += sum(stage_cells(planes, sizes, spatial))
     outputs = planes * math.prod(sizes)
-    needed = (planes * math.prod(spatial) * (2 if backward else 1) + 3 * first_stage) * itemsize
+    needed = (planes * math.prod(spatial) * (2 if backward else 1) + 3 * stages) * itemsize
     needed += 3 * outputs * itemsize
-    what = "an output of " + describe_size(sizes, "L" if spatial_dims == 1 else "H x W")
+    what = "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims])
     require_memory(op_name, needed, what, "use a smaller output_size or a smaller input")
 
 
@@ -137,6 +146,24 @@ def adaptive_avg_pool2d(x: np.ndarray, output_size: IntOrTuple) -> np.ndarray:
     return adaptive_avg_forward("adaptive_avg_pool2d", 2, x, output_size)
 
 
+def adaptive_avg_pool3d(x: np.ndarray, output_size: IntOrTuple) -> np.ndarray:
+    """3D adaptive average pooling, as ``torch.nn.functional.adaptive_avg_pool3d``.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+    output_size : int or (int or None, int or None, int or None)
+        ``(D_out, H_out, W_out)``; ``None`` keeps that input size. Window ``i`` along an axis
+        spans ``[floor(i * L / O), ceil((i + 1) * L / O))`` and is divided by its own size.
+
+    Returns
+    -------
+    ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out), float64 for
+    float64 input else float32
+    """
+    return adaptive_avg_forward("adaptive_avg_pool3d", 3, x, output_size)
+
+
 def adaptive_avg_pool1d_backward(
     grad_output: np.ndarray, x: np.ndarray, output_size: IntOrTuple
 ) -> np.ndarray:
@@ -155,3 +182,21 @@ def adaptive_avg_pool2d_backward(
     ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
     """
     return adaptive_avg_backward("adaptive_avg_pool2d", 2, grad_output, x, output_size)
+
+
+def adaptive_avg_pool3d_backward(
+    grad_output: np.ndarray, x: np.ndarray, output_size: IntOrTuple
+) -> np.ndarray:
+    """Gradient of :func:`adaptive_avg_pool3d`: each gradient spread evenly over its window;
+    overlapping windows accumulate.
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out)
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return adaptive_avg_backward("adaptive_avg_pool3d", 3, grad_output, x, output_size)

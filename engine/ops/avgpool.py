@@ -1,9 +1,10 @@
-"""Average pooling, forward and backward, exact to PyTorch's CPU divisors and fast.
+"""Average pooling in 1D, 2D and 3D, forward and backward, exact to PyTorch's CPU divisors.
 
-Both directions are separable: window sums are taken along W within every zero-padded row,
-then along H; the backward spreads ``grad / divisor`` back the same way, each kernel offset
-adding into a strided view (cells of one offset never collide, so ``+=`` on the view is exact
-and overlapping windows accumulate across offsets).
+Both directions are separable: window sums are taken along the last axis (W) within every
+zero-padded line, then along each axis before it (H, then D); the backward spreads
+``grad / divisor`` back the same way, each kernel offset adding into a strided view (cells of
+one offset never collide, so ``+=`` on the view is exact and overlapping windows accumulate
+across offsets).
 """
 
 from __future__ import annotations
@@ -19,24 +20,11 @@ from engine.ops.layout import (
     padded_input,
     pool_cells,
     prepare_pool,
+    unpadded,
     window_extent,
 )
-from engine.ops.memory import require_memory
-from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag, check_int
-
-
-def offset_slices(geometry: PoolGeometry, axis: int) -> list[slice]:
-    """For each kernel offset along ``axis`` (0 = H, 1 = W), the strided slice of the padded
-    input that holds that cell of every window."""
-    out, stride, dilation = (
-        geometry.output_size[axis],
-        geometry.stride[axis],
-        geometry.dilation[axis],
-    )
-    return [
-        slice(offset * dilation, offset * dilation + (out - 1) * stride + 1, stride)
-        for offset in range(geometry.kernel_size[axis])
-    ]
+from engine.ops.memory import describe_size, require_memory
+from engine.ops.windows import AXIS_NAMES, IntOrTuple, PoolGeometry, check_flag, check_int
 
 
 def sum_offsets(values: np.ndarray, indices: list) -> np.ndarray:
@@ -50,16 +38,22 @@ def sum_offsets(values: np.ndarray, indices: list) -> np.ndarray:
 
 
 def window_sums(padded: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
-    """Sum of every window of a padded (N, C, H_pad, W_pad) array: (N, C, H_out, W_out)."""
-    columns = [(Ellipsis, index) for index in offset_slices(geometry, 1)]
-    row_sums = sum_offsets(padded, columns)
-    rows = [(Ellipsis, index, slice(None)) for index in offset_slices(geometry, 0)]
-    return sum_offsets(row_sums, rows)
+    """Sum of every window of a padded (N, C, *extent) array: (N, C, *output_size), summed
+    along the last axis first, then along each axis before it."""
+    dims = len(geometry.input_size)
+    sums = padded
+    for axis in reversed(range(dims)):
+        trailing = (slice(None),) * (dims - 1 - axis)
+        sums = sum_offsets(
+            sums, [(Ellipsis, index, *trailing) for index in geometry.offset_slices(axis)]
+        )
+    return sums
 
 
 def spread_axis(values: np.ndarray, slices: list[slice], length: int, axis: int) -> np.ndarray:
     """Add ``values`` into every offset's strided slice of a new array ``length`` long on
-    ``axis`` (-1 or -2). Windows that tile the axis exactly are assigned, not accumulated."""
+    ``axis`` (negative, counted from the end). Windows that tile the axis exactly are
+    assigned, not accumulated."""
     shape = list(values.shape)
     shape[axis] = length
     step = slices[0].step
@@ -67,8 +61,9 @@ def spread_axis(values: np.ndarray, slices: list[slice], length: int, axis: int)
         step == len(slices) and slices[0].start == 0 and length == len(slices) * values.shape[axis]
     )
     spread = np.empty(shape, dtype=values.dtype) if tiles else np.zeros(shape, dtype=values.dtype)
+    trailing = (slice(None),) * (-axis - 1)
     for index in slices:
-        target = (Ellipsis, index) if axis == -1 else (Ellipsis, index, slice(None))
+        target = (Ellipsis, index, *trailing)
         if tiles:
             spread[target] = values
         else:
@@ -83,22 +78,26 @@ def spread_to_windows(
 
     Parameters
     ----------
-    values : ndarray of shape (N, C, H_out, W_out)
-    padded_shape : tuple (N, C, H_pad, W_pad)
+    values : ndarray of shape (N, C, *output_size)
+    padded_shape : tuple (N, C, *extent)
 
     Returns
     -------
     ndarray of shape ``padded_shape``
     """
-    row_spread = spread_axis(values, offset_slices(geometry, 0), padded_shape[2], -2)
-    return spread_axis(row_spread, offset_slices(geometry, 1), padded_shape[3], -1)
+    dims = len(geometry.input_size)
+    for axis in range(dims):
+        values = spread_axis(
+            values, geometry.offset_slices(axis), padded_shape[2 + axis], axis - dims
+        )
+    return values
 
 
 def reciprocal_divisor(
     geometry: PoolGeometry, count_include_pad: bool, divisor_override: int | None, dtype
 ) -> np.ndarray:
     """``1 / divisor`` of every window (see :meth:`PoolGeometry.window_divisor`), shape
-    (H_out, W_out), or a 0-d array when every window has the same divisor."""
+    ``output_size``, or a 0-d array when every window has the same divisor."""
     divisor = geometry.window_divisor(count_include_pad, divisor_override)
     if (divisor == divisor.flat[0]).all():
         return np.asarray(1.0 / divisor.flat[0], dtype=dtype)
@@ -113,6 +112,18 @@ def check_divisor_override(op_name: str, divisor_override) -> int | None:
     if divisor_override == 0:
         raise PoolingError(f"{op_name}() divisor_override must not be zero")
     return divisor_override
+
+
+def check_window_fits(op_name: str, geometry: PoolGeometry) -> None:
+    """PyTorch's 3D average pool (not its 1D or 2D one) refuses an unpadded input shorter than
+    the kernel along some axis, even where the padding would make room."""
+    if len(geometry.input_size) != 3:
+        return
+    if any(length < size for length, size in zip(geometry.input_size, geometry.kernel_size)):
+        raise PoolingError(
+            f"{op_name}() input image of {describe_size(geometry.input_size, AXIS_NAMES[3])} "
+            f"is smaller than kernel_size={geometry.kernel_size}"
+        )
 
 
 def avg_pool_memory(prepared: PreparedPool, backward: bool) -> int:
@@ -136,6 +147,7 @@ def avg_pool_forward(
     divisor_override,
 ):
     prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, padding, 1, ceil_mode)
+    check_window_fits(op_name, prepared.geometry)
     divisor_override = check_divisor_override(op_name, divisor_override)
     count_include_pad = check_flag(op_name, "count_include_pad", count_include_pad)
     require_memory(
@@ -161,6 +173,7 @@ def avg_pool_backward(
     divisor_override,
 ):
     prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, padding, 1, ceil_mode)
+    check_window_fits(op_name, prepared.geometry)
     divisor_override = check_divisor_override(op_name, divisor_override)
     count_include_pad = check_flag(op_name, "count_include_pad", count_include_pad)
     planar, geometry = prepared.planar, prepared.geometry
@@ -172,14 +185,7 @@ def avg_pool_backward(
     scaled = grad_output.reshape(planar.shape[:2] + geometry.output_size).astype(dtype)
     scaled *= reciprocal_divisor(geometry, count_include_pad, divisor_override, dtype)
     spread = spread_to_windows(scaled, geometry, planar.shape[:2] + window_extent(geometry))
-    (top, left), (height, width) = geometry.padding, geometry.input_size
-    if spread.shape[2] >= top + height and spread.shape[3] >= left + width:
-        # Every input cell is inside the spread buffer: return that part of it, no copy.
-        return spread[:, :, top : top + height, left : left + width].reshape(x.shape)
-    grad_input = np.zeros(planar.shape, dtype=dtype)
-    rows, cols = min(height, spread.shape[2] - top), min(width, spread.shape[3] - left)
-    grad_input[:, :, :rows, :cols] = spread[:, :, top : top + rows, left : left + cols]
-    return grad_input.reshape(x.shape)
+    return unpadded(spread, geometry).reshape(x.shape)
 
 
 def avg_pool1d(
@@ -264,6 +270,51 @@ def avg_pool2d(
     )
 
 
+def avg_pool3d(
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+    divisor_override: int | None = None,
+) -> np.ndarray:
+    """3D average pooling, as ``torch.nn.functional.avg_pool3d``.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+    kernel_size, stride, padding : int or (int, int, int)
+        ``stride=None`` means ``kernel_size``; padding (zeros) at most half the kernel.
+    ceil_mode : bool
+        Round the output size up; the last window must start inside the input or the
+        front/top/left padding.
+    count_include_pad : bool
+        True: divide by the window clipped to the padded input (per axis
+        ``min(start + k, L + p) - start``, multiplied); False: divide by the number of real
+        (non-padding) cells.
+    divisor_override : int, optional
+        Divide every window sum by this instead (nonzero).
+
+    Returns
+    -------
+    ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out)
+        float64 for float64 input, float32 otherwise (integers are never truncated);
+        ``D_out = floor_or_ceil((D + 2p - k) / s) + 1``, likewise ``H_out`` and ``W_out``.
+    """
+    return avg_pool_forward(
+        "avg_pool3d",
+        3,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        ceil_mode,
+        count_include_pad,
+        divisor_override,
+    )
+
+
 def avg_pool1d_backward(
     grad_output: np.ndarray,
     x: np.ndarray,
@@ -319,6 +370,42 @@ def avg_pool2d_backward(
     return avg_pool_backward(
         "avg_pool2d",
         2,
+        grad_output,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        ceil_mode,
+        count_include_pad,
+        divisor_override,
+    )
+
+
+def avg_pool3d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    ceil_mode: bool = False,
+    count_include_pad: bool = True,
+    divisor_override: int | None = None,
+) -> np.ndarray:
+    """Gradient of :func:`avg_pool3d`: each ``grad / divisor`` spread over its window's real
+    cells; overlapping windows accumulate.
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out)
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return avg_pool_backward(
+        "avg_pool3d",
+        3,
         grad_output,
         x,
         kernel_size,

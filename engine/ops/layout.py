@@ -1,14 +1,27 @@
-"""Layout helpers every pool shares: batch axis, 1D as 2D planes, padding, gradient checks."""
+"""Layout helpers every pool shares: batch axis, 1D as 2D planes, padding, gradient checks.
+
+Pools compute on a batched array ``(N, C, *spatial)``: a 1D input becomes a plane of height 1
+(so 1D runs the 2D code), a 2D input stays ``(N, C, H, W)`` and a 3D input
+``(N, C, D, H, W)``. The helpers here work for any number of spatial axes.
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.memory import describe_size
-from engine.ops.windows import IntOrTuple, PoolGeometry, check_input, pool_geometry, shown
+from engine.ops.windows import (
+    AXIS_NAMES,
+    IntOrTuple,
+    PoolGeometry,
+    check_input,
+    pool_geometry,
+    shown,
+)
 
 
 def gradient_dtype(dtype: np.dtype) -> np.dtype:
@@ -17,8 +30,8 @@ def gradient_dtype(dtype: np.dtype) -> np.dtype:
 
 
 def as_2d_geometry(geometry: PoolGeometry) -> PoolGeometry:
-    """Treat a 1D pool as a 2D pool over a plane of height 1."""
-    if len(geometry.input_size) == 2:
+    """Treat a 1D pool as a 2D pool over a plane of height 1 (2D and 3D stay as they are)."""
+    if len(geometry.input_size) != 1:
         return geometry
     return PoolGeometry(
         input_size=(1, *geometry.input_size),
@@ -45,19 +58,63 @@ def window_extent(geometry: PoolGeometry) -> tuple[int, ...]:
     )
 
 
-def padded_input(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarray:
-    """``x`` of shape (N, C, H, W) placed in a ``fill``-padded array every window fits in.
+def spatial_index(slices) -> tuple:
+    """``(Ellipsis, *slices)``: index the trailing spatial axes of an (N, C, *spatial) array."""
+    return (Ellipsis, *slices)
 
-    Returns ``x`` itself (no copy) when no window reaches outside it.
+
+def padded_input(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarray:
+    """``x`` of shape (N, C, *spatial) placed in a ``fill``-padded array every window fits in.
+
+    Input cell ``i`` along an axis sits at ``i + padding`` in the result, whose size per axis
+    is :func:`window_extent`. Returns ``x`` itself (no copy) when no window reaches outside it.
     """
-    (top, left), (height, width) = geometry.padding, geometry.input_size
+    pads, lengths = geometry.padding, geometry.input_size
     needed = window_extent(geometry)
-    if top == 0 and left == 0 and needed[0] <= height and needed[1] <= width:
+    if not any(pads) and all(need <= length for need, length in zip(needed, lengths)):
         return x
-    padded = np.full(x.shape[:2] + (needed[0], needed[1]), fill, dtype=x.dtype)
-    rows, cols = min(height, needed[0] - top), min(width, needed[1] - left)
-    padded[:, :, top : top + rows, left : left + cols] = x[:, :, :rows, :cols]
+    padded = np.full(x.shape[:2] + needed, fill, dtype=x.dtype)
+    counts = [min(length, need - pad) for length, need, pad in zip(lengths, needed, pads)]
+    padded[spatial_index(slice(pad, pad + count) for pad, count in zip(pads, counts))] = x[
+        spatial_index(slice(0, count) for count in counts)
+    ]
     return padded
+
+
+def unpadded(buffer: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
+    """The input cells of a buffer laid out as :func:`padded_input` lays out the input.
+
+    Parameters
+    ----------
+    buffer : ndarray of shape (N, C, *extent)
+        Such as a gradient accumulated over the padded windows.
+
+    Returns
+    -------
+    ndarray of shape (N, C, *input_size)
+        A view of ``buffer`` when it covers every input cell, else a copy with zeros for the
+        cells it lacks (floor mode leaves the last cells out of every window).
+    """
+    pads, lengths = geometry.padding, geometry.input_size
+    extent = buffer.shape[2:]
+    if all(size >= pad + length for size, pad, length in zip(extent, pads, lengths)):
+        return buffer[spatial_index(slice(pad, pad + length) for pad, length in zip(pads, lengths))]
+    result = np.zeros(buffer.shape[:2] + tuple(lengths), dtype=buffer.dtype)
+    counts = [min(length, size - pad) for length, size, pad in zip(lengths, extent, pads)]
+    result[spatial_index(slice(0, count) for count in counts)] = buffer[
+        spatial_index(slice(pad, pad + count) for pad, count in zip(pads, counts))
+    ]
+    return result
+
+
+def stage_cells(planes: int, sizes: tuple[int, ...], output_size: tuple[int, ...]) -> list[int]:
+    """Cells of each intermediate array of a separable reduction over ``planes`` planes of
+    ``sizes``, the last axis reduced to its output size first, then the one before it, and so
+    on (the final, output-sized array is not counted)."""
+    return [
+        planes * math.prod(sizes[:axis]) * math.prod(output_size[axis:])
+        for axis in range(len(sizes) - 1, 0, -1)
+    ]
 
 
 LARGE_INPUT_ADVICE = "use a smaller input or a larger stride"
@@ -101,12 +158,12 @@ class PreparedPool:
 
     Attributes
     ----------
-    planar : ndarray of shape (N, C, H, W)
+    planar : ndarray of shape (N, C, H, W) or (N, C, D, H, W)
         A view of the input (H = 1 for 1D) with a batch axis.
     unbatched : bool
         True if the caller gave no batch axis (it is removed from the result).
     geometry : PoolGeometry
-        The 2D window geometry (a height-1 axis added for 1D).
+        The window geometry of ``planar`` (a height-1 axis added for 1D).
     output_shape : tuple of int
         ``(N, C, *spatial_out)``, the batched output shape in the caller's dimensions.
     """
@@ -128,22 +185,24 @@ class PreparedPool:
     def output_text(self) -> str:
         """``'an output of 100 x 200 (H x W)'``, for memory refusals."""
         spatial = self.output_shape[2:]
-        return "an output of " + describe_size(spatial, "L" if len(spatial) == 1 else "H x W")
+        return "an output of " + describe_size(spatial, AXIS_NAMES[len(spatial)])
 
 
 def pool_cells(prepared: PreparedPool) -> tuple[int, int, int]:
     """Cell counts of a pool's working arrays, over all planes: the padded buffer the windows
-    span, the row stage (padded height by output width) and the output."""
+    span, the intermediate stages of a separable pass (in 2D the padded height by the output
+    width; in 3D two stages) and the output."""
     planes = prepared.planar.shape[0] * prepared.planar.shape[1]
-    extent = window_extent(prepared.geometry)
-    padded_h, padded_w = (
+    geometry = prepared.geometry
+    padded = tuple(
         max(size, length + 2 * pad)
         for size, length, pad in zip(
-            extent, prepared.geometry.input_size, prepared.geometry.padding, strict=True
+            window_extent(geometry), geometry.input_size, geometry.padding, strict=True
         )
     )
-    out_h, out_w = prepared.geometry.output_size
-    return planes * padded_h * padded_w, planes * padded_h * out_w, planes * out_h * out_w
+    outputs = planes * math.prod(geometry.output_size)
+    stages = sum(stage_cells(planes, padded, geometry.output_size))
+    return planes * math.prod(padded), stages, outputs
 
 
 def prepare_pool(
@@ -156,7 +215,8 @@ def prepare_pool(
     dilation: IntOrTuple,
     ceil_mode: bool,
 ) -> PreparedPool:
-    """Check a pool call and give its planar (N, C, H, W) view and 2D geometry."""
+    """Check a pool call and give its batched view (1D as an (N, C, 1, L) plane) and its
+    window geometry."""
     batched, unbatched = check_input(x, spatial_dims, op_name)
     geometry = pool_geometry(
         op_name, batched.shape, kernel_size, stride, padding, dilation, ceil_mode

@@ -1,6 +1,8 @@
-"""Power-average (Lp) pooling, computed exactly as PyTorch's ``lp_pool1d/2d``."""
+"""Power-average (Lp) pooling, computed exactly as PyTorch's ``lp_pool1d/2d/3d``."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -26,11 +28,10 @@ def prepare_lp(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mo
     power = check_norm_type(op_name, norm_type)
     needed = avg_pool_memory(prepared, backward) * (3 if backward else 2)
     require_memory(op_name, needed, prepared.output_text(), LARGE_INPUT_ADVICE)
-    kernel_h, kernel_w = prepared.geometry.kernel_size
     work = x.astype(gradient_dtype(x.dtype), copy=False)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         powered = np.power(work, work.dtype.type(power))
-    return power, kernel_h * kernel_w, work, powered
+    return power, math.prod(prepared.geometry.kernel_size), work, powered
 
 
 def lp_forward(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode):
@@ -41,7 +42,7 @@ def lp_forward(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mo
         op_name, spatial_dims, powered, kernel_size, stride, 0, ceil_mode, True, None
     )
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        # torch: (sign(out) * relu(abs(out))).mul(kw * kh).pow(1 / norm_type)
+        # torch: (sign(out) * relu(abs(out))).mul(kw * kh).pow(1 / norm_type), kd * kw * kh in 3D
         return np.power(average * area, average.dtype.type(1.0 / power))
 
 
@@ -139,6 +140,35 @@ def lp_pool2d(
     return lp_forward("lp_pool2d", 2, x, norm_type, kernel_size, stride, ceil_mode)
 
 
+def lp_pool3d(
+    x: np.ndarray,
+    norm_type: float,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    ceil_mode: bool = False,
+) -> np.ndarray:
+    """3D power-average pooling, as ``torch.nn.functional.lp_pool3d``.
+
+    Computed the way PyTorch does: ``(avg_pool3d(x ** p) * kD * kH * kW) ** (1 / p)``, with
+    no padding (the ceil-mode quirk of :func:`lp_pool2d` included).
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+    norm_type : float
+        ``p > 0``.
+    kernel_size, stride : int or (int, int, int)
+        ``stride=None`` means ``kernel_size``.
+    ceil_mode : bool
+
+    Returns
+    -------
+    ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out)
+        float64 for float64 input else float32.
+    """
+    return lp_forward("lp_pool3d", 3, x, norm_type, kernel_size, stride, ceil_mode)
+
+
 def lp_pool1d_backward(
     grad_output: np.ndarray,
     x: np.ndarray,
@@ -170,3 +200,26 @@ def lp_pool2d_backward(
     ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
     """
     return lp_backward("lp_pool2d", 2, grad_output, x, norm_type, kernel_size, stride, ceil_mode)
+
+
+def lp_pool3d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    norm_type: float,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    ceil_mode: bool = False,
+) -> np.ndarray:
+    """Gradient of :func:`lp_pool3d` with respect to ``x``, as PyTorch's autograd gives it
+    (see :func:`lp_pool2d_backward`).
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out)
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return lp_backward("lp_pool3d", 3, grad_output, x, norm_type, kernel_size, stride, ceil_mode)

@@ -1,14 +1,18 @@
-"""Max pooling, forward and backward, exact to PyTorch's CPU kernels and fast.
+"""Max pooling in 1D, 2D and 3D, forward and backward, exact to PyTorch's CPU kernels and fast.
 
-The forward is separable: each window's maximum is found along W within every padded row
-first, then along H over those row maxima. Both passes keep the *first* maximum (strict ``>``),
-which together gives the first maximum in row-major window order, PyTorch's tie rule. The
-arg-max travels as two window-offset codes (row, column), each in the narrowest unsigned type
-that numbers its offsets, and becomes flat indices only when asked for. Every call first checks
-its working arrays against the memory budget of :mod:`engine.ops.memory`.
+The forward is separable (:func:`engine.ops.separable.separable_max`): each window's maximum
+is found along the last axis within every padded line first, then along each axis before it.
+Every pass keeps the *first* maximum (strict ``>``), which together gives the first maximum in
+row-major window order, PyTorch's tie rule. The arg-max travels as one window-offset code per
+axis, each in the narrowest unsigned type that numbers its offsets, and becomes flat indices
+only when asked for. The backward sends each window's gradient to that first maximum, or with
+``tie="all"`` to every cell equal to the maximum (:mod:`engine.ops.max_ties`). Every call
+first checks its working arrays against the memory budget of :mod:`engine.ops.memory`.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -22,8 +26,11 @@ from engine.ops.layout import (
     pool_cells,
     prepare_pool,
     shaped_array,
+    unpadded,
 )
+from engine.ops.max_ties import check_tie, tie_all_gradient, tie_all_memory
 from engine.ops.memory import require_memory
+from engine.ops.separable import code_dtype, separable_max
 from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag
 
 NO_INDEX = -1
@@ -40,14 +47,6 @@ def lowest_value(dtype: np.dtype):
     return False
 
 
-def code_dtype(count: int) -> np.dtype:
-    """Narrowest unsigned type that numbers ``count`` window offsets (codes 0 .. count - 1)."""
-    for candidate in (np.uint8, np.uint16, np.uint32):
-        if count <= np.iinfo(candidate).max + 1:
-            return np.dtype(candidate)
-    return np.dtype(np.int64)
-
-
 def first_real_offset(positions: np.ndarray, length: int) -> np.ndarray:
     """Per window, the offset of its first cell inside ``[0, length)``, or -1 if none.
 
@@ -60,122 +59,59 @@ def first_real_offset(positions: np.ndarray, length: int) -> np.ndarray:
     return np.where(real.any(axis=1), real.argmax(axis=1), NO_INDEX)
 
 
-def reduce_axis(
-    values: np.ndarray, slices: list, with_codes: bool, nan_aware: bool, codes_in=None
-) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
-    """Running first-max over the candidate ``slices`` of ``values`` (one per kernel offset).
-
-    Returns the maxima, the offset code of the winning candidate (the narrowest unsigned type
-    that holds ``len(slices)`` codes, see :func:`code_dtype`) and, when ``codes_in`` is given,
-    the incoming codes carried along from the winner.
-    """
-    first = values[slices[0]]
-    if not with_codes:
-        result = first.copy()
-        for index in slices[1:]:
-            np.maximum(result, values[index], out=result)
-        return result, None, None
-    codes_type = code_dtype(len(slices))
-    result = first.copy()
-    codes = np.zeros(result.shape, dtype=codes_type)
-    carried = None if codes_in is None else codes_in[slices[0]].copy()
-    better = np.empty(result.shape, dtype=bool)
-    scratch = np.empty(result.shape, dtype=codes_type)
-    carried_scratch = None if codes_in is None else np.empty(result.shape, dtype=codes_in.dtype)
-    for offset, index in enumerate(slices[1:], start=1):
-        candidate = values[index]
-        np.greater(candidate, result, out=better)
-        if nan_aware:
-            better |= np.isnan(candidate)
-        # Offsets grow, so the last offset that was better is the largest: a running maximum.
-        np.multiply(better, codes_type.type(offset), out=scratch, dtype=codes_type)
-        np.maximum(codes, scratch, out=codes)
-        if carried is not None:
-            # carried = better ? incoming : carried, as modular arithmetic on small codes.
-            np.subtract(codes_in[index], carried, out=carried_scratch)
-            carried_scratch *= better
-            carried += carried_scratch
-        if nan_aware:
-            np.copyto(result, candidate, where=better)
-        else:
-            np.maximum(result, candidate, out=result)
-    return result, codes, carried
+def along_axis(values: np.ndarray, axis: int, dims: int) -> np.ndarray:
+    """``values`` of shape (O,) shaped to broadcast along spatial ``axis`` of (N, C, *O)."""
+    return values.reshape((-1,) + (1,) * (dims - 1 - axis))
 
 
 def max_pool_core(
     x: np.ndarray, geometry: PoolGeometry, with_indices: bool
 ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Max pool a batched 4D input (N, C, H, W) over a 2D geometry.
+    """Max pool a batched input (N, C, *spatial) over its geometry (any number of axes).
 
-    Returns the maxima (N, C, H_out, W_out) in ``x``'s dtype and, if asked, int64 flat indices.
+    Returns the maxima (N, C, *output_size) in ``x``'s dtype and, if asked, int64 flat indices.
     Integers and bools are compared as themselves (exact at any size), padded with the dtype's
     minimum; floats are padded with -inf.
     """
+    dims = len(geometry.input_size)
     padded = padded_input(x, geometry, lowest_value(x.dtype))
-    (out_h, out_w), (stride_h, stride_w) = geometry.output_size, geometry.stride
-    (kernel_h, kernel_w), (dilation_h, dilation_w) = geometry.kernel_size, geometry.dilation
-    column_slices = [
-        (
-            Ellipsis,
-            slice(offset * dilation_w, offset * dilation_w + (out_w - 1) * stride_w + 1, stride_w),
-        )
-        for offset in range(kernel_w)
-    ]
-    row_slices = [
-        (
-            Ellipsis,
-            slice(offset * dilation_h, offset * dilation_h + (out_h - 1) * stride_h + 1, stride_h),
-            slice(None),
-        )
-        for offset in range(kernel_h)
-    ]
-
-    def run(source: np.ndarray, nan_aware: bool):
-        row_max, column_code, _ = reduce_axis(source, column_slices, with_indices, nan_aware)
-        return reduce_axis(row_max, row_slices, with_indices, nan_aware, column_code)
-
-    values, row_code, column_code = run(padded, nan_aware=False)
-    has_nan = x.dtype.kind == "f" and np.isnan(values).any()
-    if has_nan and with_indices:
-        values, row_code, column_code = run(padded, nan_aware=True)
+    slices = [geometry.offset_slices(axis) for axis in range(dims)]
+    values, codes = separable_max(padded, slices, with_indices)
     del padded  # free the padded copy before the int64 indices are built
-
-    rows = geometry.window_positions(0)
-    cols = geometry.window_positions(1)
-    first_row = first_real_offset(rows, geometry.input_size[0])
-    first_col = first_real_offset(cols, geometry.input_size[1])
-    empty = (first_row < 0)[:, None] | (first_col < 0)[None, :]
-    indices = None
-    if with_indices:
+    if not with_indices:
+        return values, None
+    empty = np.zeros(geometry.output_size, dtype=bool)
+    for axis, code in enumerate(codes):
+        positions = geometry.window_positions(axis)
+        first_real = first_real_offset(positions, geometry.input_size[axis])
+        empty |= along_axis(first_real < 0, axis, dims)
         # A window whose winner is still offset 0 although offset 0 is padding holds only
         # -inf (or the integer minimum): PyTorch then reports its first real cell.
-        starts_in_padding = np.nonzero(rows[:, 0] < 0)[0]
-        for row in starts_in_padding:
-            stuck = row_code[:, :, row, :] == 0
-            row_code[:, :, row, :][stuck] = max(first_row[row], 0)
-        left_padded = np.nonzero(cols[:, 0] < 0)[0]
-        for col in left_padded:
-            stuck = column_code[..., col] == 0
-            column_code[..., col][stuck] = max(first_col[col], 0)
-        indices = flat_indices(geometry, row_code, column_code)
-        if empty.any():
-            indices[..., empty] = NO_INDEX
+        by_window = np.moveaxis(code, 2 + axis, 0)
+        for window in np.nonzero(positions[:, 0] < 0)[0]:
+            stuck = by_window[window] == 0
+            by_window[window][stuck] = max(first_real[window], 0)
+    indices = flat_indices(geometry, codes)
+    if empty.any():
+        indices[..., empty] = NO_INDEX
     return values, indices
 
 
-def flat_indices(geometry: PoolGeometry, row_code: np.ndarray, column_code: np.ndarray):
-    """Turn per-window (row, column) offset codes into int64 flat positions ``h * W + w``."""
-    (kernel_h, kernel_w), (dilation_h, dilation_w) = geometry.kernel_size, geometry.dilation
-    width = geometry.input_size[1]
-    # row * kW + column numbers kH * kW offsets: its type must hold them all.
-    combined = row_code.astype(code_dtype(kernel_h * kernel_w))
-    combined *= kernel_w
-    combined += column_code
-    offsets = (
-        np.arange(kernel_h, dtype=np.int64)[:, None] * (dilation_h * width)
-        + np.arange(kernel_w, dtype=np.int64) * dilation_w
-    ).ravel()
-    base = geometry.window_starts(0)[:, None] * width + geometry.window_starts(1)
+def flat_indices(geometry: PoolGeometry, codes: list[np.ndarray]) -> np.ndarray:
+    """Turn per-window offset codes (one array per axis) into int64 flat positions in the
+    unpadded input (``h * W + w`` in 2D, ``(d * H + h) * W + w`` in 3D)."""
+    kernel, dilation = geometry.kernel_size, geometry.dilation
+    plane_strides = [math.prod(geometry.input_size[axis + 1 :]) for axis in range(len(kernel))]
+    # The combined code numbers all prod(kernel) offsets: its type must hold them all.
+    combined = codes[0].astype(code_dtype(math.prod(kernel)))
+    offsets = np.arange(kernel[0], dtype=np.int64) * (dilation[0] * plane_strides[0])
+    base = geometry.window_starts(0) * plane_strides[0]
+    for axis in range(1, len(kernel)):
+        combined *= kernel[axis]
+        combined += codes[axis]
+        step = dilation[axis] * plane_strides[axis]
+        offsets = np.add.outer(offsets, np.arange(kernel[axis], dtype=np.int64) * step).ravel()
+        base = np.add.outer(base, geometry.window_starts(axis) * plane_strides[axis])
     indices = np.take(offsets, combined)
     indices += base
     return indices
@@ -188,15 +124,15 @@ def scatter_to_input(
 
     Parameters
     ----------
-    grad_output, indices : ndarray of shape (N, C, H_out, W_out)
-    input_shape : tuple (N, C, H, W)
+    grad_output, indices : ndarray of shape (N, C, *output_size)
+    input_shape : tuple (N, C, *spatial)
     unique : bool
         True when no two windows can share a cell, so plain assignment is enough.
     """
     planes = input_shape[0] * input_shape[1]
     flat_indices = indices.reshape(planes, -1)
     flat_grad = grad_output.reshape(planes, -1).astype(dtype, copy=False)
-    grad_input = np.zeros((planes, input_shape[2] * input_shape[3]), dtype=dtype)
+    grad_input = np.zeros((planes, math.prod(input_shape[2:])), dtype=dtype)
     has_empty = flat_indices.size and flat_indices.min() < 0
     for plane in range(planes):  # a loop over planes, each scattered at once
         targets, values = flat_indices[plane], flat_grad[plane]
@@ -233,10 +169,11 @@ def windows_overlap(geometry: PoolGeometry) -> bool:
 
 def max_pool_memory(prepared: PreparedPool, backward: bool) -> int:
     """Peak bytes of :func:`max_pool_core` (and of the gradient when ``backward``): the padded
-    input, the row maxima with their codes, the maxima with their codes and int64 indices."""
-    padded, rows, outputs = pool_cells(prepared)
+    input, the intermediate maxima with their codes, the maxima with their codes and int64
+    indices."""
+    padded, stages, outputs = pool_cells(prepared)
     size = prepared.planar.dtype.itemsize
-    needed = padded * size + rows * (2 * size + 25) + outputs * (2 * size + 49)
+    needed = padded * size + stages * (2 * size + 25) + outputs * (2 * size + 49)
     if backward:
         needed += prepared.planar.size * 8 + outputs * 16
     return needed
@@ -269,22 +206,24 @@ def max_pool_backward(
     dilation,
     ceil_mode,
     indices,
+    tie="first",
 ):
     prepared = prepare_pool(
         op_name, x, spatial_dims, kernel_size, stride, padding, dilation, ceil_mode
     )
+    tie = check_tie(op_name, tie, indices)
     planar, geometry = prepared.planar, prepared.geometry
     expected = prepared.caller_output_shape
     grad_output = check_grad_output(op_name, grad_output, expected)
+    if tie == "all":
+        return max_pool_backward_all(op_name, prepared, grad_output).reshape(x.shape)
     require_memory(
         op_name, max_pool_memory(prepared, True), prepared.output_text(), LARGE_INPUT_ADVICE
     )
     if indices is None:
         _, planar_indices = max_pool_core(planar, geometry, with_indices=True)
     else:
-        indices = check_indices(
-            op_name, indices, expected, geometry.input_size[0] * geometry.input_size[1]
-        )
+        indices = check_indices(op_name, indices, expected, math.prod(geometry.input_size))
         planar_indices = indices.astype(np.int64, copy=False).reshape(
             planar.shape[:2] + geometry.output_size
         )
@@ -297,6 +236,21 @@ def max_pool_backward(
         unique=indices is None and not windows_overlap(geometry),
     )
     return grad_input.reshape(x.shape)
+
+
+def max_pool_backward_all(op_name: str, prepared: PreparedPool, grad_output) -> np.ndarray:
+    """The ``tie="all"`` gradient of a checked max pool call, shape (N, C, *spatial)."""
+    planar, geometry = prepared.planar, prepared.geometry
+    dtype = gradient_dtype(planar.dtype)
+    padded_cells, _, outputs = pool_cells(prepared)
+    needed = max_pool_memory(prepared, False) + tie_all_memory(
+        padded_cells, outputs, planar.size, planar.dtype.itemsize, dtype.itemsize
+    )
+    require_memory(op_name, needed, prepared.output_text(), LARGE_INPUT_ADVICE)
+    maxima, _ = max_pool_core(planar, geometry, with_indices=False)
+    grad = grad_output.reshape(maxima.shape).astype(dtype)
+    padded = padded_input(planar, geometry, lowest_value(planar.dtype))
+    return unpadded(tie_all_gradient(padded, maxima, grad, geometry), geometry)
 
 
 def max_pool1d(
@@ -395,6 +349,50 @@ def max_pool2d(
     )
 
 
+def max_pool3d(
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    dilation: IntOrTuple = 1,
+    ceil_mode: bool = False,
+    return_indices: bool = False,
+):
+    """3D max pooling, as ``torch.nn.functional.max_pool3d``.
+
+    Parameters
+    ----------
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+        Any numeric dtype; the output keeps it.
+    kernel_size, stride, padding, dilation : int or (int, int, int)
+        ``stride=None`` means ``kernel_size``; each padding is at most half its kernel size.
+    ceil_mode : bool
+        Round the output size up; the last window must start inside the input or the
+        front/top/left padding.
+    return_indices : bool
+        Also return the arg-max positions.
+
+    Returns
+    -------
+    out : ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out), the dtype
+        of ``x``. ``D_out = floor_or_ceil((D + 2p - d(k - 1) - 1) / s) + 1``, likewise
+        ``H_out`` and ``W_out``.
+    indices : ndarray of the same shape, int64, only if ``return_indices``
+        Flat position ``(d * H + h) * W + w`` of the maximum in the unpadded volume; ``-1``
+        for a window whose dilated cells all fall in the padding.
+
+    Notes
+    -----
+    The padding is -inf (the dtype's minimum for integers), so it never wins. Ties go to the
+    first maximum in (depth, row, column) window order; a NaN makes the output NaN with the
+    index of the last NaN in the window; a window whose real cells are all -inf reports its
+    first real cell, all as PyTorch.
+    """
+    return max_pool_forward(
+        "max_pool3d", 3, x, kernel_size, stride, padding, dilation, ceil_mode, return_indices
+    )
+
+
 def max_pool1d_backward(
     grad_output: np.ndarray,
     x: np.ndarray,
@@ -404,24 +402,52 @@ def max_pool1d_backward(
     dilation: IntOrTuple = 1,
     ceil_mode: bool = False,
     indices: np.ndarray | None = None,
+    *,
+    tie: str = "first",
 ) -> np.ndarray:
     """Gradient of :func:`max_pool1d` with respect to ``x``.
 
     Parameters
     ----------
-    grad_output : ndarray of the forward output's shape
+    grad_output : ndarray of shape (C, L_out) or (N, C, L_out)
+        The forward output's shape.
     x : ndarray of shape (C, L) or (N, C, L)
+    kernel_size, stride, padding, dilation, ceil_mode
+        As given to :func:`max_pool1d`.
     indices : ndarray of the output's shape, int64, optional
-        From ``max_pool1d(..., return_indices=True)``; recomputed when omitted.
+        From ``max_pool1d(..., return_indices=True)``; recomputed when omitted. Only with
+        ``tie="first"``.
+    tie : {"first", "all"}
+        Where a window's gradient goes when several of its cells hold its maximum:
+        ``"first"`` to the first in row-major window order (PyTorch's rule), ``"all"`` to
+        every one of them, each receiving the window's full gradient (not a share of it), the
+        textbook ``mask = (window == max)``.
 
     Returns
     -------
     ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
-        Each output gradient added at its arg-max; overlapping windows accumulate; windows
-        with index -1 contribute nothing.
+        Overlapping windows accumulate; padding receives nothing, so a window of padding
+        only contributes nothing. With ``tie="all"`` a NaN maximum goes to every NaN cell of
+        its window.
+
+    Raises
+    ------
+    PoolingError
+        For a ``tie`` other than ``"first"`` or ``"all"``, ``indices`` with ``tie="all"``,
+        or what the forward refuses.
     """
     return max_pool_backward(
-        "max_pool1d", 1, grad_output, x, kernel_size, stride, padding, dilation, ceil_mode, indices
+        "max_pool1d",
+        1,
+        grad_output,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        indices,
+        tie,
     )
 
 
@@ -434,22 +460,108 @@ def max_pool2d_backward(
     dilation: IntOrTuple = 1,
     ceil_mode: bool = False,
     indices: np.ndarray | None = None,
+    *,
+    tie: str = "first",
 ) -> np.ndarray:
     """Gradient of :func:`max_pool2d` with respect to ``x``.
 
     Parameters
     ----------
     grad_output : ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out)
+        The forward output's shape.
     x : ndarray of shape (C, H, W) or (N, C, H, W)
+    kernel_size, stride, padding, dilation, ceil_mode
+        As given to :func:`max_pool2d`.
     indices : ndarray of the output's shape, int64, optional
-        From ``max_pool2d(..., return_indices=True)``; recomputed when omitted.
+        From ``max_pool2d(..., return_indices=True)``; recomputed when omitted. Only with
+        ``tie="first"``.
+    tie : {"first", "all"}
+        Where a window's gradient goes when several of its cells hold its maximum:
+        ``"first"`` to the first in row-major window order (PyTorch's rule), ``"all"`` to
+        every one of them, each receiving the window's full gradient (not a share of it), the
+        textbook ``mask = (window == max)``.
 
     Returns
     -------
     ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
-        Each output gradient added at its arg-max; overlapping windows accumulate; windows
-        with index -1 contribute nothing.
+        Overlapping windows accumulate; padding receives nothing, so a window of padding
+        only contributes nothing. With ``tie="all"`` a NaN maximum goes to every NaN cell of
+        its window.
+
+    Raises
+    ------
+    PoolingError
+        For a ``tie`` other than ``"first"`` or ``"all"``, ``indices`` with ``tie="all"``,
+        or what the forward refuses.
     """
     return max_pool_backward(
-        "max_pool2d", 2, grad_output, x, kernel_size, stride, padding, dilation, ceil_mode, indices
+        "max_pool2d",
+        2,
+        grad_output,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        indices,
+        tie,
+    )
+
+
+def max_pool3d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    dilation: IntOrTuple = 1,
+    ceil_mode: bool = False,
+    indices: np.ndarray | None = None,
+    *,
+    tie: str = "first",
+) -> np.ndarray:
+    """Gradient of :func:`max_pool3d` with respect to ``x``.
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, D_out, H_out, W_out) or (N, C, D_out, H_out, W_out)
+        The forward output's shape.
+    x : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+    kernel_size, stride, padding, dilation, ceil_mode
+        As given to :func:`max_pool3d`.
+    indices : ndarray of the output's shape, int64, optional
+        From ``max_pool3d(..., return_indices=True)``; recomputed when omitted. Only with
+        ``tie="first"``.
+    tie : {"first", "all"}
+        Where a window's gradient goes when several of its cells hold its maximum:
+        ``"first"`` to the first in row-major window order (PyTorch's rule), ``"all"`` to
+        every one of them, each receiving the window's full gradient (not a share of it), the
+        textbook ``mask = (window == max)``.
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+        Overlapping windows accumulate; padding receives nothing, so a window of padding
+        only contributes nothing. With ``tie="all"`` a NaN maximum goes to every NaN cell of
+        its window.
+
+    Raises
+    ------
+    PoolingError
+        For a ``tie`` other than ``"first"`` or ``"all"``, ``indices`` with ``tie="all"``,
+        or what the forward refuses.
+    """
+    return max_pool_backward(
+        "max_pool3d",
+        3,
+        grad_output,
+        x,
+        kernel_size,
+        stride,
+        padding,
+        dilation,
+        ceil_mode,
+        indices,
+        tie,
     )

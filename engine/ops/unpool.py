@@ -1,4 +1,5 @@
-"""Max unpooling: put every value back at the position its max pool took it from."""
+"""Max unpooling in 1D, 2D and 3D: put every value back at the position its max pool took it
+from."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from engine.ops.layout import shaped_array
 from engine.ops.maxpool import NO_INDEX
 from engine.ops.memory import describe_size, require_memory
 from engine.ops.windows import (
+    AXIS_NAMES,
     IntOrTuple,
     check_input,
     check_int,
@@ -89,11 +91,10 @@ def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, 
     sizes = unpool_output_size(op_name, batched.shape[2:], kernel, strides, pads, output_size)
     plane = math.prod(sizes)
     planes = batched.shape[0] * batched.shape[1]
-    labels = "L" if spatial_dims == 1 else "H x W"
     require_memory(
         op_name,
         planes * plane * x.dtype.itemsize + 2 * indices.size * 8,
-        "an output of " + describe_size(sizes, labels),
+        "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims]),
         "use a smaller kernel_size, stride or output_size",
     )
     flat_indices = indices.reshape(batched.shape[0] * batched.shape[1], -1).astype(np.int64)
@@ -176,3 +177,31 @@ def max_unpool2d(
         windows chose the same cell the later one wins, as in PyTorch's CPU loop).
     """
     return max_unpool("max_unpool2d", 2, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool3d(
+    x: np.ndarray,
+    indices: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    output_size=None,
+) -> np.ndarray:
+    """Partial inverse of :func:`max_pool3d`, as ``torch.nn.functional.max_unpool3d``.
+
+    Parameters
+    ----------
+    x, indices : ndarray of shape (C, D_in, H_in, W_in) or (N, C, D_in, H_in, W_in)
+        Pooled values and the int64 flat indices ``max_pool3d(..., return_indices=True)``
+        gave (``(d * H + h) * W + w``).
+    kernel_size, stride, padding : int or (int, int, int)
+    output_size : sequence of int, optional
+        ``(D, H, W)`` or the full shape; default ``(D_in - 1) * s - 2p + k`` per axis.
+
+    Returns
+    -------
+    ndarray of shape (C, D, H, W) or (N, C, D, H, W), the dtype of ``x``
+        Zeros except at the indices, which receive the values (index -1 is skipped; where two
+        windows chose the same cell the later one wins, as in PyTorch's CPU loop).
+    """
+    return max_unpool("max_unpool3d", 3, x, indices, kernel_size, stride, padding, output_size)

@@ -44,6 +44,17 @@ def pooling_output_size(
     return output_size
 
 
+AXIS_NAMES = {1: "L", 2: "H x W", 3: "D x H x W"}
+"""The spatial axes of a 1D, 2D and 3D input, as messages name them."""
+
+LAYOUTS = {
+    1: "(C, L) or (N, C, L)",
+    2: "(C, H, W) or (N, C, H, W)",
+    3: "(C, D, H, W) or (N, C, D, H, W)",
+}
+"""The input shapes a 1D, 2D and 3D op accepts, as torch's."""
+
+
 def check_input(x: np.ndarray, spatial_dims: int, op_name: str) -> tuple[np.ndarray, bool]:
     """Check a pooling input and give it a batch axis.
 
@@ -52,7 +63,8 @@ def check_input(x: np.ndarray, spatial_dims: int, op_name: str) -> tuple[np.ndar
     x : ndarray of shape (C, *spatial) or (N, C, *spatial)
         Numeric (bool, integer or floating) array.
     spatial_dims : int
-        1 for ``(C, L)`` / ``(N, C, L)``, 2 for ``(C, H, W)`` / ``(N, C, H, W)``.
+        1 for ``(C, L)`` / ``(N, C, L)``, 2 for ``(C, H, W)`` / ``(N, C, H, W)``, 3 for
+        ``(C, D, H, W)`` / ``(N, C, D, H, W)``.
     op_name : str
         Name used in error messages, such as ``"max_pool2d"``.
 
@@ -72,10 +84,9 @@ def check_input(x: np.ndarray, spatial_dims: int, op_name: str) -> tuple[np.ndar
         )
     allowed = (spatial_dims + 1, spatial_dims + 2)
     if x.ndim not in allowed:
-        layout = "(C, L) or (N, C, L)" if spatial_dims == 1 else "(C, H, W) or (N, C, H, W)"
         raise PoolingError(
-            f"{op_name}() expects a {allowed[0]}D or {allowed[1]}D input shaped {layout}, "
-            f"but got shape {x.shape}"
+            f"{op_name}() expects a {allowed[0]}D or {allowed[1]}D input shaped "
+            f"{LAYOUTS[spatial_dims]}, but got shape {x.shape}"
         )
     if x.size == 0:
         raise PoolingError(f"{op_name}() expects a non-empty input, but got shape {x.shape}")
@@ -91,7 +102,7 @@ class PoolGeometry:
     Attributes
     ----------
     input_size, kernel_size, stride, padding, dilation, output_size : tuple of int
-        Per spatial axis (``(L,)`` in 1D, ``(H, W)`` in 2D).
+        Per spatial axis (``(L,)`` in 1D, ``(H, W)`` in 2D, ``(D, H, W)`` in 3D).
     ceil_mode : bool
         Whether the output size was rounded up.
     """
@@ -135,6 +146,15 @@ class PoolGeometry:
         """
         offsets = np.arange(self.kernel_size[axis], dtype=np.int64) * self.dilation[axis]
         return self.window_starts(axis)[:, np.newaxis] + offsets
+
+    def offset_slices(self, axis: int) -> list[slice]:
+        """For each kernel offset along ``axis``, the strided slice of the padded buffer (see
+        :func:`engine.ops.layout.padded_input`) that holds that cell of every window."""
+        out, stride, dilation = self.output_size[axis], self.stride[axis], self.dilation[axis]
+        return [
+            slice(offset * dilation, offset * dilation + (out - 1) * stride + 1, stride)
+            for offset in range(self.kernel_size[axis])
+        ]
 
     def divisor_include_pad(self, axis: int) -> np.ndarray:
         """Window length along ``axis`` clipped to the padded input (torch's ``pool_size``).
@@ -321,7 +341,9 @@ def adaptive_output_size(
 
 
 __all__ = [
+    "AXIS_NAMES",
     "LARGEST_SIZE",
+    "LAYOUTS",
     "IntOrTuple",
     "PoolGeometry",
     "adaptive_bounds",

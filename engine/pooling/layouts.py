@@ -1,6 +1,6 @@
 """Window layouts: where a kind's windows lie, and how its output maps onto the input.
 
-A kind names its layout (windowed, same-padded, adaptive, global, blurred or pyramid); the
+A kind names its layout (windowed, framework, adaptive, global, blurred or pyramid); the
 layout answers every question the views, the animation and the formula strip ask about
 windows, so none of them needs to know which kind it is looking at:
 
@@ -18,15 +18,13 @@ Settings reach a layout already reduced to what its kind uses (see
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.blurpool import blur_spans
 from engine.ops.pyramid import pyramid_bins
-from engine.ops.same_padding import same_padding
 from engine.ops.windows import adaptive_bounds, pool_geometry
+from engine.pooling.frameworks import framework_of, geometry_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.placement import GridPlacement, PyramidPlacement
 from engine.pooling.windows import AxisWindows, Rect, Window
@@ -38,6 +36,48 @@ AXIS_WORDS = ("height", "width")
 def plane_size(input_shape: tuple[int, ...]) -> tuple[int, int]:
     height, width = input_shape[-2:]
     return int(height), int(width)
+
+
+def padded_axes(geometry) -> tuple[AxisWindows, AxisWindows]:
+    """The windows along the rows and the columns of a
+    :class:`~engine.ops.frameworks.PaddedGeometry` (padding before and after may differ)."""
+    return tuple(
+        AxisWindows(
+            geometry.input_size[axis],
+            geometry.window_starts(axis),
+            np.full(geometry.output_size[axis], geometry.kernel[axis], dtype=np.int64),
+            geometry.dilation[axis],
+        )
+        for axis in (0, 1)
+    )
+
+
+def output_size_line(geometry, axis: int, name: str, symmetric: bool) -> str:
+    """``H_out = floor((H + 2p - d(k-1) - 1)/s) + 1 = ...`` with the numbers of one axis
+    (``before + after`` for padding that may differ), saying when ceil mode dropped a last
+    window that would start in the padding, or kept one hanging over the edge."""
+    size, out = geometry.input_size[axis], geometry.output_size[axis]
+    kernel, stride = geometry.kernel[axis], geometry.stride[axis]
+    dilation, (low, high) = geometry.dilation[axis], geometry.pads[axis]
+    ceil_mode = geometry.ceil_mode
+    rounding = "ceil" if ceil_mode else "floor"
+    numerator = size + low + high - dilation * (kernel - 1) - 1
+    floor_count = numerator // stride + 1
+    unchecked = (-(-numerator // stride) + 1) if ceil_mode else floor_count
+    padding = ("2p", f"2*{low}") if symmetric else ("before + after", f"{low} + {high}")
+    line = (
+        f"{name}_out = {rounding}(({name} + {padding[0]} - d(k-1) - 1)/s) + 1 = "
+        f"{rounding}(({size} + {padding[1]} - {dilation}*({kernel}-1) - 1)/{stride}) + 1 = "
+        f"{rounding}({numerator}/{stride}) + 1 = {unchecked}"
+    )
+    if unchecked > out:
+        return line + (
+            f" - 1 = {out} (the last window would start at {(unchecked - 1) * stride - low}, "
+            "in the end padding, so it is dropped)"
+        )
+    if ceil_mode and out > floor_count:
+        return line + f" (floor mode gives {floor_count}: the last window hangs over)"
+    return line
 
 
 class GridLayout:
@@ -53,7 +93,15 @@ class GridLayout:
     def validate(self, params: PoolParams, input_shape) -> None:
         """Raise PoolingError, in words a student understands, if the settings cannot work."""
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
+    def formula_lines(self, params: PoolParams, input_shape, sequence: bool = False) -> list[str]:
+        """The output-size arithmetic with the user's numbers, one line per axis (the length
+        only, ``L``, for a ``sequence``), then the elements in and out."""
+        shown = ((1, "L"),) if sequence else tuple(enumerate(AXIS_NAMES))
+        lines = [self.axis_line(params, input_shape, axis, name) for axis, name in shown]
+        return [*lines, self.elements_line(params, input_shape, sequence)]
+
+    def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
+        """The output-size arithmetic along one axis, called ``name`` (H, W or L)."""
         raise NotImplementedError
 
     def output_shape(self, params: PoolParams, input_shape) -> tuple[int, int]:
@@ -119,14 +167,18 @@ class GridLayout:
         top, left = int(rows.starts.min()), int(cols.starts.min())
         return Rect(top, left, int(rows.ends.max()) - top, int(cols.ends.max()) - left)
 
-    def elements_line(self, params: PoolParams, input_shape) -> str:
+    def elements_line(self, params: PoolParams, input_shape, sequence: bool = False) -> str:
         channels = input_shape[0] if len(input_shape) == 3 else 1
         height, width = plane_size(input_shape)
         out_h, out_w = self.output_shape(params, input_shape)
         elements_in, elements_out = channels * height * width, channels * out_h * out_w
+        shapes = (
+            (f"{channels} x {width} (C x L)", f"{channels} x {out_w}")
+            if sequence
+            else (f"{channels} x {height} x {width} (C x H x W)", f"{channels} x {out_h} x {out_w}")
+        )
         return (
-            f"{channels} x {height} x {width} (C x H x W) = {elements_in:,} elements in, "
-            f"{channels} x {out_h} x {out_w} = {elements_out:,} out: "
+            f"{shapes[0]} = {elements_in:,} elements in, {shapes[1]} = {elements_out:,} out: "
             f"{elements_in / elements_out:.2f}x fewer"
         )
 
@@ -148,16 +200,7 @@ class WindowedLayout(GridLayout):
         )
 
     def axes(self, params: PoolParams, input_shape):
-        geometry = self.geometry(params, input_shape)
-        return tuple(
-            AxisWindows(
-                geometry.input_size[axis],
-                geometry.window_starts(axis),
-                np.full(geometry.output_size[axis], geometry.kernel_size[axis], dtype=np.int64),
-                geometry.dilation[axis],
-            )
-            for axis in (0, 1)
-        )
+        return padded_axes(geometry_of(params.replace(framework="torch"), input_shape))
 
     def validate(self, params: PoolParams, input_shape) -> None:
         for axis, name in enumerate(AXIS_WORDS):
@@ -180,65 +223,40 @@ class WindowedLayout(GridLayout):
                 )
         self.geometry(params, input_shape)
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
-        """PyTorch's output-size formula with the user's numbers, per axis."""
-        geometry = self.geometry(params, input_shape)
-        rounding = "ceil" if params.ceil_mode else "floor"
-        lines = []
-        for axis, name in enumerate(AXIS_NAMES):
-            size = geometry.input_size[axis]
-            kernel, stride = geometry.kernel_size[axis], geometry.stride[axis]
-            pad, dilation = geometry.padding[axis], geometry.dilation[axis]
-            out = geometry.output_size[axis]
-            numerator = size + 2 * pad - dilation * (kernel - 1) - 1
-            unchecked = (-(-numerator // stride) if params.ceil_mode else numerator // stride) + 1
-            line = (
-                f"{name}_out = {rounding}(({name} + 2p - d(k-1) - 1)/s) + 1 = "
-                f"{rounding}(({size} + 2*{pad} - {dilation}*({kernel}-1) - 1)/{stride}) + 1 = "
-                f"{rounding}({numerator}/{stride}) + 1 = {unchecked}"
-            )
-            if unchecked > out:
-                line += (
-                    f" - 1 = {out} (the last window would start at "
-                    f"{(unchecked - 1) * stride - pad}, past the input and its left padding, "
-                    "so it is dropped)"
-                )
-            elif params.ceil_mode and out > numerator // stride + 1:
-                line += f" (floor mode gives {numerator // stride + 1}: the last window hangs over)"
-            lines.append(line)
-        return [*lines, self.elements_line(params, input_shape)]
+    def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
+        """PyTorch's output-size formula with the user's numbers."""
+        geometry = geometry_of(params.replace(framework="torch"), input_shape)
+        return output_size_line(geometry, axis, name, symmetric=True)
 
 
-class SamePaddedLayout(GridLayout):
-    """TensorFlow/Keras ``padding="same"``: ``ceil(L / s)`` windows, the odd extra padding
-    cell at the bottom/right."""
+class FrameworkLayout(GridLayout):
+    """Max and average pooling as TensorFlow/Keras, JAX/Flax or ONNX computes it: windows
+    whose padding may differ before and after (:mod:`engine.pooling.frameworks`)."""
 
-    name = "same-padded"
+    name = "framework"
 
     def axes(self, params: PoolParams, input_shape):
-        axes = []
-        for length, kernel, stride in zip(
-            plane_size(input_shape), params.kernel_size, params.stride
-        ):
-            before, _ = same_padding(length, kernel, stride)
-            count = math.ceil(length / stride)
-            starts = np.arange(count, dtype=np.int64) * stride - before
-            axes.append(AxisWindows(length, starts, np.full(count, kernel, dtype=np.int64)))
-        return tuple(axes)
+        return padded_axes(geometry_of(params, input_shape))
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
-        lines = []
-        for axis, name in enumerate(AXIS_NAMES):
-            size = plane_size(input_shape)[axis]
-            kernel, stride = params.kernel_size[axis], params.stride[axis]
-            before, after = same_padding(size, kernel, stride)
-            out = math.ceil(size / stride)
-            lines.append(
+    def validate(self, params: PoolParams, input_shape) -> None:
+        geometry_of(params, input_shape)
+
+    def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
+        geometry = geometry_of(params, input_shape)
+        framework = framework_of(params)
+        size, out, stride = (
+            geometry.input_size[axis],
+            geometry.output_size[axis],
+            geometry.stride[axis],
+        )
+        low, high = geometry.pads[axis]
+        if params.same_padding or params.auto_pad.startswith("SAME"):
+            return (
                 f"{name}_out = ceil({name}/s) = ceil({size}/{stride}) = {out}; "
-                f"'same' pads max((out-1)s + k - {name}, 0) = {before + after}: {before} before, "
-                f"{after} after (PyTorch pads the same number on both sides)"
+                f"{framework.same_name} pads max((out-1)s + k - {name}, 0) = {low + high}: "
+                f"{low} before, {high} after"
             )
-        return [*lines, self.elements_line(params, input_shape)]
+        return f"{output_size_line(geometry, axis, name, symmetric=False)} ({framework.label})"
 
 
 class AdaptiveLayout(GridLayout):
@@ -252,13 +270,12 @@ class AdaptiveLayout(GridLayout):
             for length, size in zip(plane_size(input_shape), params.output_size)
         )
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
-        lines = [
+    def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
+        size, out = plane_size(input_shape)[axis], params.output_size[axis]
+        return (
             f"{name}_out = {out} (adaptive): window i spans [floor(i*{size}/{out}), "
             f"ceil((i+1)*{size}/{out}))"
-            for name, size, out in zip(AXIS_NAMES, plane_size(input_shape), params.output_size)
-        ]
-        return [*lines, self.elements_line(params, input_shape)]
+        )
 
 
 class GlobalLayout(GridLayout):
@@ -272,10 +289,11 @@ class GlobalLayout(GridLayout):
             for length in plane_size(input_shape)
         )
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
+    def formula_lines(self, params: PoolParams, input_shape, sequence: bool = False) -> list[str]:
         return [
-            "H_out = W_out = 1: one value per channel, whatever the input size",
-            self.elements_line(params, input_shape),
+            f"{'L_out' if sequence else 'H_out = W_out'} = 1: one value per channel, whatever "
+            "the input size",
+            self.elements_line(params, input_shape, sequence),
         ]
 
 
@@ -302,17 +320,14 @@ class BlurredLayout(GridLayout):
                     "BlurPool does not pad, so make the kernel smaller."
                 )
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
-        lines = []
-        for axis, name in enumerate(AXIS_NAMES):
-            size = plane_size(input_shape)[axis]
-            kernel, stride = params.kernel_size[axis], params.stride[axis]
-            lines.append(
-                f"{name}_out = ceil(({name} - k + 1)/s) = ceil(({size} - {kernel} + 1)/{stride})"
-                f" = {-(-(size - kernel + 1) // stride)}: max with stride 1, then a "
-                f"{params.blur_size}-tap blur every {stride} cells"
-            )
-        return [*lines, self.elements_line(params, input_shape)]
+    def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
+        size = plane_size(input_shape)[axis]
+        kernel, stride = params.kernel_size[axis], params.stride[axis]
+        return (
+            f"{name}_out = ceil(({name} - k + 1)/s) = ceil(({size} - {kernel} + 1)/{stride})"
+            f" = {-(-(size - kernel + 1) // stride)}: max with stride 1, then a "
+            f"{params.blur_size}-tap blur every {stride} cells"
+        )
 
 
 class PyramidLayout:
@@ -390,7 +405,7 @@ class PyramidLayout:
             for index in range(self.output_shape(params, input_shape)[1])
         ]
 
-    def formula_lines(self, params: PoolParams, input_shape) -> list[str]:
+    def formula_lines(self, params: PoolParams, input_shape, sequence: bool = False) -> list[str]:
         bins = " + ".join(f"{level}x{level}" for level in params.levels)
         total = sum(level * level for level in params.levels)
         channels = input_shape[0] if len(input_shape) == 3 else 1
@@ -403,7 +418,7 @@ class PyramidLayout:
 
 
 WINDOWED = WindowedLayout()
-SAME_PADDED = SamePaddedLayout()
+FRAMEWORK = FrameworkLayout()
 ADAPTIVE = AdaptiveLayout()
 GLOBAL = GlobalLayout()
 BLURRED = BlurredLayout()

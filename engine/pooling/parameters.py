@@ -33,6 +33,10 @@ class PoolParams:
     inference: bool = False  # stochastic pooling's probability-weighted average
     blur_size: int = 3  # BlurPool's binomial filter taps, 2..5
     levels: tuple[int, ...] = (4, 2, 1)  # spatial pyramid levels
+    framework: str = "torch"  # whose rules max and average pooling follow (FRAMEWORKS)
+    pads: tuple[int, int, int, int] = (0, 0, 0, 0)  # top, left, bottom, right (JAX, ONNX)
+    auto_pad: str = "NOTSET"  # ONNX: NOTSET (use pads), SAME_UPPER, SAME_LOWER or VALID
+    tie: str = "first"  # where a tied maximum's gradient goes: the first one, or all of them
 
     def replace(self, **changes) -> PoolParams:
         return dataclasses.replace(self, **changes)
@@ -51,14 +55,20 @@ class Parameter:
     tooltip : str
         One or two sentences for the user.
     widget : str
-        How it is edited: ``"pair"`` (height and width), ``"integer"``, ``"number"``,
-        ``"fraction"`` (0..1), ``"switch"``, ``"optional_integer"`` (off or a number) or
-        ``"levels"`` (a list of whole numbers).
+        How it is edited: ``"pair"`` (height and width), ``"quad"`` (top, left, bottom,
+        right), ``"integer"``, ``"number"``, ``"fraction"`` (0..1), ``"switch"``,
+        ``"optional_integer"`` (off or a number), ``"levels"`` (a list of whole numbers) or
+        ``"choice"`` (one of ``choices``).
     minimum, maximum : float
         The allowed range of every number in the setting (ignored for switches).
     inactive_when : callable, optional
         ``inactive_when(params)`` is True when another setting makes this one not apply
         (padding under "same" padding, the seed in inference mode); the control is greyed.
+    choices : tuple of (value, label)
+        The values of a ``"choice"`` and what the window calls them.
+    panel : str
+        Where the window edits it: ``"controls"`` (the settings dock) or ``"backward"`` (the
+        backward view, for the tie rule).
     """
 
     name: str
@@ -68,25 +78,72 @@ class Parameter:
     minimum: float = 0
     maximum: float = 0
     inactive_when: Callable[[PoolParams], bool] | None = None
+    choices: tuple[tuple[str, str], ...] = ()
+    panel: str = "controls"
 
     def applies(self, params: PoolParams) -> bool:
         return self.inactive_when is None or not self.inactive_when(params)
 
+    def values(self) -> tuple[str, ...]:
+        """The allowed values of a ``"choice"``."""
+        return tuple(value for value, _ in self.choices)
+
     def numbers(self, params: PoolParams) -> tuple:
         """The setting's numbers in ``params`` (empty for switches and an unset optional)."""
         value = getattr(params, self.name)
-        if self.widget == "switch" or value is None:
+        if self.widget in ("switch", "choice") or value is None:
             return ()
         return tuple(value) if isinstance(value, tuple) else (value,)
 
 
-def same_padding_on(params: PoolParams) -> bool:
-    return params.same_padding
+def automatic_padding(params: PoolParams) -> bool:
+    """ONNX pads by itself (``auto_pad`` SAME_UPPER or SAME_LOWER): ceil mode does not apply."""
+    return params.auto_pad.startswith("SAME")
+
+
+SEQUENCE_HEIGHTS = {
+    "kernel_size": 1,
+    "stride": 1,
+    "padding": 0,
+    "dilation": 1,
+    "output_size": 1,
+}
+"""The height of each per-axis setting when the input is a sequence (one row)."""
+
+
+def is_sequence(input_shape: tuple[int, ...]) -> bool:
+    """Whether an input of ``input_shape`` (C, H, W) is a sequence: a single row, pooled along
+    its length only, as ``torch.nn.functional.max_pool1d`` pools a (C, L) input."""
+    return len(input_shape) >= 2 and int(input_shape[-2]) == 1
+
+
+def sequence_params(params: PoolParams) -> PoolParams:
+    """``params`` for a sequence: every per-axis setting keeps its width (the one number a
+    1D pool has) and gets the neutral height (kernel 1, stride 1, no padding, ...)."""
+    changes = {
+        name: (height, getattr(params, name)[1]) for name, height in SEQUENCE_HEIGHTS.items()
+    }
+    top, left, bottom, right = params.pads
+    return params.replace(**changes, pads=(0, left, 0, right))
 
 
 PARAMETERS: dict[str, Parameter] = {
     parameter.name: parameter
     for parameter in (
+        Parameter(
+            "framework",
+            "Framework",
+            "Whose rules max and average pooling follow: PyTorch, TensorFlow/Keras, JAX/Flax "
+            "or ONNX. Padding, the average's divisor, ceil mode and the defaults differ "
+            "between them (View > Frameworks shows all four side by side)",
+            "choice",
+            choices=(
+                ("torch", "PyTorch"),
+                ("keras", "TensorFlow / Keras"),
+                ("jax", "JAX / Flax"),
+                ("onnx", "ONNX"),
+            ),
+        ),
         Parameter("kernel_size", "Kernel", "Window size in cells (height, width)", "pair", 1, 256),
         Parameter(
             "stride",
@@ -104,7 +161,6 @@ PARAMETERS: dict[str, Parameter] = {
             "pair",
             0,
             128,
-            same_padding_on,
         ),
         Parameter(
             "dilation",
@@ -113,30 +169,53 @@ PARAMETERS: dict[str, Parameter] = {
             "pair",
             1,
             64,
-            same_padding_on,
         ),
         Parameter(
             "ceil_mode",
             "ceil mode",
             "Round the output size up: keep a last window that hangs over the edge",
             "switch",
-            inactive_when=same_padding_on,
+            inactive_when=automatic_padding,
         ),
         Parameter(
             "same_padding",
-            "'same' padding (TensorFlow)",
-            "Pad like TensorFlow/Keras padding='same': output ceil(L/s), padding split with the "
-            "extra cell at the bottom/right, averages over real cells only; instead of "
-            "PyTorch's symmetric padding",
+            "'same' padding",
+            "The framework's padding='same': ceil(L/s) outputs whatever the kernel, the "
+            "padding split with the odd extra cell at the bottom/right (Keras averages over "
+            "the real cells only)",
             "switch",
+        ),
+        Parameter(
+            "auto_pad",
+            "auto_pad",
+            "ONNX's automatic padding: NOTSET uses the pads below; SAME_UPPER and SAME_LOWER "
+            "give ceil(L/s) outputs with the odd extra padding cell at the end or at the "
+            "start; VALID pads nothing",
+            "choice",
+            choices=(
+                ("NOTSET", "NOTSET (use pads)"),
+                ("SAME_UPPER", "SAME_UPPER"),
+                ("SAME_LOWER", "SAME_LOWER"),
+                ("VALID", "VALID"),
+            ),
+        ),
+        Parameter(
+            "pads",
+            "Pads",
+            "Padding cells on each side, top, left, bottom and right: JAX and ONNX may pad "
+            "unevenly (-inf for max, zeros for average)",
+            "quad",
+            0,
+            128,
+            lambda params: params.same_padding or params.auto_pad != "NOTSET",
         ),
         Parameter(
             "count_include_pad",
             "count padding",
-            "Average: divide by the whole window including padding (count_include_pad=True) "
-            "or by the real cells only",
+            "Average: divide by the whole window including padding (count_include_pad=True, "
+            "PyTorch's and Flax's default) or by the real cells only (ONNX's default)",
             "switch",
-            inactive_when=lambda params: params.same_padding or params.divisor_override is not None,
+            inactive_when=lambda params: params.divisor_override is not None,
         ),
         Parameter(
             "divisor_override",
@@ -145,7 +224,6 @@ PARAMETERS: dict[str, Parameter] = {
             "optional_integer",
             1,
             1_000_000,
-            same_padding_on,
         ),
         Parameter(
             "norm_type",
@@ -194,6 +272,19 @@ PARAMETERS: dict[str, Parameter] = {
             "integer",
             2,
             5,
+        ),
+        Parameter(
+            "tie",
+            "Tie rule",
+            "Where the gradient of a window whose maximum is tied goes: autograd (PyTorch, "
+            "JAX) sends it all to the first maximum; the textbook mask (window == max) sends "
+            "it to every tied maximum",
+            "choice",
+            choices=(
+                ("first", "first maximum (autograd)"),
+                ("all", "every tied maximum (window == max)"),
+            ),
+            panel="backward",
         ),
         Parameter(
             "levels",

@@ -43,11 +43,17 @@ class PoolResult:
     def kind(self) -> PoolKind:
         return kind_of(self.params)
 
+    @property
+    def sequence(self) -> bool:
+        """Whether the input was pooled as a sequence (one row, along its length only)."""
+        return self.kind.pools_sequence(self.input_shape)
 
-def resolved(params: PoolParams):
-    """The kind of ``params``, the settings it uses and its window layout."""
+
+def resolved(params: PoolParams, input_shape: tuple[int, ...] | None = None):
+    """The kind of ``params``, the settings it uses on an input of ``input_shape`` and its
+    window layout."""
     kind = kind_of(params)
-    effective = kind.effective(params)
+    effective = kind.effective(params, input_shape)
     return kind, effective, kind.choose_layout(effective)
 
 
@@ -74,7 +80,7 @@ def check_range(declaration: Parameter, params: PoolParams) -> None:
 def validate(params: PoolParams, input_shape: tuple[int, ...]) -> None:
     """Raise PoolingError, in words a student understands, if the settings cannot work on an
     input of ``input_shape`` (C, H, W)."""
-    kind, effective, layout = resolved(params)
+    kind, effective, layout = resolved(params, input_shape)
     for declaration in kind.declarations():
         if declaration.applies(effective):
             check_range(declaration, effective)
@@ -85,7 +91,7 @@ def estimated_work(params: PoolParams, input_shape) -> int:
     """A rough count of the cells a pooling touches: the input, plus every output cell times
     the cells of its window. The window decides from it whether a pooling is quick enough to
     run at once or goes to the background. Call after :func:`validate`."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     out_h, out_w = layout.output_shape(effective, input_shape)
     window = layout.window_of(effective, input_shape, 0, 0)
     channels = input_shape[0] if len(input_shape) == 3 else 1
@@ -95,7 +101,7 @@ def estimated_work(params: PoolParams, input_shape) -> int:
 def run_pool(image: np.ndarray, params: PoolParams) -> PoolResult:
     """Pool a (C, H, W) image with ``params`` through the engine."""
     validate(params, image.shape)
-    kind, effective, _ = resolved(params)
+    kind, effective, _ = resolved(params, image.shape)
     output, indices = kind.forward(image, effective)
     return PoolResult(effective, tuple(image.shape), output, indices)
 
@@ -108,50 +114,50 @@ def run_backward(image: np.ndarray, result: PoolResult, grad_output: np.ndarray)
 
 def window_of(params: PoolParams, input_shape, row: int, col: int):
     """The :class:`~engine.pooling.windows.Window` output cell (row, col) was computed from."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.window_of(effective, input_shape, row, col)
 
 
 def coverage_of(params: PoolParams, input_shape, row: int, col: int):
     """Output cells whose window holds input cell (row, col): list of (out_row, out_col)."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.coverage_of(effective, input_shape, row, col)
 
 
 def output_shape(params: PoolParams, input_shape) -> tuple[int, int]:
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.output_shape(effective, input_shape)
 
 
 def output_rect(params: PoolParams, input_shape, row: int, col: int):
     """The input area (a :class:`~engine.pooling.windows.Rect`) that output cell (row, col)'s
     window covers."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.output_rect(effective, input_shape, row, col)
 
 
 def placement_of(params: PoolParams, input_shape):
     """Where each output cell is drawn when the output is shown at the input's scale."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.placement(effective, input_shape)
 
 
 def windows_reach(params: PoolParams, input_shape):
     """The input area (a :class:`~engine.pooling.windows.Rect`) all windows together cover,
     padding cells included: what a view must show to show every window."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.reach(effective, input_shape)
 
 
 def overview_rects(params: PoolParams, input_shape):
     """Windows outlined on the input all the time (the spatial pyramid's bins)."""
-    _, effective, layout = resolved(params)
+    _, effective, layout = resolved(params, input_shape)
     return layout.overview_rects(effective, input_shape)
 
 
 def export_form(result: PoolResult) -> np.ndarray:
     """The output as files hold it (the spatial pyramid's vector per channel, else the grid)."""
-    _, effective, layout = resolved(result.params)
+    _, effective, layout = resolved(result.params, result.input_shape)
     return layout.export_form(result.output)
 
 
@@ -159,5 +165,5 @@ def formula_lines(params: PoolParams, input_shape: tuple[int, ...]) -> list[str]
     """The output-size arithmetic with the user's numbers, one line per axis, then the
     reduction (elements in, elements out). Raises PoolingError for invalid settings."""
     validate(params, input_shape)
-    _, effective, layout = resolved(params)
-    return layout.formula_lines(effective, input_shape)
+    kind, effective, layout = resolved(params, input_shape)
+    return layout.formula_lines(effective, input_shape, kind.pools_sequence(input_shape))

@@ -30,6 +30,15 @@ class ToChosenCell:
         return np.rint(routed).astype(np.int64)
 
 
+@dataclass(frozen=True)
+class ToEveryTiedMaximum(ToChosenCell):
+    """The textbook max backward (``mask = window == max``): each window sends its whole
+    gradient to every cell equal to its maximum; counted, like the chosen cell, by the
+    kind's own backward of the mask."""
+
+    to_one_cell = False
+
+
 def nonzero(image: np.ndarray) -> np.ndarray:
     return image != 0
 
@@ -103,5 +112,6 @@ def tap_sources(dense_length: int, stride: int, blur_size: int) -> np.ndarray:
 
 
 TO_CHOSEN_CELL = ToChosenCell()
+TO_EVERY_TIED_MAXIMUM = ToEveryTiedMaximum()
 OVER_WINDOW = OverWindow()
 THROUGH_BLURRED_MAXIMA = ThroughBlurredMaxima()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from engine.errors import PoolingError
 from engine.io.images import ImageLoadError, load_image
 from engine.pooling.display import CHANNELS, data_range, display_array, select_channel
+from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import (
     PoolResult,
@@ -43,9 +44,11 @@ class PooledImage:
 class LoadedImage:
     """An image read in the worker, with what the UI needs to show it at once."""
 
-    def __init__(self, path: Path, reduce: int, channel: str, token: CancelToken):
+    def __init__(
+        self, path: Path, reduce: int, channel: str, token: CancelToken, sequences: bool = False
+    ):
         self.path, self.reduce = path, reduce
-        self.image = load_image(path, reduce=reduce)
+        self.image = load_image(path, reduce=reduce, sequences=sequences)
         token.check()
         self.working = select_channel(self.image, channel)
         self.levels = data_range(self.working)
@@ -95,20 +98,21 @@ class PoolModel(QObject):
             runner.busyChanged.connect(self._on_runner_busy)
 
     # ----- loading -------------------------------------------------------------------------
-    def open_image(self, path: str | Path, reduce: int = 1) -> None:
-        """Load an image file now; raises ImageLoadError and changes nothing if it cannot."""
-        image = load_image(path, reduce=reduce)
+    def open_image(self, path: str | Path, reduce: int = 1, sequences: bool = False) -> None:
+        """Load an image file now; raises ImageLoadError and changes nothing if it cannot.
+        ``sequences``: a matrix's rows are the channels of a sequence (``(C, L)``)."""
+        image = load_image(path, reduce=reduce, sequences=sequences)
         self.loader.cancel()
         self.set_replacing("")
         self.image_path, self.scale = Path(path), reduce
         self.set_image(image)
 
-    def request_image(self, path: str | Path, reduce: int = 1) -> None:
+    def request_image(self, path: str | Path, reduce: int = 1, sequences: bool = False) -> None:
         """Load an image in the background (large files); ``imageChanged`` or ``loadFailed``
         follows. ``reduce`` > 1 makes a downscaled working copy."""
         path, channel = Path(path), self.channel
         self.set_replacing(path.name)
-        self.loader.submit(lambda token: LoadedImage(path, reduce, channel, token))
+        self.loader.submit(lambda token: LoadedImage(path, reduce, channel, token, sequences))
 
     def _on_image_loaded(self, loaded: LoadedImage) -> None:
         self.set_replacing("")
@@ -238,6 +242,10 @@ class PoolModel(QObject):
         """Deliver background results until none is pending (command line and tests only)."""
         seconds = milliseconds / 1000
         return self.loader.wait_until_idle(seconds) and self.pooler.wait_until_idle(seconds)
+
+    def is_sequence(self) -> bool:
+        """Whether the input is pooled as a sequence: one row, along its length only."""
+        return self.image is not None and kind_of(self.params).pools_sequence(self.image.shape)
 
     # ----- selection and coverage ----------------------------------------------------------
     def output_shape(self) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ import os
 from PySide6.QtCore import QByteArray, QSettings
 
 from engine.pooling.kinds import KINDS
-from engine.pooling.parameters import PoolParams
+from engine.pooling.parameters import PARAMETERS, PoolParams
 
 MAX_RECENT = 8
 
@@ -65,6 +65,11 @@ class Settings:
                     value = None if value is None else int(value)
                 elif isinstance(default, float):
                     value = float(value)
+                elif isinstance(default, str):
+                    value = str(value)
+                    declared = PARAMETERS.get(field.name)
+                    if declared is not None and declared.choices and value not in declared.values():
+                        raise ValueError(field.name)
                 values[field.name] = value
             if values["pool_type"] not in KINDS:
                 return None

@@ -118,9 +118,11 @@ class CellOverlay(pg.GraphicsObject):
         margin = 2 + 0.1 * max(rect.width(), rect.height())  # room for the locator rings
         return rect.adjusted(-margin, -margin, margin, margin)
 
-    def cell_pixels(self) -> float:
-        """How many screen pixels one drawing unit spans (0 when not on screen yet)."""
-        length = self.pixelLength(pg.Point(1, 0))
+    def cell_pixels(self, axis: int = 0) -> float:
+        """How many screen pixels one drawing unit spans across (``axis=0``) or down
+        (``axis=1``; the same unless the view's aspect is unlocked, as for bars); 0 when not
+        on screen yet."""
+        length = self.pixelLength(pg.Point(1, 0) if axis == 0 else pg.Point(0, 1))
         return 0.0 if not length else 1.0 / length
 
     def visible_cells(self):
@@ -156,10 +158,14 @@ class CellOverlay(pg.GraphicsObject):
         if self.route is not None:
             self.paint_route(painter)
 
-    def screen_rect(self, row: int, col: int, pixels: float) -> QRectF:
+    def screen_rect(self, row: int, col: int, pixels: float, pixels_down: float) -> QRectF:
+        """A cell in screen pixels (``pixels`` per unit across, ``pixels_down`` down)."""
         rect = self.placement.rect(row, col)
         return QRectF(
-            rect.left * pixels, rect.top * pixels, rect.width * pixels, rect.height * pixels
+            rect.left * pixels,
+            rect.top * pixels_down,
+            rect.width * pixels,
+            rect.height * pixels_down,
         )
 
     def brightness(self, rows, cols) -> np.ndarray:
@@ -190,8 +196,9 @@ class CellOverlay(pg.GraphicsObject):
         lines = len(texts)
         light = self.brightness(rows, cols) > 0.55
         visible = self.viewRect()
+        pixels_down = self.cell_pixels(1) or pixels
         painter.save()
-        painter.scale(1.0 / pixels, 1.0 / pixels)  # draw text in screen pixels
+        painter.scale(1.0 / pixels, 1.0 / pixels_down)  # draw text in screen pixels
         painter.setFont(font)
         for (row_offset, col_offset), _ in np.ndenumerate(light):
             row, col = rows.start + row_offset, cols.start + col_offset
@@ -209,7 +216,9 @@ class CellOverlay(pg.GraphicsObject):
                 + texts[channel][row_offset, col_offset]
                 for channel in range(lines)
             )
-            painter.drawText(self.screen_rect(row, col, pixels), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(
+                self.screen_rect(row, col, pixels, pixels_down), Qt.AlignmentFlag.AlignCenter, text
+            )
         painter.restore()
 
     @staticmethod
@@ -234,8 +243,9 @@ class CellOverlay(pg.GraphicsObject):
 
     def paint_counts(self, painter, pixels, rows, cols) -> None:
         """'xN' in the top-right corner of cells that received N > 1 contributions."""
+        pixels_down = self.cell_pixels(1) or pixels
         painter.save()
-        painter.scale(1.0 / pixels, 1.0 / pixels)
+        painter.scale(1.0 / pixels, 1.0 / pixels_down)
         font = QFont()
         font.setPixelSize(max(8, min(int(self.cell_size * pixels * 0.2), 13)))
         font.setBold(True)
@@ -245,7 +255,7 @@ class CellOverlay(pg.GraphicsObject):
             for col in cols:
                 if self.counts[row, col] > 1:
                     painter.drawText(
-                        self.screen_rect(row, col, pixels).adjusted(0, 0, -3, 0),
+                        self.screen_rect(row, col, pixels, pixels_down).adjusted(0, 0, -3, 0),
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                         f"x{int(self.counts[row, col])}",
                     )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.pooling.frameworks import carried_over
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PARAMETERS, Parameter
 from gui.models.pool_model import PoolModel
@@ -94,6 +96,70 @@ class PairEditor(Editor):
     def set_value(self, value: tuple[int, int]) -> None:
         self.height_box.setValue(value[0])
         self.width_box.setValue(value[1])
+
+    def show_sequence(self, sequence: bool) -> None:
+        """A sequence has one number per setting: its length axis (the width box)."""
+        self.height_box.setVisible(not sequence)
+        self.width_box.setPrefix("" if sequence else "w ")
+
+
+class QuadEditor(Editor):
+    """Four spin boxes for per-side padding, top and bottom above left and right."""
+
+    SIDES = ("top", "left", "bottom", "right")
+    PLACES = {"top": (0, 0), "bottom": (0, 1), "left": (1, 0), "right": (1, 1)}
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        grid_holder = self.add(QWidget(), 1)
+        grid = QGridLayout(grid_holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes = []
+        for side in self.SIDES:
+            box = spin_box(
+                parameter.minimum,
+                parameter.maximum,
+                f"{parameter.tooltip}: {side}",
+                f"{parameter.name}_{side}",
+            )
+            box.setPrefix(f"{side} ")
+            grid.addWidget(box, *self.PLACES[side])
+            box.valueChanged.connect(self.changed)
+            self.boxes.append(box)
+
+    def controls(self) -> list[QWidget]:
+        return list(self.boxes)
+
+    def value(self) -> tuple[int, int, int, int]:
+        return tuple(box.value() for box in self.boxes)
+
+    def set_value(self, value: tuple[int, int, int, int]) -> None:
+        for box, number in zip(self.boxes, value, strict=True):
+            box.setValue(number)
+
+    def show_sequence(self, sequence: bool) -> None:
+        """A sequence is padded at its start and end only (left and right)."""
+        for side, box in zip(self.SIDES, self.boxes, strict=True):
+            box.setVisible(not sequence or side in ("left", "right"))
+
+
+class ChoiceEditor(Editor):
+    """One of a few named choices."""
+
+    def __init__(self, parameter: Parameter):
+        super().__init__(parameter)
+        self.box = self.add(QComboBox(), 1)
+        self.box.setObjectName(parameter.name)
+        self.box.setToolTip(parameter.tooltip)
+        for value, label in parameter.choices:
+            self.box.addItem(label, value)
+        self.box.currentIndexChanged.connect(self.changed)
+
+    def value(self) -> str:
+        return self.box.currentData()
+
+    def set_value(self, value: str) -> None:
+        self.box.setCurrentIndex(max(self.box.findData(value), 0))
 
 
 class IntegerEditor(Editor):
@@ -240,6 +306,8 @@ class LevelsEditor(Editor):
 
 EDITORS = {
     "pair": PairEditor,
+    "quad": QuadEditor,
+    "choice": ChoiceEditor,
     "integer": IntegerEditor,
     "number": NumberEditor,
     "fraction": FractionEditor,
@@ -275,9 +343,13 @@ class ControlsPanel(QWidget):
             "without overlap"
         )
         self.form = QFormLayout()
+        # A narrow dock puts a row's label above its editors instead of scrolling sideways.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow("Type", self.pool_type)
         self.editors: dict[str, Editor] = {}
         for parameter in PARAMETERS.values():
+            if parameter.panel != "controls":
+                continue  # edited where it shows (the tie rule, in the backward view)
             editor = EDITORS[parameter.widget](parameter)
             self.editors[parameter.name] = editor
             label = "" if parameter.widget == "switch" else parameter.label
@@ -305,6 +377,7 @@ class ControlsPanel(QWidget):
         self.square.toggled.connect(self._on_controls_changed)
         self.stride_follows_kernel.toggled.connect(self._on_controls_changed)
         model.parametersChanged.connect(self.refresh)
+        model.imageChanged.connect(self.refresh)
         model.errorChanged.connect(self._on_error_changed)
 
     # ----- widget to model -----------------------------------------------------------------
@@ -314,6 +387,8 @@ class ControlsPanel(QWidget):
             self.make_square(self.sender())
         changes = {"pool_type": kind.name}
         for name in kind.parameters:
+            if name not in self.editors:
+                continue
             value = self.editors[name].value()
             if value is None and PARAMETERS[name].widget == "levels":
                 self.model.set_error(
@@ -323,7 +398,13 @@ class ControlsPanel(QWidget):
             changes[name] = value
         if self.stride_follows_kernel.isChecked() and "stride" in changes:
             changes["stride"] = changes["kernel_size"]
-        self.model.update_params(**changes)
+        params = self.model.params.replace(**changes)
+        if params.framework != self.model.params.framework:
+            # Padding moves between PyTorch's symmetric padding and the per-side pads, and the
+            # average's divisor rule becomes the new framework's default.
+            target = changes.pop("framework")
+            params = carried_over(self.model.params.replace(**changes), target)
+        self.model.set_params(params)
         self.refresh()
 
     def make_square(self, sender) -> None:
@@ -348,11 +429,15 @@ class ControlsPanel(QWidget):
             self.pool_type.setCurrentIndex(self.pool_type.findData(params.pool_type))
             for name, editor in self.editors.items():
                 editor.set_value(getattr(params, name))
+        uses = set(kind.used(params))
+        image = self.model.image
+        sequence = image is not None and kind.pools_sequence(image.shape)
         for name, editor in self.editors.items():
-            self.form.setRowVisible(editor, name in kind.parameters)
+            self.form.setRowVisible(editor, name in uses)
             editor.setEnabled(PARAMETERS[name].applies(params))
-        uses = set(kind.parameters)
-        self.form.setRowVisible(self.square, bool(uses & set(SQUARE_PAIRS)))
+            if isinstance(editor, PairEditor | QuadEditor):
+                editor.show_sequence(sequence)
+        self.form.setRowVisible(self.square, bool(uses & set(SQUARE_PAIRS)) and not sequence)
         self.form.setRowVisible(self.stride_follows_kernel, "stride" in uses)
         stride = self.editors["stride"]
         stride.setEnabled(not self.stride_follows_kernel.isChecked())

@@ -12,9 +12,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QSplitter, QVBoxLayout, QWidget
 
 from engine.pooling.display import symmetric_range
+from engine.pooling.kinds import kind_of
+from engine.pooling.parameters import PARAMETERS
 from engine.pooling.pipeline import placement_of, windows_reach
 from gui.models.animation_model import AnimationModel
 from gui.models.pool_model import PoolModel
+from gui.qt_utils import signals_blocked
+from gui.views.formatting import size_text
 from gui.views.image_panel import ImagePanel
 from gui.views.timeline import Timeline
 from gui.views.try_card import TryCard
@@ -32,11 +36,6 @@ ARROW_KEYS = {
 }
 
 
-def size_text(height: int, width: int) -> str:
-    """Sizes as PoolScope writes them everywhere: height first, and said so."""
-    return f"{height} x {width} (H x W)"
-
-
 class ExplorePanel(QWidget):
     """Input, output and (backward) gradient views, the timeline, and the first-start card."""
 
@@ -46,6 +45,7 @@ class ExplorePanel(QWidget):
         super().__init__(parent)
         self.model, self.animation = model, animation
         self.physical_scale = False
+        self.bars = False  # sequences drawn as bars instead of a strip of cells
         self.refit_pending = False
         self.try_card = TryCard()
         self.input_panel = ImagePanel("Input")
@@ -60,10 +60,17 @@ class ExplorePanel(QWidget):
             "Where the gradient went, or the output put back at its chosen cells (max "
             "pooling's unpooling)"
         )
+        tie = PARAMETERS["tie"]
+        self.tie_rule = QComboBox()
+        self.tie_rule.setObjectName("tie_rule")
+        self.tie_rule.setToolTip(tie.tooltip)
+        for value, label in tie.choices:
+            self.tie_rule.addItem(f"{tie.label}: {label}", value)
         self.gradient_box = QWidget()
         gradient_layout = QVBoxLayout(self.gradient_box)
         gradient_layout.setContentsMargins(0, 0, 0, 0)
         gradient_layout.addWidget(self.gradient_choice)
+        gradient_layout.addWidget(self.tie_rule)
         gradient_layout.addWidget(self.gradient_panel, 1)
         self.gradient_box.setVisible(False)
         self.views = QSplitter(Qt.Orientation.Horizontal)
@@ -86,6 +93,9 @@ class ExplorePanel(QWidget):
         animation.stepChanged.connect(self._on_step_changed)
         animation.routingChanged.connect(self.draw_gradient_panel)
         self.gradient_choice.currentIndexChanged.connect(self._on_gradient_choice_changed)
+        self.tie_rule.currentIndexChanged.connect(self._on_tie_rule_chosen)
+        model.parametersChanged.connect(self.show_tie_rule)
+        self.show_tie_rule()
         self.input_panel.sigCellClicked.connect(model.set_coverage_pixel)
         self.output_panel.sigCellHovered.connect(model.hover_output)
         self.output_panel.sigCellClicked.connect(self._on_output_clicked)
@@ -93,8 +103,25 @@ class ExplorePanel(QWidget):
             panel.plot_widget.installEventFilter(self)
 
     # ----- model to view -------------------------------------------------------------------
+    def sequence_style(self) -> str:
+        """How the views draw the input: ``""`` (an image), ``"strip"`` or ``"bars"``."""
+        if not self.model.is_sequence():
+            return ""
+        return "bars" if self.bars else "strip"
+
+    def apply_sequence_style(self) -> None:
+        style = self.sequence_style()
+        for panel in (self.input_panel, self.output_panel, self.gradient_panel):
+            panel.set_sequence_style(style)
+
+    def set_bars(self, checked: bool) -> None:
+        """Draw sequences as bars (True) or as a strip of cells with their values."""
+        self.bars = bool(checked)
+        self.apply_sequence_style()
+
     def _on_image_changed(self) -> None:
         model = self.model
+        self.apply_sequence_style()
         self.refit_pending = True  # once the new result says how far its windows reach
         self.input_panel.set_reach(None)
         self.input_panel.show_array(
@@ -110,18 +137,22 @@ class ExplorePanel(QWidget):
         if model.image is None:
             return
         height, width = model.image.shape[1:]
+        sequence = model.is_sequence()
         scale = ""
         if model.scale != 1:
             full = size_text(height * model.scale, width * model.scale)
             scale = f", working copy at 1/{model.scale} of {full}"
         numbers = ", numbers: red" if model.image.shape[0] == 3 else ""
         replacing = f" (being replaced by {model.replacing}…)" if model.replacing else ""
-        self.input_panel.set_title(f"Input {size_text(height, width)}{scale}{numbers}{replacing}")
+        name = "Sequence" if sequence else "Input"
+        self.input_panel.set_title(
+            f"{name} {size_text(height, width, sequence)}{scale}{numbers}{replacing}"
+        )
         result = model.result
         if result is not None:
             out_h, out_w = result.output.shape[-2:]
             self.output_panel.set_title(
-                f"Output {size_text(out_h, out_w)}: {result.kind.label}{replacing}"
+                f"Output {size_text(out_h, out_w, result.sequence)}: {result.kind.label}{replacing}"
             )
 
     def output_placement(self):
@@ -136,6 +167,7 @@ class ExplorePanel(QWidget):
         if result is None:
             self.output_panel.show_array(None, (0, 1))
             return
+        self.apply_sequence_style()  # a kind may pool the one row as a sequence, or not
         # The output picture itself is drawn by _on_step_changed: the animation model answers
         # every new result with stepChanged, so drawing it here too would do it twice.
         reach = windows_reach(result.params, result.input_shape)
@@ -266,7 +298,17 @@ class ExplorePanel(QWidget):
         self.draw_gradient_panel()
         self.gradient_panel.fit()
 
+    def show_tie_rule(self) -> None:
+        """The tie rule choice, for the kinds that have one (max pooling)."""
+        params = self.model.params
+        with signals_blocked(self.tie_rule):
+            self.tie_rule.setCurrentIndex(max(self.tie_rule.findData(params.tie), 0))
+        self.tie_rule.setVisible("tie" in kind_of(params).used(params))
+
     # ----- view to model -------------------------------------------------------------------
+    def _on_tie_rule_chosen(self, *_) -> None:
+        self.model.update_params(tie=self.tie_rule.currentData())
+
     def _on_output_clicked(self, row: int, col: int) -> None:
         animation = self.animation
         if animation.direction == "backward" and animation.upstream_kind == "one_hot":

@@ -45,3 +45,14 @@ def fitting_texts(values, fits, decimals=(3, 2, 1)):
         if all(fits(text) for text in set(texts)):
             return np.array(texts, dtype=object).reshape(np.shape(values))
     return None
+
+
+def size_text(height: int, width: int, sequence: bool = False) -> str:
+    """Sizes as PoolScope writes them everywhere: height first, and said so; a sequence by
+    its length."""
+    return f"{width} (L)" if sequence else f"{height} x {width} (H x W)"
+
+
+def position_text(row: int, col: int, sequence: bool = False) -> str:
+    """A cell as ``(row, col)``, or a sequence's position as one number."""
+    return str(col) if sequence else f"({row}, {col})"

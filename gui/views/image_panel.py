@@ -77,8 +77,9 @@ class ImagePanel(QWidget):
     sigCellHovered = Signal(int, int)
     sigCellClicked = Signal(int, int)
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    def __init__(self, title: str, parent: QWidget | None = None, compact: bool = False):
         super().__init__(parent)
+        self.compact = compact  # no axes and no colour bar: a small view among several
         self.plot_widget = pg.PlotWidget(
             axisItems={side: CellAxis(side) for side in ("left", "bottom")}, enableMenu=False
         )
@@ -90,6 +91,9 @@ class ImagePanel(QWidget):
         self.plot_item.setLabel("left", "row")
         self.plot_item.setLabel("bottom", "column")
         self.plot_item.hideButtons()
+        if compact:
+            self.plot_item.hideAxis("left")
+            self.plot_item.hideAxis("bottom")
         self.image_item = CellImageItem()
         self.plot_item.addItem(self.image_item)
         self.overlay = CellOverlay()
@@ -104,6 +108,51 @@ class ImagePanel(QWidget):
         self.data_shape: tuple[int, ...] | None = None
         self.placement = None  # where the cells are drawn (engine.pooling.placement)
         self.reach = None  # the area the windows reach, padding included (a Rect), or None
+        self.sequence_style = ""  # "" (an image), "strip" or "bars" (a sequence)
+        self.bars: pg.BarGraphItem | None = None  # built the first time bars are shown
+
+    def set_sequence_style(self, style: str) -> None:
+        """Draw a sequence (one row) as a ``"strip"`` of cells or as ``"bars"``; ``""`` for an
+        image. Bars stand in the row's height, which then fills the view; windows and marks
+        are drawn over them as over the cells."""
+        if style == self.sequence_style:
+            return
+        self.sequence_style = style
+        self.plot_item.showAxis("left", not style)
+        self.plot_item.setLabel("bottom", "position" if style else "column")
+        self.plot_item.setAspectLocked(style != "bars")
+        self.plot_item.getViewBox().setMouseEnabled(x=True, y=style != "bars")
+        self.image_item.setOpacity(0.25 if style == "bars" else 1.0)
+        self.draw_bars()
+        self.fit()
+
+    def draw_bars(self) -> None:
+        """Bars of the first channel's values, from zero (or the lowest value) up."""
+        array = self.overlay.values if self.sequence_style == "bars" else None
+        if array is None or self.placement is None or not self.placement.plain:
+            if self.bars is not None:
+                self.bars.setVisible(False)
+            return
+        values = np.nan_to_num(np.asarray(array[0, 0], dtype=np.float64), posinf=0, neginf=0)
+        low = min(float(values.min()), 0.0)
+        high = max(float(values.max()), 0.0)
+        span = high - low or 1.0
+        zero = 1 - (0 - low) / span  # y grows downwards: the row's bottom edge is y = 1
+        tops = 1 - (values - low) / span
+        heights = np.abs(zero - tops)
+        if self.overlay.hidden is not None:  # not computed yet in an animation
+            heights = np.where(self.overlay.hidden[0], 0.0, heights)
+        starts = np.minimum(zero, tops)
+        positions = np.arange(len(values)) + 0.5
+        if self.bars is None:
+            self.bars = pg.BarGraphItem(
+                x=positions, y0=starts, height=heights, width=0.8, brush=(70, 130, 200, 200)
+            )
+            self.bars.setZValue(0.5)  # over the faint cells, under the overlay
+            self.plot_item.addItem(self.bars, ignoreBounds=True)
+        else:
+            self.bars.setOpts(x=positions, y0=starts, height=heights, width=0.8)
+        self.bars.setVisible(True)
 
     def set_title(self, title: str) -> None:
         self.plot_item.setTitle(title)
@@ -117,6 +166,8 @@ class ImagePanel(QWidget):
 
     def show_colour_bar(self, levels) -> None:
         """The colour bar of a single-channel picture (built the first time one is shown)."""
+        if self.compact:
+            return
         if self.colour_bar is None:
             self.colour_bar = pg.ColorBarItem(
                 values=tuple(levels), colorMap=self.colour_map, interactive=False, width=14
@@ -176,6 +227,8 @@ class ImagePanel(QWidget):
         self.image_item.placement = placement
         self.overlay.set_data(array, hidden, placement, levels)
         self.data_shape, self.placement = array.shape, placement
+        if self.sequence_style == "bars":
+            self.draw_bars()
         if changed or auto_range:
             self.fit()
 
@@ -185,11 +238,17 @@ class ImagePanel(QWidget):
         if self.reach is not None:
             reach = self.reach
             rect = rect.united(QRectF(reach.left, reach.top, reach.width, reach.height))
-        self.plot_item.getViewBox().setRange(rect, padding=0.02)
+        self.set_view(rect, padding=0.02)
 
     def zoom_to_cells(self, row0: float, col0: float, rows: float, cols: float) -> None:
         """Show the given block of the view (in its drawing units)."""
-        self.plot_item.getViewBox().setRange(QRectF(col0, row0, cols, rows), padding=0)
+        self.set_view(QRectF(col0, row0, cols, rows), padding=0)
+
+    def set_view(self, rect: QRectF, padding: float) -> None:
+        """Show ``rect``; bars always fill the view's height with the sequence's row."""
+        if self.sequence_style == "bars":
+            rect = QRectF(rect.left(), -0.05, rect.width(), 1.1)
+        self.plot_item.getViewBox().setRange(rect, padding=padding)
 
     def cell_position(self, row: int, col: int):
         """The widget and pixel where a cell's centre is on screen, for clicking it."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from engine.pooling.kinds import Reduction
 from engine.pooling.steps import Step, StepSequence
 from gui.models.pool_model import PoolModel
-from gui.views.formatting import format_value
+from gui.views.formatting import format_value, position_text
 
 MAX_LISTED_VALUES = 49
 
@@ -24,11 +24,13 @@ def listed(values: np.ndarray) -> str:
     return shown
 
 
-def chosen_cell(step: Step, channel: int) -> str:
+def chosen_cell(step: Step, channel: int, sequence: bool = False) -> str:
     if step.argmax is None:
         return ""
     where = step.argmax[channel]
-    return f" at input ({where[0]}, {where[1]})" if where else " (the window holds only padding)"
+    if not where:
+        return " (the window holds only padding)"
+    return f" at input {position_text(*where, sequence)}"
 
 
 def cell_arithmetic(result, step: Step, channel: int) -> str:
@@ -41,7 +43,9 @@ def cell_arithmetic(result, step: Step, channel: int) -> str:
     if reduction in (Reduction.MAXIMUM, Reduction.MINIMUM):
         name, fill = ("max", "-inf") if reduction is Reduction.MAXIMUM else ("min", "+inf")
         note = f" (+{padding} padding cells at {fill})" if padding else ""
-        return f"{name}({shown}){note} = <b>{output}</b>{chosen_cell(step, channel)}"
+        return (
+            f"{name}({shown}){note} = <b>{output}</b>{chosen_cell(step, channel, result.sequence)}"
+        )
     if step.divisor is not None:
         total = format_value(float(step.total[channel]))
         return (
@@ -51,8 +55,9 @@ def cell_arithmetic(result, step: Step, channel: int) -> str:
     if reduction is Reduction.POWER_AVERAGE:
         power = format_value(params.norm_type)
         kernel_h, kernel_w = params.kernel_size
+        window = str(kernel_w) if result.sequence else f"{kernel_h}x{kernel_w}"
         return (
-            f"(sum of x^{power} over ({shown}) x {kernel_h}x{kernel_w} / {len(values)} cells)"
+            f"(sum of x^{power} over ({shown}) x {window} / {len(values)} cells)"
             f"^(1/{power}) = <b>{output}</b>"
         )
     if reduction is Reduction.SOFTMAX_AVERAGE:
@@ -60,7 +65,7 @@ def cell_arithmetic(result, step: Step, channel: int) -> str:
     if reduction is Reduction.RANDOM_PICK and step.argmax is not None:
         return (
             f"picked from ({shown}) with probability x / sum(x) of the positive values: "
-            f"<b>{output}</b>{chosen_cell(step, channel)}"
+            f"<b>{output}</b>{chosen_cell(step, channel, result.sequence)}"
         )
     if reduction is Reduction.RANDOM_PICK:
         return f"sum(x²) / sum(x) over the positive values of ({shown}) = <b>{output}</b>"
@@ -79,7 +84,7 @@ def cell_arithmetic(result, step: Step, channel: int) -> str:
 def backward_sentence(result, step: Step, upstream: float) -> str:
     gradient = format_value(upstream)
     if result.kind.routing(result.params).to_one_cell and step.argmax is not None:
-        target = step.argmax[0]
+        target = position_text(*step.argmax[0], result.sequence)
         return (
             f"Backward: gradient {gradient} goes to the chosen cell {target} only; the other "
             "cells of the window get 0."
@@ -161,10 +166,17 @@ class InfoPanel(QTextBrowser):
         step = StepSequence(model.image, result).cell_step(0, row, col)
         window = step.window
         state = "pinned" if model.pinned else "hover"
+        height, width = window.input_size
+        where = (
+            f"Window positions {compact(window.cols)} of the {width}-long sequence"
+            if result.sequence
+            else f"Window rows {compact(window.rows)}, columns {compact(window.cols)} of the "
+            f"{height} x {width} (H x W) input"
+        )
         parts = [
-            f"<h3>Output cell ({row}, {col}) <small>[{state}]</small></h3>",
-            f"Window rows {compact(window.rows)}, columns {compact(window.cols)}"
-            f" of the {window.input_size[0]} x {window.input_size[1]} (H x W) input",
+            f"<h3>Output cell {position_text(row, col, result.sequence)} "
+            f"<small>[{state}]</small></h3>",
+            where,
         ]
         for channel, name in enumerate(channel_names(model.image.shape[0])):
             parts.append(f"<p><b>{name}</b>: {cell_arithmetic(result, step, channel)}</p>")
@@ -178,7 +190,8 @@ class InfoPanel(QTextBrowser):
             return f"<h3>Step 0 of {total}</h3><i>Nothing computed yet: press play or Right.</i>"
         result = animation.model.result
         lines = [
-            f"<h3>Step {animation.count} of {total}: output cell ({step.row}, {step.col})</h3>",
+            f"<h3>Step {animation.count} of {total}: output cell "
+            f"{position_text(step.row, step.col, result.sequence)}</h3>",
             cell_arithmetic(result, step, 0),
         ]
         if animation.direction == "backward":

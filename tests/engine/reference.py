@@ -1,11 +1,13 @@
 """Plain-loop pooling written straight from the definitions, as an independent test oracle.
 
 Nothing here is shared with the engine: every window is walked cell by cell in Python, on a
-single (H, W) plane of float64 values, so the code reads like the textbook.
+single (H, W) plane (or, for the n-D helpers, one volume) of float64 values, so the code
+reads like the textbook.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -172,3 +174,59 @@ def numerical_gradient(function, x, grad_output, step=1e-6):
         x[index] = original
         gradient[index] = (plus - minus) / (2 * step)
     return gradient
+
+
+def volume_windows(shape, kernel, stride, padding, dilation, ceil_mode):
+    """Every window of an n-D volume (one spatial axis per entry of ``shape``), in output
+    order: ``(output position, real cells)``, the real cells in row-major window order and
+    padding left out."""
+    counts = [
+        output_length(n, k, s, p, d, ceil_mode)
+        for n, k, s, p, d in zip(shape, kernel, stride, padding, dilation)
+    ]
+    for out in itertools.product(*(range(count) for count in counts)):
+        per_axis = [
+            window_cells(o * s - p, k, d)
+            for o, k, s, p, d in zip(out, kernel, stride, padding, dilation)
+        ]
+        cells = [
+            cell
+            for cell in itertools.product(*per_axis)
+            if all(0 <= c < n for c, n in zip(cell, shape))
+        ]
+        yield out, cells
+
+
+def max_pool_backward_all_volume(volume, grad, kernel, stride, padding, dilation, ceil_mode):
+    """The textbook ``mask = (window == max)`` gradient of one n-D volume: every real cell equal
+    to its window's maximum (NaN if the window holds one; then every NaN cell matches) gets
+    the window's whole gradient; overlapping windows add up."""
+    result = np.zeros(volume.shape)
+    for out, cells in volume_windows(volume.shape, kernel, stride, padding, dilation, ceil_mode):
+        values = [volume[cell] for cell in cells]
+        if not values:
+            continue  # a window of padding only
+        maximum = math.nan if any(math.isnan(v) for v in values) else max(values)
+        for cell, value in zip(cells, values):
+            if value == maximum or (math.isnan(value) and math.isnan(maximum)):
+                result[cell] += grad[out]
+    return result
+
+
+def max_pool_volume(volume, kernel, stride, padding, dilation, ceil_mode):
+    """Max pool of one n-D volume with PyTorch's first-maximum (last-NaN) rule: values and
+    flat indices (-1 for a window of padding only)."""
+    results = {}
+    for out, cells in volume_windows(volume.shape, kernel, stride, padding, dilation, ceil_mode):
+        best, best_cell = -math.inf, cells[0] if cells else None
+        for cell in cells:
+            if volume[cell] > best or math.isnan(volume[cell]):
+                best, best_cell = volume[cell], cell
+        index = -1 if best_cell is None else int(np.ravel_multi_index(best_cell, volume.shape))
+        results[out] = (best, index)
+    counts = tuple(np.array(list(results)).max(axis=0) + 1)
+    values = np.empty(counts)
+    indices = np.empty(counts, dtype=np.int64)
+    for out, (value, index) in results.items():
+        values[out], indices[out] = value, index
+    return values, indices

@@ -87,7 +87,7 @@ def test_every_kind_through_every_view(qtbot, window, tmp_path, monkeypatch, nam
     assert output.size == model.result.output.size
     window.copy_as_code()
     clipboard = QApplication.clipboard().text()
-    assert "# PoolScope" in clipboard and "# Keras" in clipboard and shown
+    assert "# PoolScope" in clipboard and "# TensorFlow / Keras" in clipboard and shown
 
 
 def test_backward_view_of_global_and_pyramid_kinds_raises_nothing(qtbot, window):

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from engine.pooling.frameworks import FRAMEWORKS
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PARAMETERS, PoolParams
 from engine.pooling.windows import Window
@@ -18,7 +19,8 @@ from engine.pooling.windows import Window
 ROOT = Path(__file__).resolve().parents[2]
 IMAGE = np.random.default_rng(3).random((3, 21, 23)).astype(np.float32) * 4 + 1
 
-# Settings from which every setting of every kind changes the output when it moves.
+# Settings from which every setting of every kind, in every framework, changes the output when
+# it moves.
 BASE = PoolParams(
     "max",
     kernel_size=(4, 4),
@@ -31,15 +33,19 @@ BASE = PoolParams(
     mix=0.5,
     seed=3,
     blur_size=3,
+    pads=(1, 1, 1, 1),
 )
 MOVES = {
     # setting: the value it moves to (from BASE)
+    "framework": "keras",
     "kernel_size": (5, 5),
     "stride": (2, 2),
     "padding": (2, 2),
     "dilation": (2, 2),
     "ceil_mode": True,
     "same_padding": True,
+    "auto_pad": "SAME_UPPER",
+    "pads": (2, 0, 1, 3),
     "count_include_pad": False,
     "divisor_override": 7,
     "norm_type": 3.0,
@@ -48,8 +54,14 @@ MOVES = {
     "seed": 11,
     "inference": True,
     "blur_size": 5,
+    "tie": "all",  # in the backward view: test_the_tie_rule_choice_changes_the_gradient
     "levels": (2,),
 }
+SETTINGS = [
+    (kind, framework)
+    for kind in KINDS
+    for framework in (FRAMEWORKS if "framework" in KINDS[kind].parameters else ("torch",))
+]
 
 
 def editor_widgets(window, name: str) -> list[QWidget]:
@@ -57,27 +69,52 @@ def editor_widgets(window, name: str) -> list[QWidget]:
     return [widget for widget in editor.controls() if widget.objectName()]
 
 
-@pytest.mark.parametrize("kind", list(KINDS))
-def test_every_window_control_changes_the_output_or_is_hidden(qtbot, window, kind):
+@pytest.mark.parametrize(("kind", "framework"), SETTINGS)
+def test_every_window_control_changes_the_output_or_is_hidden(qtbot, window, kind, framework):
     # Regression: mix, 'same' padding, seed, inference, blur taps and pyramid levels changed
     # nothing when moved; their values were applied at the next change of another control.
     assert set(MOVES) == set(PARAMETERS)
     window.model.set_image(IMAGE)
+    base = BASE.replace(pool_type=kind, framework=framework)
+    used = KINDS[kind].used(base)
     for name, moved in MOVES.items():
-        window.model.set_params(BASE.replace(pool_type=kind))
-        shown = any(widget.isVisible() for widget in editor_widgets(window, name))
-        if name not in KINDS[kind].parameters:
-            assert not shown, f"{kind}: {name} is shown but the kind does not use it"
+        if PARAMETERS[name].panel != "controls":
+            assert name not in window.controls.editors
             continue
-        assert shown, f"{kind}: {name} is hidden"
+        window.model.set_params(base)
+        shown = any(widget.isVisible() for widget in editor_widgets(window, name))
+        if name not in used:
+            assert not shown, f"{kind} ({framework}): {name} is shown but does not apply"
+            continue
+        assert shown, f"{kind} ({framework}): {name} is hidden"
         before = window.model.result.output.copy()
+        if name == "framework" and framework == moved:
+            moved = "onnx"
         editor = window.controls.editors[name]
         editor.set_value(moved)  # as the widget would after a user's edit ...
         editor.changed.emit()  # ... which announces the change
-        assert window.model.error == "", (kind, name, window.model.error)
+        assert window.model.error == "", (kind, framework, name, window.model.error)
         after = window.model.result.output
         changed = after.shape != before.shape or not np.array_equal(after, before, equal_nan=True)
-        assert changed, f"{kind}: moving {name} changed nothing"
+        assert changed, f"{kind} ({framework}): moving {name} changed nothing"
+
+
+def test_the_tie_rule_choice_changes_the_gradient(qtbot, window):
+    ties = np.zeros((1, 6, 6), dtype=np.float32)  # every window's maximum is tied
+    window.model.set_image(ties)
+    window.model.set_params(PoolParams("max", (2, 2), (2, 2)))
+    window.backward_action.trigger()
+    choice = window.explore.tie_rule
+    assert choice.isVisible()
+    first = window.animation.routing.gradient.copy()
+    choice.setCurrentIndex(choice.findData("all"))
+    qtbot.waitUntil(lambda: window.model.params.tie == "all")
+    window.animation.routing_runner.wait_until_idle()
+    qtbot.waitUntil(lambda: window.animation.routing.gradient.sum() == 36)
+    assert first.sum() == 9  # autograd: one cell per window
+    np.testing.assert_array_equal(window.animation.routing.gradient[0], np.ones((6, 6)))
+    window.model.set_params(PoolParams("avg", (2, 2), (2, 2)))
+    assert not choice.isVisible()  # averages have no ties to break
 
 
 def test_switching_the_channel_in_the_backward_view_raises_nothing(qtbot, window):

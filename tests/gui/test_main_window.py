@@ -132,8 +132,14 @@ def test_controls_show_only_the_settings_of_the_chosen_kind(window):
     assert shown("norm_type") and not shown("padding_height")
     window.model.update_params(pool_type="global_max")
     assert not any(shown(name) for name in ("kernel_height", "stride_height", "ceil_mode"))
-    window.model.update_params(pool_type="max", same_padding=True)
-    assert shown("padding_height") and not control(window, "padding_height").isEnabled()
+    window.model.update_params(pool_type="max", framework="torch", same_padding=True)
+    assert shown("padding_height") and not shown("same_padding")  # PyTorch has no 'same'
+    window.model.update_params(framework="keras")
+    assert shown("same_padding") and not shown("padding_height") and not shown("dilation_height")
+    window.model.update_params(framework="jax")
+    assert shown("pads_top") and not control(window, "pads_top").isEnabled()  # 'same' pads
+    window.model.update_params(framework="onnx", auto_pad="VALID")
+    assert shown("auto_pad") and not control(window, "pads_top").isEnabled()
 
 
 def test_pool_type_combo_and_average_arithmetic(qtbot, window):

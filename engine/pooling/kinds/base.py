@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.pooling.parameters import PARAMETERS, Parameter, PoolParams
+from engine.pooling.parameters import (
+    PARAMETERS,
+    Parameter,
+    PoolParams,
+    is_sequence,
+    sequence_params,
+)
 
 
 class Reduction(enum.Enum):
@@ -60,6 +66,13 @@ class PoolKind:
     divisor_of : callable, optional
         ``divisor_of(params, input_shape, row, col)`` -> what an averaging kind divided that
         window's sum by.
+    uses : callable, optional
+        ``uses(params)`` -> the names of the settings that apply under ``params`` (max and
+        average ask their framework's declaration); all of ``parameters`` when None.
+    sequences : bool
+        Whether it pools a sequence (a one-row input) along its length only, like torch's 1D
+        pools: its per-axis settings then have one number each. Kinds without it treat a
+        one-row input as an image of height 1.
     """
 
     name: str
@@ -74,26 +87,38 @@ class PoolKind:
     choose_routing: Callable
     snippets: Callable[[PoolParams, tuple], dict[str, str]]
     divisor_of: Callable | None = None
+    uses: Callable[[PoolParams], tuple[str, ...]] | None = None
+    sequences: bool = False
 
     def declarations(self) -> list[Parameter]:
         return [PARAMETERS[name] for name in self.parameters]
 
-    def effective(self, params: PoolParams) -> PoolParams:
+    def used(self, params: PoolParams) -> tuple[str, ...]:
+        """The settings that apply under ``params``, in the order shown."""
+        return self.parameters if self.uses is None else self.uses(params)
+
+    def pools_sequence(self, input_shape: tuple[int, ...] | None) -> bool:
+        """Whether an input of ``input_shape`` is pooled as a sequence (1D) by this kind."""
+        return self.sequences and input_shape is not None and is_sequence(input_shape)
+
+    def effective(self, params: PoolParams, input_shape: tuple[int, ...] | None = None):
         """``params`` with every setting this kind does not use, or that another setting
         switches off, back at its neutral default (so leftovers from another kind never leak
-        into a computation)."""
+        into a computation); for a sequence (``input_shape`` of one row), every per-axis
+        setting reduced to its width (:func:`~engine.pooling.parameters.sequence_params`)."""
+        if self.pools_sequence(input_shape):
+            params = sequence_params(params)
         defaults = PoolParams()
+        names = self.used(params)
         used = params.replace(
             **{
                 name: getattr(defaults, name)
                 for name in PARAMETERS
-                if name not in self.parameters and getattr(params, name) != getattr(defaults, name)
+                if name not in names and getattr(params, name) != getattr(defaults, name)
             }
         )
         inactive = {
-            name: getattr(defaults, name)
-            for name in self.parameters
-            if not PARAMETERS[name].applies(used)
+            name: getattr(defaults, name) for name in names if not PARAMETERS[name].applies(used)
         }
         return used.replace(**inactive) if inactive else used
 
@@ -107,11 +132,6 @@ class PoolKind:
 def always(value):
     """A chooser that ignores the settings."""
     return lambda params: value
-
-
-def pair(values: tuple[int, int]) -> str:
-    """``3`` for (3, 3), ``(3, 2)`` otherwise, as torch arguments are written."""
-    return str(values[0]) if values[0] == values[1] else f"({values[0]}, {values[1]})"
 
 
 NO_KERAS = "# Keras has no built-in layer for {what}."

@@ -14,7 +14,8 @@ from engine.ops.mixed_pool import mixed_pool2d, mixed_pool2d_backward
 from engine.ops.pyramid import spatial_pyramid_pool2d, spatial_pyramid_pool2d_backward
 from engine.ops.soft_pool import soft_pool2d, soft_pool2d_backward
 from engine.ops.stochastic_pool import stochastic_pool2d, stochastic_pool2d_backward
-from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always, pair
+from engine.pooling.code import dims, keras_size, pair, plane_input, size
+from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always
 from engine.pooling.kinds.pytorch import WINDOW
 from engine.pooling.layouts import BLURRED, GLOBAL, PYRAMID, WINDOWED
 from engine.pooling.parameters import PoolParams
@@ -27,7 +28,15 @@ from engine.pooling.routing import (
 )
 
 
-def window_arguments(params: PoolParams) -> str:
+def window_arguments(params: PoolParams, input_shape, sizes=pair) -> str:
+    """Kernel, stride and padding as arguments: ``sizes=size`` for torch's own pools (one
+    number each on a sequence), :func:`pair` for PoolScope's 2D-only ops."""
+    if sizes is size:
+        return (
+            f"kernel_size={size(params.kernel_size, input_shape)}, "
+            f"stride={size(params.stride, input_shape)}, "
+            f"padding={size(params.padding, input_shape)}"
+        )
     return (
         f"kernel_size={pair(params.kernel_size)}, stride={pair(params.stride)}, "
         f"padding={pair(params.padding)}"
@@ -60,25 +69,32 @@ def min_backward(grad, image, params: PoolParams, indices):
 
 
 def min_snippets(params: PoolParams, input_shape) -> dict[str, str]:
-    arguments = (
-        f"{window_arguments(params)}, dilation={pair(params.dilation)}, "
-        f"ceil_mode={params.ceil_mode}"
+    extra = f"dilation={{}}, ceil_mode={params.ceil_mode}"
+    torch_arguments = f"{window_arguments(params, input_shape, size)}, " + extra.format(
+        size(params.dilation, input_shape)
     )
+    arguments = f"{window_arguments(params, input_shape)}, " + extra.format(pair(params.dilation))
+    layer = f"MaxPooling{dims(input_shape)[0]}D"
     return {
-        "PyTorch": f"-F.max_pool2d(-x, {arguments})",
-        "Keras": f"-keras.layers.MaxPooling2D(pool_size={tuple(params.kernel_size)}, "
-        f"strides={tuple(params.stride)})(-x)  # without padding, dilation or ceil mode",
-        "PoolScope": f"min_pool2d(x, {arguments})  # engine.ops.min_pool",
+        "PyTorch": f"-F.max_pool{dims(input_shape)}(-x, {torch_arguments})",
+        "TensorFlow / Keras": f"-keras.layers.{layer}("
+        f"pool_size={keras_size(params.kernel_size, input_shape)}, "
+        f"strides={keras_size(params.stride, input_shape)})(-x)  # without padding, dilation "
+        "or ceil mode",
+        "PoolScope": f"min_pool2d({plane_input(input_shape)}, {arguments})  # engine.ops.min_pool",
     }
 
 
 def global_snippets(name: str, keras: str):
     def snippets(params: PoolParams, input_shape) -> dict[str, str]:
+        suffix = dims(input_shape)
+        layer = keras.replace("2D", suffix.upper())
         return {
-            "PyTorch": f"torch.nn.Adaptive{name.title()}Pool2d(1)",
-            "PyTorch functional": f"F.adaptive_{name}_pool2d(x, 1)",
-            "Keras": f"keras.layers.{keras}(keepdims=True)",
-            "PoolScope": f"global_{name}_pool2d(x)  # engine.ops.global_pool",
+            "PyTorch": f"torch.nn.Adaptive{name.title()}Pool{suffix}(1)",
+            "PyTorch functional": f"F.adaptive_{name}_pool{suffix}(x, 1)",
+            "TensorFlow / Keras": f"keras.layers.{layer}(keepdims=True)",
+            "PoolScope": f"global_{name}_pool2d({plane_input(input_shape)})  "
+            "# engine.ops.global_pool",
         }
 
     return snippets
@@ -122,8 +138,9 @@ def stochastic_snippets(params: PoolParams, input_shape) -> dict[str, str]:
     mode = "training=False" if params.inference else f"seed={params.seed}"
     return {
         "PyTorch": "# PyTorch has no stochastic pooling layer",
-        "Keras": NO_KERAS.format(what="stochastic pooling"),
-        "PoolScope": f"stochastic_pool2d(x, {window_arguments(params)}, {mode})"
+        "TensorFlow / Keras": NO_KERAS.format(what="stochastic pooling"),
+        "PoolScope": f"stochastic_pool2d({plane_input(input_shape)}, "
+        f"{window_arguments(params, input_shape)}, {mode})"
         "  # engine.ops.stochastic_pool",
     }
 
@@ -145,12 +162,14 @@ def mixed_routing(params: PoolParams):
 
 
 def mixed_snippets(params: PoolParams, input_shape) -> dict[str, str]:
-    arguments = window_arguments(params)
+    torch_arguments = window_arguments(params, input_shape, size)
+    suffix = dims(input_shape)
     return {
-        "PyTorch": f"{params.mix:g} * F.max_pool2d(x, {arguments}) + {1 - params.mix:g} * "
-        f"F.avg_pool2d(x, {arguments})",
-        "Keras": NO_KERAS.format(what="mixed pooling"),
-        "PoolScope": f"mixed_pool2d(x, {arguments}, mix={params.mix:g})  # engine.ops.mixed_pool",
+        "PyTorch": f"{params.mix:g} * F.max_pool{suffix}(x, {torch_arguments}) + "
+        f"{1 - params.mix:g} * F.avg_pool{suffix}(x, {torch_arguments})",
+        "TensorFlow / Keras": NO_KERAS.format(what="mixed pooling"),
+        "PoolScope": f"mixed_pool2d({plane_input(input_shape)}, "
+        f"{window_arguments(params, input_shape)}, mix={params.mix:g})  # engine.ops.mixed_pool",
     }
 
 
@@ -166,12 +185,16 @@ def soft_backward(grad, image, params: PoolParams, indices):
 
 
 def soft_snippets(params: PoolParams, input_shape) -> dict[str, str]:
-    arguments = f"{window_arguments(params)}, ceil_mode={params.ceil_mode}"
+    ceil = f"ceil_mode={params.ceil_mode}"
+    torch_arguments = f"{window_arguments(params, input_shape, size)}, {ceil}"
+    suffix = dims(input_shape)
     return {
         "PyTorch": "weights = torch.exp(x - x.amax())\n"
-        f"F.avg_pool2d(weights * x, {arguments}) / F.avg_pool2d(weights, {arguments})",
-        "Keras": NO_KERAS.format(what="SoftPool"),
-        "PoolScope": f"soft_pool2d(x, {arguments})  # engine.ops.soft_pool",
+        f"F.avg_pool{suffix}(weights * x, {torch_arguments}) / "
+        f"F.avg_pool{suffix}(weights, {torch_arguments})",
+        "TensorFlow / Keras": NO_KERAS.format(what="SoftPool"),
+        "PoolScope": f"soft_pool2d({plane_input(input_shape)}, "
+        f"{window_arguments(params, input_shape)}, {ceil})  # engine.ops.soft_pool",
     }
 
 
@@ -192,7 +215,7 @@ def blur_snippets(params: PoolParams, input_shape) -> dict[str, str]:
         f"    torch.nn.MaxPool2d(kernel_size={pair(params.kernel_size)}, stride=1),\n"
         f"    antialiased_cnns.BlurPool({channels}, filt_size={params.blur_size}, "
         f"stride={params.stride[0]}),\n)",
-        "Keras": NO_KERAS.format(what="BlurPool"),
+        "TensorFlow / Keras": NO_KERAS.format(what="BlurPool"),
         "PoolScope": f"blur_max_pool2d(x, {pair(params.kernel_size)}, {pair(params.stride)}, "
         f"{params.blur_size})  # engine.ops.blurpool",
     }
@@ -211,7 +234,7 @@ def pyramid_snippets(params: PoolParams, input_shape) -> dict[str, str]:
     return {
         "PyTorch": "torch.cat([F.adaptive_max_pool2d(x, level).flatten(-2) "
         f"for level in ({levels},)], dim=-1)",
-        "Keras": NO_KERAS.format(what="spatial pyramid pooling"),
+        "TensorFlow / Keras": NO_KERAS.format(what="spatial pyramid pooling"),
         "PoolScope": f"spatial_pyramid_pool2d(x, ({levels},))  # engine.ops.pyramid",
     }
 
@@ -228,6 +251,7 @@ MINIMUM = PoolKind(
     choose_layout=always(WINDOWED),
     choose_routing=always(TO_CHOSEN_CELL),
     snippets=min_snippets,
+    sequences=True,
 )
 
 GLOBAL_MAX = PoolKind(
@@ -242,6 +266,7 @@ GLOBAL_MAX = PoolKind(
     choose_layout=always(GLOBAL),
     choose_routing=always(TO_CHOSEN_CELL),
     snippets=global_snippets("max", "GlobalMaxPooling2D"),
+    sequences=True,
 )
 
 GLOBAL_AVERAGE = PoolKind(
@@ -257,6 +282,7 @@ GLOBAL_AVERAGE = PoolKind(
     choose_routing=always(OVER_WINDOW),
     snippets=global_snippets("avg", "GlobalAveragePooling2D"),
     divisor_of=lambda params, input_shape, row, col: float(input_shape[-2] * input_shape[-1]),
+    sequences=True,
 )
 
 STOCHASTIC = PoolKind(
@@ -272,6 +298,7 @@ STOCHASTIC = PoolKind(
     choose_layout=always(WINDOWED),
     choose_routing=stochastic_routing,
     snippets=stochastic_snippets,
+    sequences=True,
 )
 
 MIXED = PoolKind(
@@ -286,6 +313,7 @@ MIXED = PoolKind(
     choose_layout=always(WINDOWED),
     choose_routing=mixed_routing,
     snippets=mixed_snippets,
+    sequences=True,
 )
 
 SOFTPOOL = PoolKind(
@@ -300,6 +328,7 @@ SOFTPOOL = PoolKind(
     choose_layout=always(WINDOWED),
     choose_routing=always(OVER_WINDOW),
     snippets=soft_snippets,
+    sequences=True,
 )
 
 BLURPOOL = PoolKind(

@@ -1,174 +1,154 @@
-"""PyTorch's own pooling layers: max, average, Lp, adaptive max and adaptive average."""
+"""PyTorch's pooling layers: max and average (also as Keras, JAX and ONNX compute them,
+:mod:`engine.pooling.frameworks`), Lp, adaptive max and adaptive average."""
 
 from __future__ import annotations
 
 from engine import functional as F
-from engine.ops.same_padding import (
-    avg_pool2d_same,
-    avg_pool2d_same_backward,
-    max_pool2d_same,
-    max_pool2d_same_backward,
-    same_padding,
+from engine.ops.frameworks import (
+    padded_avg_pool,
+    padded_avg_pool_backward,
+    padded_max_pool,
+    padded_max_pool_backward,
 )
-from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always, pair
-from engine.pooling.layouts import ADAPTIVE, SAME_PADDED, WINDOWED, WindowedLayout
+from engine.pooling.code import dims, size
+from engine.pooling.frameworks import (
+    FRAMEWORKS,
+    TORCH,
+    framework_of,
+    geometry_of,
+    include_pad,
+    port,
+    torch_arguments,
+    uses,
+)
+from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always
+from engine.pooling.layouts import ADAPTIVE, FRAMEWORK, WINDOWED, WindowedLayout
 from engine.pooling.parameters import PoolParams
-from engine.pooling.routing import OVER_WINDOW, TO_CHOSEN_CELL, OverWindow, nonzero
+from engine.pooling.routing import (
+    OVER_WINDOW,
+    TO_CHOSEN_CELL,
+    TO_EVERY_TIED_MAXIMUM,
+    OverWindow,
+    nonzero,
+)
 
 
-def windowed_or_same(params: PoolParams):
-    return SAME_PADDED if params.same_padding else WINDOWED
-
-
-def keras_layer(params: PoolParams, layer: str) -> str:
-    """The Keras layer for max or average settings, or what Keras cannot express."""
-    reasons = []
-    if params.dilation != (1, 1):
-        reasons.append("dilation")
-    if params.ceil_mode:
-        reasons.append("ceil mode")
-    if params.padding != (0, 0):
-        reasons.append("explicit symmetric padding (Keras only has 'valid' and 'same')")
-    if params.divisor_override is not None:
-        reasons.append("a divisor override")
-    if not params.count_include_pad and params.padding != (0, 0):
-        reasons.append("count_include_pad=False with padding")
-    padding = "same" if params.same_padding else "valid"
-    code = (
-        f"keras.layers.{layer}(pool_size={tuple(params.kernel_size)}, "
-        f"strides={tuple(params.stride)}, padding='{padding}')"
-    )
-    return f"# Keras cannot express {', '.join(reasons)}; closest: {code}" if reasons else code
-
-
-def same_padding_note(params: PoolParams, input_shape, fill: str) -> str:
-    """PyTorch's way to TensorFlow's 'same' padding for this input: pad first."""
-    pads = [
-        same_padding(length, kernel, stride)
-        for length, kernel, stride in zip(input_shape[-2:], params.kernel_size, params.stride)
-    ]
-    (top, bottom), (left, right) = pads
-    return f"F.pad(x, ({left}, {right}, {top}, {bottom}){fill})"
+def windowed_or_framework(params: PoolParams):
+    """PyTorch's symmetric windows, or another framework's per-side padding."""
+    return WINDOWED if framework_of(params) is TORCH else FRAMEWORK
 
 
 def max_forward(image, params: PoolParams):
-    if params.same_padding:
-        return max_pool2d_same(image, params.kernel_size, params.stride, return_indices=True)
-    return F.max_pool2d(
-        image,
-        params.kernel_size,
-        params.stride,
-        params.padding,
-        params.dilation,
-        params.ceil_mode,
-        return_indices=True,
-    )
+    framework = framework_of(params)
+    if framework is TORCH:
+        return F.max_pool2d(
+            image,
+            params.kernel_size,
+            params.stride,
+            params.padding,
+            params.dilation,
+            params.ceil_mode,
+            return_indices=True,
+        )
+    geometry = geometry_of(params, image.shape)
+    return padded_max_pool(image, geometry, return_indices=True, rule=framework.max_rule)
 
 
 def max_backward(grad, image, params: PoolParams, indices):
-    if params.same_padding:
-        return max_pool2d_same_backward(grad, image, params.kernel_size, params.stride)
-    return F.max_pool2d_backward(
-        grad,
-        image,
-        params.kernel_size,
-        params.stride,
-        params.padding,
-        params.dilation,
-        params.ceil_mode,
-        indices=indices,
-    )
+    framework = framework_of(params)
+    if framework is TORCH:
+        return F.max_pool2d_backward(
+            grad,
+            image,
+            params.kernel_size,
+            params.stride,
+            params.padding,
+            params.dilation,
+            params.ceil_mode,
+            indices=indices if params.tie == "first" else None,
+            tie=params.tie,
+        )
+    tie = framework.gradient_rule if params.tie == "first" else params.tie
+    return padded_max_pool_backward(grad, image, geometry_of(params, image.shape), tie=tie)
 
 
-def max_snippets(params: PoolParams, input_shape) -> dict[str, str]:
-    arguments = (
-        f"kernel_size={pair(params.kernel_size)}, stride={pair(params.stride)}, "
-        f"padding={pair(params.padding)}, dilation={pair(params.dilation)}, "
-        f"ceil_mode={params.ceil_mode}"
+def max_routing(params: PoolParams):
+    return TO_CHOSEN_CELL if params.tie == "first" else TO_EVERY_TIED_MAXIMUM
+
+
+def framework_snippets(averaging: bool):
+    """The ``snippets`` of max (or, with ``averaging``, average) pooling: the settings in each
+    framework (the nearest it has, with its notes as comments), then the PoolScope call."""
+
+    def snippets(params: PoolParams, input_shape) -> dict[str, str]:
+        written = {}
+        for framework in FRAMEWORKS.values():
+            ported = port(params, framework.name, input_shape, averaging, defaults=False)
+            notes = "".join(f"# {note}\n" for note in ported.notes)
+            code = framework.code(ported.params, averaging, input_shape)
+            written[framework.label] = notes + code
+        written["PoolScope"] = poolscope_code(params, averaging, input_shape)
+        return written
+
+    return snippets
+
+
+def poolscope_code(params: PoolParams, averaging: bool, input_shape) -> str:
+    """PoolScope's own call for the settings."""
+    framework = framework_of(params)
+    if framework is TORCH:
+        function = f"F.{'avg' if averaging else 'max'}_pool{dims(input_shape)}"
+        arguments = torch_arguments(params, averaging, input_shape)
+        return f"{function}(x, {arguments})  # from engine import functional as F"
+    geometry = "framework_geometry"  # the PaddedGeometry of the settings, as the window has it
+    pool = (
+        f"padded_avg_pool(x, {geometry}, count_include_pad={include_pad(params)})"
+        if averaging
+        else f"padded_max_pool(x, {geometry}, rule='{framework.max_rule}')"
     )
-    if params.same_padding:
-        padded = same_padding_note(params, input_shape, ", value=float('-inf')")
-        arguments = f"kernel_size={pair(params.kernel_size)}, stride={pair(params.stride)}"
-        return {
-            "PyTorch": f"# no 'same' padding in PyTorch's pooling: pad first\n"
-            f"torch.nn.functional.max_pool2d({padded}, {arguments})",
-            "Keras": keras_layer(params, "MaxPooling2D"),
-            "PoolScope": f"max_pool2d_same(x, {arguments})  # engine.ops.same_padding",
-        }
-    return {
-        "PyTorch": f"torch.nn.MaxPool2d({arguments})",
-        "PyTorch functional": f"F.max_pool2d(x, {arguments})",
-        "Keras": keras_layer(params, "MaxPooling2D"),
-        "PoolScope": f"F.max_pool2d(x, {arguments})  # from engine import functional as F",
-    }
+    return f"{pool}  # engine.ops.frameworks; {geometry}: {framework.label}'s windows"
 
 
 def avg_forward(image, params: PoolParams):
-    if params.same_padding:
-        return avg_pool2d_same(image, params.kernel_size, params.stride), None
-    output = F.avg_pool2d(
-        image,
-        params.kernel_size,
-        params.stride,
-        params.padding,
-        params.ceil_mode,
-        params.count_include_pad,
-        params.divisor_override,
-    )
-    return output, None
+    if framework_of(params) is TORCH:
+        output = F.avg_pool2d(
+            image,
+            params.kernel_size,
+            params.stride,
+            params.padding,
+            params.ceil_mode,
+            params.count_include_pad,
+            params.divisor_override,
+        )
+        return output, None
+    geometry = geometry_of(params, image.shape)
+    return padded_avg_pool(image, geometry, include_pad(params)), None
 
 
 def avg_backward(grad, image, params: PoolParams, indices):
-    if params.same_padding:
-        return avg_pool2d_same_backward(grad, image, params.kernel_size, params.stride)
-    return F.avg_pool2d_backward(
-        grad,
-        image,
-        params.kernel_size,
-        params.stride,
-        params.padding,
-        params.ceil_mode,
-        params.count_include_pad,
-        params.divisor_override,
-    )
+    if framework_of(params) is TORCH:
+        return F.avg_pool2d_backward(
+            grad,
+            image,
+            params.kernel_size,
+            params.stride,
+            params.padding,
+            params.ceil_mode,
+            params.count_include_pad,
+            params.divisor_override,
+        )
+    geometry = geometry_of(params, image.shape)
+    return padded_avg_pool_backward(grad, image, geometry, include_pad(params))
 
 
 def avg_divisor(params: PoolParams, input_shape, row: int, col: int) -> float:
-    """PyTorch's divisor of that window, or its real cells under TensorFlow 'same' padding."""
-    if params.same_padding:
-        return float(SAME_PADDED.window_of(params, input_shape, row, col).real_size)
-    geometry = WindowedLayout().geometry(params, input_shape)
-    return float(
-        geometry.window_divisor(params.count_include_pad, params.divisor_override)[row, col]
-    )
-
-
-def avg_snippets(params: PoolParams, input_shape) -> dict[str, str]:
-    arguments = (
-        f"kernel_size={pair(params.kernel_size)}, stride={pair(params.stride)}, "
-        f"padding={pair(params.padding)}, ceil_mode={params.ceil_mode}, "
-        f"count_include_pad={params.count_include_pad}, "
-        f"divisor_override={params.divisor_override}"
-    )
-    if params.same_padding:
-        arguments = f"kernel_size={pair(params.kernel_size)}, stride={pair(params.stride)}"
-        padded = same_padding_note(params, input_shape, "")
-        ones = same_padding_note(params, input_shape, "").replace(
-            "F.pad(x,", "F.pad(torch.ones_like(x),"
-        )
-        return {
-            "PyTorch": "# no 'same' padding in PyTorch's pooling; TensorFlow averages over the "
-            f"real cells only:\nF.avg_pool2d({padded}, {arguments}, divisor_override=1) / "
-            f"F.avg_pool2d({ones}, {arguments}, divisor_override=1)",
-            "Keras": keras_layer(params, "AveragePooling2D"),
-            "PoolScope": f"avg_pool2d_same(x, {arguments})  # engine.ops.same_padding",
-        }
-    return {
-        "PyTorch": f"torch.nn.AvgPool2d({arguments})",
-        "PyTorch functional": f"F.avg_pool2d(x, {arguments})",
-        "Keras": keras_layer(params, "AveragePooling2D"),
-        "PoolScope": f"F.avg_pool2d(x, {arguments})  # from engine import functional as F",
-    }
+    """What the framework divided that window's sum by."""
+    if framework_of(params) is TORCH:
+        geometry = WindowedLayout().geometry(params, input_shape)
+        divisors = geometry.window_divisor(params.count_include_pad, params.divisor_override)
+        return float(divisors[row, col])
+    geometry = geometry_of(params, input_shape)
+    return float(geometry.window_divisor(include_pad(params))[row, col])
 
 
 def lp_forward(image, params: PoolParams):
@@ -191,14 +171,15 @@ def lp_routing(params: PoolParams):
 
 def lp_snippets(params: PoolParams, input_shape) -> dict[str, str]:
     arguments = (
-        f"norm_type={params.norm_type:g}, kernel_size={pair(params.kernel_size)}, "
-        f"stride={pair(params.stride)}, ceil_mode={params.ceil_mode}"
+        f"norm_type={params.norm_type:g}, kernel_size={size(params.kernel_size, input_shape)}, "
+        f"stride={size(params.stride, input_shape)}, ceil_mode={params.ceil_mode}"
     )
+    suffix = dims(input_shape)
     return {
-        "PyTorch": f"torch.nn.LPPool2d({arguments})",
-        "PyTorch functional": f"F.lp_pool2d(x, {arguments})",
-        "Keras": NO_KERAS.format(what="Lp (power-average) pooling"),
-        "PoolScope": f"F.lp_pool2d(x, {arguments})  # from engine import functional as F",
+        "PyTorch": f"torch.nn.LPPool{suffix}({arguments})",
+        "PyTorch functional": f"F.lp_pool{suffix}(x, {arguments})",
+        "TensorFlow / Keras": NO_KERAS.format(what="Lp (power-average) pooling"),
+        "PoolScope": f"F.lp_pool{suffix}(x, {arguments})  # from engine import functional as F",
     }
 
 
@@ -225,13 +206,14 @@ def window_size(params: PoolParams, input_shape, row: int, col: int) -> float:
 
 def adaptive_snippets(name: str):
     def snippets(params: PoolParams, input_shape) -> dict[str, str]:
-        size = f"({params.output_size[0]}, {params.output_size[1]})"
-        module = f"torch.nn.Adaptive{name.title()}Pool2d(output_size={size})"
-        function = f"F.adaptive_{name}_pool2d(x, output_size={size})"
+        suffix = dims(input_shape)
+        output = size(params.output_size, input_shape)
+        module = f"torch.nn.Adaptive{name.title()}Pool{suffix}(output_size={output})"
+        function = f"F.adaptive_{name}_pool{suffix}(x, output_size={output})"
         return {
             "PyTorch": module,
             "PyTorch functional": function,
-            "Keras": NO_KERAS.format(what="adaptive pooling"),
+            "TensorFlow / Keras": NO_KERAS.format(what="adaptive pooling"),
             "PoolScope": f"{function}  # from engine import functional as F",
         }
 
@@ -244,29 +226,54 @@ MAX = PoolKind(
     name="max",
     label="Max",
     summary="The largest value of each window; padding is -inf, ties go to the first maximum.",
-    source="torch.nn.MaxPool2d",
-    parameters=(*WINDOW, "dilation", "ceil_mode", "same_padding"),
+    source="torch.nn.MaxPool2d, keras.layers.MaxPooling2D, flax.linen.max_pool, ONNX MaxPool",
+    parameters=(
+        "framework",
+        *WINDOW,
+        "dilation",
+        "ceil_mode",
+        "same_padding",
+        "auto_pad",
+        "pads",
+        "tie",
+    ),
     reduction=Reduction.MAXIMUM,
     forward=max_forward,
     backward=max_backward,
-    choose_layout=windowed_or_same,
-    choose_routing=always(TO_CHOSEN_CELL),
-    snippets=max_snippets,
+    choose_layout=windowed_or_framework,
+    choose_routing=max_routing,
+    snippets=framework_snippets(averaging=False),
+    uses=uses(averaging=False),
+    sequences=True,
 )
 
 AVERAGE = PoolKind(
     name="avg",
     label="Average",
-    summary="The mean of each window; padding is 0 and counts in the divisor by default.",
-    source="torch.nn.AvgPool2d",
-    parameters=(*WINDOW, "ceil_mode", "count_include_pad", "divisor_override", "same_padding"),
+    summary="The mean of each window; padding is 0 and counts in the divisor by default "
+    "(PyTorch, Flax; not ONNX, never Keras).",
+    source="torch.nn.AvgPool2d, keras.layers.AveragePooling2D, flax.linen.avg_pool, "
+    "ONNX AveragePool",
+    parameters=(
+        "framework",
+        *WINDOW,
+        "ceil_mode",
+        "count_include_pad",
+        "divisor_override",
+        "same_padding",
+        "auto_pad",
+        "pads",
+        "dilation",
+    ),
     reduction=Reduction.AVERAGE,
     forward=avg_forward,
     backward=avg_backward,
-    choose_layout=windowed_or_same,
+    choose_layout=windowed_or_framework,
     choose_routing=always(OVER_WINDOW),
-    snippets=avg_snippets,
+    snippets=framework_snippets(averaging=True),
     divisor_of=avg_divisor,
+    uses=uses(averaging=True),
+    sequences=True,
 )
 
 POWER_AVERAGE = PoolKind(
@@ -281,6 +288,7 @@ POWER_AVERAGE = PoolKind(
     choose_layout=always(WINDOWED),
     choose_routing=lp_routing,
     snippets=lp_snippets,
+    sequences=True,
 )
 
 ADAPTIVE_MAX = PoolKind(
@@ -295,6 +303,7 @@ ADAPTIVE_MAX = PoolKind(
     choose_layout=always(ADAPTIVE),
     choose_routing=always(TO_CHOSEN_CELL),
     snippets=adaptive_snippets("max"),
+    sequences=True,
 )
 
 ADAPTIVE_AVERAGE = PoolKind(
@@ -310,6 +319,7 @@ ADAPTIVE_AVERAGE = PoolKind(
     choose_routing=always(OVER_WINDOW),
     snippets=adaptive_snippets("avg"),
     divisor_of=window_size,
+    sequences=True,
 )
 
 PYTORCH_KINDS = (MAX, AVERAGE, POWER_AVERAGE, ADAPTIVE_MAX, ADAPTIVE_AVERAGE)

@@ -85,13 +85,18 @@ def test_code_snippets():
     assert snippets["PyTorch"] == (
         "torch.nn.MaxPool2d(kernel_size=3, stride=2, padding=1, dilation=1, ceil_mode=False)"
     )
-    assert snippets["Keras"].startswith("# Keras cannot express explicit symmetric padding")
-    plain = code_snippets(PoolParams("avg", (2, 2), (2, 2)), (1, 8, 8))
-    assert (
-        plain["Keras"] == "keras.layers.AveragePooling2D(pool_size=(2, 2), strides=(2, 2), "
-        "padding='valid')"
+    assert snippets["TensorFlow / Keras"].startswith(
+        "# TensorFlow / Keras cannot pad explicitly (padding is 'valid' or 'same')"
     )
-    assert "no built-in layer" in code_snippets(PoolParams("lp"), (1, 8, 8))["Keras"]
+    assert "pads=[1, 1, 1, 1]" in snippets["ONNX"]
+    assert "padding=((1, 1), (1, 1))" in snippets["JAX / Flax"]
+    plain = code_snippets(PoolParams("avg", (2, 2), (2, 2)), (1, 8, 8))
+    assert plain["TensorFlow / Keras"] == (
+        "keras.layers.AveragePooling2D(pool_size=(2, 2), strides=(2, 2), padding='valid')"
+        "  # x is channels-last"
+    )
+    assert "count_include_pad=1" in plain["ONNX"]  # the setting carried, not ONNX's default
+    assert "no built-in layer" in code_snippets(PoolParams("lp"), (1, 8, 8))["TensorFlow / Keras"]
 
 
 def test_exported_files_get_the_usual_permissions(tmp_path, result):

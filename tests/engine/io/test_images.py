@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from engine.images import ImageLoadError, MatrixParseError, load_image, load_matrix_text
-from engine.io import images
+from engine.io import images, matrices
 from tests.image_corpus import gradient, make_corpus, png_claiming, running_as_root
 
 
@@ -185,7 +185,7 @@ def test_postscript_is_never_handed_to_ghostscript(corpus, monkeypatch):
 def test_csv_of_millions_of_rows_is_refused_at_the_cell_limit(corpus):
     endless = itertools.repeat("1,2,3,4")  # a parser that read everything would never stop
     with pytest.raises(MatrixParseError, match="more than 4096 cells"):
-        images.parse_matrix_lines(endless)
+        matrices.parse_matrix_lines(endless)
     started = time.perf_counter()
     with pytest.raises(MatrixParseError, match="small examples"):
         load_image(corpus["two_million_rows.csv"][0])

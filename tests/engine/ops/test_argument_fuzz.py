@@ -21,8 +21,8 @@ from engine.ops.memory import set_memory_budget
 from tests.engine.reference import output_length
 
 CALLS_PER_OP = 150
-"""Random forward calls per public op (each followed by its backward, if any): 22 forward
-and 20 backward ops, so about 6300 calls in all."""
+"""Random forward calls per public op (each followed by its backward, if any): 30 forward
+and 27 backward ops, so about 8500 calls in all."""
 
 HOSTILE = [
     -(10**30),
@@ -62,8 +62,9 @@ HOSTILE = [
 """Values no size, flag or rate should accept silently (some are refused, a few are fine)."""
 
 
-def size_value(rng: np.random.Generator, small: int = 3, low: int = 1):
-    """Mostly plausible sizes in the forms torch accepts, sometimes hostile ones."""
+def size_value(rng: np.random.Generator, small: int = 3, low: int = 1, dims: int = 2):
+    """Mostly plausible sizes in the forms torch accepts, sometimes hostile ones (the tuple
+    forms hold ``dims`` entries)."""
     if rng.random() < 0.06:
         return HOSTILE[rng.integers(len(HOSTILE))]
     form = rng.integers(6)
@@ -73,9 +74,9 @@ def size_value(rng: np.random.Generator, small: int = 3, low: int = 1):
     if form == 1:
         return np.int64(value)
     if form == 2:
-        return (value, int(rng.integers(low, small + 1)))
+        return (value, *(int(rng.integers(low, small + 1)) for _ in range(dims - 1)))
     if form == 3:
-        return np.array([value, value])
+        return np.array([value] * dims)
     if form == 4:
         return [value]
     return np.uint8(value)
@@ -161,11 +162,15 @@ def blur_shape(x, kernel, stride):
 
 
 def window_args(rng, dims, dilation=True, ceil=True):
-    kernel = size_value(rng)
-    args = {"kernel_size": kernel, "stride": None if rng.random() < 0.3 else size_value(rng)}
-    args["padding"] = size_value(rng, 1, low=0)
+    length = max(dims, 2)  # 1D ops get 2-tuples, which they refuse
+    kernel = size_value(rng, dims=length)
+    args = {
+        "kernel_size": kernel,
+        "stride": None if rng.random() < 0.3 else size_value(rng, dims=length),
+    }
+    args["padding"] = size_value(rng, 1, low=0, dims=length)
     if dilation:
-        args["dilation"] = size_value(rng, 2) if rng.random() < 0.5 else 1
+        args["dilation"] = size_value(rng, 2, dims=length) if rng.random() < 0.5 else 1
     if ceil:
         args["ceil_mode"] = flag_value(rng)
     return args
@@ -181,7 +186,7 @@ def case_max(rng, name, dims):
 def case_avg(rng, name, dims):
     args = window_args(rng, dims, dilation=False)
     args["count_include_pad"] = flag_value(rng)
-    if dims == 2 and rng.random() < 0.5:
+    if dims >= 2 and rng.random() < 0.5:
         args["divisor_override"] = size_value(rng) if rng.random() < 0.8 else None
     expected = lambda x: pool_shape(  # noqa: E731
         x, dims, args["kernel_size"], args["stride"], args["padding"], 1, args["ceil_mode"]
@@ -192,7 +197,11 @@ def case_avg(rng, name, dims):
 def case_lp(rng, name, dims):
     norm = [1, 2, 2.5, np.float32(3), 0, -1][rng.integers(6)] if rng.random() < 0.85 else None
     norm = HOSTILE[rng.integers(len(HOSTILE))] if norm is None else norm
-    args = {"norm_type": norm, "kernel_size": size_value(rng), "stride": size_value(rng)}
+    args = {
+        "norm_type": norm,
+        "kernel_size": size_value(rng, dims=max(dims, 2)),
+        "stride": size_value(rng, dims=max(dims, 2)),
+    }
     args["ceil_mode"] = flag_value(rng)
     expected = lambda x: pool_shape(  # noqa: E731
         x, dims, args["kernel_size"], args["stride"], 0, 1, args["ceil_mode"]
@@ -201,7 +210,10 @@ def case_lp(rng, name, dims):
 
 
 def case_adaptive(rng, name, dims):
-    output_size = size_value(rng) if rng.random() < 0.9 else (None, 2)
+    length = max(dims, 2)  # 1D ops get 2-tuples, which they refuse
+    output_size = (
+        size_value(rng, dims=length) if rng.random() < 0.9 else (None,) * (length - 1) + (2,)
+    )
     args = {"output_size": output_size}
     if "max" in name:
         args["return_indices"] = flag_value(rng)
@@ -209,16 +221,49 @@ def case_adaptive(rng, name, dims):
 
 
 def case_unpool(rng, name, dims):
+    length = max(dims, 2)
     args = {
-        "kernel_size": size_value(rng),
-        "stride": size_value(rng),
-        "padding": size_value(rng, 1, low=0),
+        "kernel_size": size_value(rng, dims=length),
+        "stride": size_value(rng, dims=length),
+        "padding": size_value(rng, 1, low=0, dims=length),
     }
     if rng.random() < 0.4:
         args["output_size"] = [size_value(rng, 12) for _ in range(dims)]
     expected = lambda x: unpool_shape(  # noqa: E731
         x, dims, args["kernel_size"], args["stride"], args["padding"], args.get("output_size")
     )
+    return args, expected
+
+
+def case_fractional(rng, name, dims):
+    args = {"kernel_size": size_value(rng, 2, dims=dims)}
+    if rng.random() < 0.7:
+        args["output_size"] = size_value(rng, 4, dims=dims)
+    else:
+        args["output_ratio"] = [0.5, (0.3, 0.9, 0.6)[:dims], 0.05, 1.5, "x", np.float32(0.7)][
+            rng.integers(6)
+        ]
+    if not name.endswith("backward"):
+        args["return_indices"] = flag_value(rng)
+    roll = rng.random()
+    if roll < 0.6:
+        args["_random_samples"] = rng.random((2, 2, dims))  # the inputs have N, C <= 2
+    elif roll < 0.8:
+        args["generator"] = np.random.default_rng(int(rng.integers(9)))
+    elif roll < 0.9:
+        args["_random_samples"] = [np.ones((2, 2, dims)), "u", rng.random((2, 2, 1))][
+            rng.integers(3)
+        ]
+
+    def expected(x):
+        spatial = x.shape[-dims:]
+        if "output_size" in args:
+            sizes = as_sizes(args["output_size"], dims)
+        else:
+            ratios = np.broadcast_to(np.asarray(args["output_ratio"], dtype=float), (dims,))
+            sizes = tuple(int(n * r) for n, r in zip(spatial, ratios))
+        return x.shape[:-dims] + sizes
+
     return args, expected
 
 
@@ -294,6 +339,14 @@ CASES = {
     "adaptive_avg_pool2d": (F, case_adaptive, 2),
     "max_unpool1d": (F, case_unpool, 1),
     "max_unpool2d": (F, case_unpool, 2),
+    "max_pool3d": (F, case_max, 3),
+    "avg_pool3d": (F, case_avg, 3),
+    "lp_pool3d": (F, case_lp, 3),
+    "adaptive_max_pool3d": (F, case_adaptive, 3),
+    "adaptive_avg_pool3d": (F, case_adaptive, 3),
+    "max_unpool3d": (F, case_unpool, 3),
+    "fractional_max_pool2d": (F, case_fractional, 2),
+    "fractional_max_pool3d": (F, case_fractional, 3),
     "global_max_pool2d": (X, case_global, 2),
     "global_avg_pool2d": (X, case_global, 2),
     "min_pool2d": (X, case_min, 2),

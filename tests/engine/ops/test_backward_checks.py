@@ -1,6 +1,8 @@
 """Every backward checks its gradient against the forward's output shape and its indices
 (shape, integer dtype, range), and names the parameter at fault."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -10,6 +12,31 @@ from engine.errors import PoolingError
 
 IMAGE = np.random.default_rng(0).random((2, 8, 8))
 ROW = IMAGE[:, 0]
+VOLUME = np.random.default_rng(1).random((2, 6, 7, 8))
+SAMPLES = np.random.default_rng(2).random((1, 2, 3))
+
+
+def fractional_max_pool2d(x, *arguments, **options):
+    """The 2D fractional max pool with fixed windows (given samples)."""
+    return F.fractional_max_pool2d(x, *arguments, _random_samples=SAMPLES[..., :2], **options)
+
+
+def fractional_max_pool2d_backward(grad_output, x, *arguments, **options):
+    return F.fractional_max_pool2d_backward(
+        grad_output, x, *arguments, _random_samples=SAMPLES[..., :2], **options
+    )
+
+
+def fractional_max_pool3d(x, *arguments, **options):
+    """The 3D fractional max pool with fixed windows (given samples)."""
+    return F.fractional_max_pool3d(x, *arguments, _random_samples=SAMPLES, **options)
+
+
+def fractional_max_pool3d_backward(grad_output, x, *arguments, **options):
+    return F.fractional_max_pool3d_backward(
+        grad_output, x, *arguments, _random_samples=SAMPLES, **options
+    )
+
 
 BACKWARDS = [
     (F.max_pool1d, F.max_pool1d_backward, ROW, (2,)),
@@ -22,6 +49,13 @@ BACKWARDS = [
     (F.adaptive_max_pool2d, F.adaptive_max_pool2d_backward, IMAGE, (3,)),
     (F.adaptive_avg_pool1d, F.adaptive_avg_pool1d_backward, ROW, (3,)),
     (F.adaptive_avg_pool2d, F.adaptive_avg_pool2d_backward, IMAGE, (3,)),
+    (F.max_pool3d, F.max_pool3d_backward, VOLUME, (2,)),
+    (F.avg_pool3d, F.avg_pool3d_backward, VOLUME, (2,)),
+    (F.lp_pool3d, F.lp_pool3d_backward, VOLUME, (2, 2)),
+    (F.adaptive_max_pool3d, F.adaptive_max_pool3d_backward, VOLUME, (3,)),
+    (F.adaptive_avg_pool3d, F.adaptive_avg_pool3d_backward, VOLUME, (3,)),
+    (fractional_max_pool2d, fractional_max_pool2d_backward, IMAGE, (2, 4)),
+    (fractional_max_pool3d, fractional_max_pool3d_backward, VOLUME, (2, 3)),
     (X.global_max_pool2d, X.global_max_pool2d_backward, IMAGE, ()),
     (X.global_avg_pool2d, X.global_avg_pool2d_backward, IMAGE, ()),
     (X.min_pool2d, X.min_pool2d_backward, IMAGE, (2,)),
@@ -52,6 +86,22 @@ WITH_INDICES = [
     (F.max_pool2d, F.max_pool2d_backward, IMAGE, (2,), {"return_indices": True}),
     (F.max_pool1d, F.max_pool1d_backward, ROW, (2,), {"return_indices": True}),
     (F.adaptive_max_pool2d, F.adaptive_max_pool2d_backward, IMAGE, (3,), {"return_indices": True}),
+    (F.max_pool3d, F.max_pool3d_backward, VOLUME, (2,), {"return_indices": True}),
+    (F.adaptive_max_pool3d, F.adaptive_max_pool3d_backward, VOLUME, (3,), {"return_indices": True}),
+    (
+        fractional_max_pool2d,
+        fractional_max_pool2d_backward,
+        IMAGE,
+        (2, 4),
+        {"return_indices": True},
+    ),
+    (
+        fractional_max_pool3d,
+        fractional_max_pool3d_backward,
+        VOLUME,
+        (2, 3),
+        {"return_indices": True},
+    ),
     (X.global_max_pool2d, X.global_max_pool2d_backward, IMAGE, (), {"return_indices": True}),
     (X.min_pool2d, X.min_pool2d_backward, IMAGE, (2,), {"return_indices": True}),
     (X.stochastic_pool2d, X.stochastic_pool2d_backward, IMAGE, (2,), {"return_indices": True}),
@@ -68,7 +118,7 @@ def test_every_backward_refuses_bad_indices(forward, backward, x, arguments, opt
     grad = np.ones(out.shape)
     expected = backward(grad, x, *arguments, indices=indices)
     assert expected.shape == x.shape and expected.sum() == out.size
-    plane = x.shape[-1] * (x.shape[-2] if x.ndim == 3 else 1)
+    plane = math.prod(x.shape[1:])  # the spatial cells of an unbatched input
     for bad in (
         99,
         indices[:1],

@@ -62,6 +62,9 @@ def test_bytes_read_as_people_write_them():
     assert format_bytes(298 * 2**30) == "298 GiB"
 
 
+BIG_IMAGE = np.broadcast_to(np.float32(1), (1, 20_000, 20_000))
+"""A 1.6 GB image that takes no memory (one float broadcast), for refusals by input size."""
+
 REFUSED = [
     ("max_unpool2d", lambda x: F.max_unpool2d(x, np.zeros(x.shape, np.int64), 100_000)),
     ("adaptive_avg_pool2d", lambda x: F.adaptive_avg_pool2d(x, 10**6)),
@@ -79,6 +82,26 @@ REFUSED = [
     ("soft_pool2d", lambda x: X.soft_pool2d(np.ones((3, 3000, 3000), np.float32), 1000, 1)),
     ("stochastic_pool2d", lambda x: X.stochastic_pool2d(np.ones((3, 3000, 3000)), 1000, 1)),
     ("max_pool2d", lambda x: F.max_pool2d(np.ones((1, 1, 1, 1)), 2**30, 1, 2**29, ceil_mode=True)),
+    (
+        "max_pool3d",
+        lambda x: F.max_pool3d(x[None], (1, 2**20, 2), 1, (0, 2**19, 1), ceil_mode=True),
+    ),
+    (
+        "max_pool2d",
+        lambda x: F.max_pool2d_backward(
+            np.broadcast_to(np.float32(1), (1, 1, 1)), BIG_IMAGE, 20_000, tie="all"
+        ),
+    ),
+    ("avg_pool3d", lambda x: F.avg_pool3d(BIG_IMAGE[None], 1)),
+    ("adaptive_max_pool3d", lambda x: F.adaptive_max_pool3d(x[None], 1000)),
+    ("adaptive_avg_pool3d", lambda x: F.adaptive_avg_pool3d(x[None], 1000)),
+    ("max_unpool3d", lambda x: F.max_unpool3d(x[None], np.zeros((1, 4, 8, 8), np.int64), 1000)),
+    (
+        "fractional_max_pool2d",
+        lambda x: F.fractional_max_pool2d(
+            BIG_IMAGE, 2, 10_000, _random_samples=np.zeros((1, 1, 2))
+        ),
+    ),
 ]
 
 

@@ -64,9 +64,16 @@ def test_settings_a_kind_does_not_use_never_reach_its_computation():
     leftovers = PoolParams("lp", (2, 2), (2, 2), padding=(1, 1), dilation=(3, 3), mix=0.1)
     effective = kind_of(leftovers).effective(leftovers)
     assert effective.padding == (0, 0) and effective.dilation == (1, 1)
-    same = PoolParams("max", (3, 3), (2, 2), (1, 1), ceil_mode=True, same_padding=True)
-    assert kind_of(same).effective(same).padding == (0, 0)
-    assert not kind_of(same).effective(same).ceil_mode
+    # Keras has neither symmetric padding nor ceil mode; PyTorch has no 'same' padding.
+    keras = PoolParams(
+        "max", (3, 3), (2, 2), (1, 1), ceil_mode=True, same_padding=True, framework="keras"
+    )
+    assert kind_of(keras).effective(keras).padding == (0, 0)
+    assert not kind_of(keras).effective(keras).ceil_mode
+    assert kind_of(keras).effective(keras).same_padding
+    torch = keras.replace(framework="torch")
+    assert not kind_of(torch).effective(torch).same_padding
+    assert kind_of(torch).effective(torch).padding == (1, 1)
     # Left over from max, 'same' padding must not switch off mixed pooling's padding.
     mixed = PoolParams("mixed", (3, 3), (2, 2), (1, 1), same_padding=True)
     assert kind_of(mixed).effective(mixed).padding == (1, 1)

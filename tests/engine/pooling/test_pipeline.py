@@ -7,8 +7,8 @@ from engine import extra_pools
 from engine import functional as F
 from engine.errors import PoolingError
 from engine.ops.blurpool import blur_max_pool2d
+from engine.ops.frameworks import keras_avg_pool2d, keras_max_pool2d
 from engine.ops.pyramid import spatial_pyramid_pool2d
-from engine.ops.same_padding import avg_pool2d_same, max_pool2d_same
 from engine.pooling.display import display_array
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
@@ -112,11 +112,11 @@ def test_formula_lines_show_the_numbers_and_the_dropped_window():
 
 @pytest.mark.parametrize("pool_type", ["max", "avg"])
 def test_same_padding_uses_tensorflow_geometry(pool_type):
-    params = PoolParams(pool_type, (3, 3), (2, 2), same_padding=True)
+    params = PoolParams(pool_type, (3, 3), (2, 2), same_padding=True, framework="keras")
     result = run_pool(IMAGE, params)
     expected = {
-        "max": lambda: max_pool2d_same(IMAGE, 3, 2),
-        "avg": lambda: avg_pool2d_same(IMAGE, 3, 2),
+        "max": lambda: keras_max_pool2d(IMAGE, 3, 2, "same"),
+        "avg": lambda: keras_avg_pool2d(IMAGE, 3, 2, "same"),
     }[pool_type]()
     np.testing.assert_array_equal(result.output, expected)
     assert result.output.shape == (2, 5, 6)  # ceil(9/2), ceil(11/2)
