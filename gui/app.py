@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from engine.errors import PoolingError
-from engine.io.images import ImageLoadError, load_image, sample_path
+from engine.io.images import ImageLoadError, load_input, sample_path
 from engine.ops.memory import set_memory_budget
 from engine.pooling.frameworks import FRAMEWORKS, framework_of
 from engine.pooling.kinds import KINDS, kind_of
@@ -75,6 +75,13 @@ def parse_levels(text: str) -> tuple[int, ...]:
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="poolscope", description="See what a pooling layer does.")
     parser.add_argument("--image", type=Path, help="image or matrix file (default: a sample)")
+    parser.add_argument(
+        "--open-as",
+        choices=["auto", "image", "sequences", "volume"],
+        default="auto",
+        help="read --image as an image, as sequences (a matrix's rows) or as a volume (every "
+        "frame of a TIFF/GIF); auto: a 3D .npy is a volume, a one-row matrix a sequence",
+    )
     parser.add_argument(
         "--pool", choices=list(KINDS), default=argparse.SUPPRESS, help="pooling type (default max)"
     )
@@ -150,6 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         default=argparse.SUPPRESS,
         help="the framework's 'same' padding (keras, jax; onnx: auto_pad SAME_UPPER)",
+    )
+    for axis_option, help_text in (
+        ("--depth-kernel", "volumes: the window's depth (kernel_size[0] of the 3D pool)"),
+        ("--depth-stride", "volumes: the step between windows along the depth"),
+        ("--depth-padding", "volumes: slices of padding before and after"),
+        ("--depth-dilation", "volumes: spacing between a window's slices (max)"),
+        ("--depth-output", "volumes: output slices of adaptive and fractional pools"),
+    ):
+        parser.add_argument(axis_option, type=int, default=argparse.SUPPRESS, help=help_text)
+    parser.add_argument(
+        "--slice",
+        type=int,
+        default=None,
+        metavar="D",
+        help="volumes: the output slice to show (with --select, the cell is in it)",
     )
     parser.add_argument(
         "--mix",
@@ -283,6 +305,11 @@ POOLING_OPTIONS = {
     "divisor": ("divisor_override", "--divisor"),
     "tie": ("tie", "--tie"),
     "p": ("norm_type", "--p"),
+    "depth_kernel": ("depth_kernel", "--depth-kernel"),
+    "depth_stride": ("depth_stride", "--depth-stride"),
+    "depth_padding": ("depth_padding", "--depth-padding"),
+    "depth_dilation": ("depth_dilation", "--depth-dilation"),
+    "depth_output": ("depth_output", "--depth-output"),
     "output_size": ("output_size", "--output-size"),
     "mix": ("mix", "--mix"),
     "seed": ("seed", "--seed"),
@@ -389,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         image = (
             None
             if args.image is None and not (args.export or args.grad)
-            else (load_image(args.image or sample_path("astronaut")))
+            else load_input(args.image or sample_path("astronaut"), args.open_as)
         )
         if image is not None and pooling_given(args):
             validate(params, image.shape)
@@ -479,7 +506,7 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
         window.ask_downscale = lambda *_: "full"  # no questions when scripted
     if args.channel:
         window.model.set_channel(args.channel)
-    if not window.start(args.image):
+    if not window.start(args.image, args.open_as):
         return 2
     if params is not None:
         try:
@@ -492,6 +519,16 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
     if args.physical_scale:
         window.physical_action.setChecked(True)
         window.toggle_physical_scale(True)
+    if args.slice is not None:
+        result = window.model.volume_result
+        if result is None or not 0 <= args.slice < result.output.shape[1]:
+            slices = (
+                "the input is not a volume"
+                if result is None
+                else (f"the output has slices 0..{result.output.shape[1] - 1}")
+            )
+            return fail(f"--slice {args.slice}: {slices}")
+        window.model.set_output_depth(args.slice)
     if args.select is not None:
         shape = window.model.output_shape()
         row, col = args.select

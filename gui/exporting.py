@@ -75,11 +75,24 @@ class Exporter:
         if result is None:
             window.show_error("Nothing to export", "Open an image first.")
             return False
+        if model.volume is not None and what not in ("input", "output"):
+            window.show_error(
+                "Not for volumes",
+                "Gradients and animations are exported for images and sequences; for a volume "
+                "export the output (.npy: the whole volume) or the slices shown.",
+            )
+            return False
         if path.exists() and not window.confirm_overwrite(path):
             return False
         try:
             if what == "input":
                 export_array(path, image)
+            elif (
+                what == "output"
+                and model.volume_result is not None
+                and path.suffix.lower() == ".npy"
+            ):
+                export_array(path, model.volume_result.output)  # the whole volume, exactly
             elif what == "output":
                 export_array(path, export_form(result))
             elif what == "gradient":
@@ -141,7 +154,8 @@ class Exporter:
         model = self.window.model
         if model.result is None:
             return
-        snippets = code_snippets(model.result.params, model.result.input_shape)
+        result = model.volume_result or model.result
+        snippets = code_snippets(result.params, result.input_shape)
         text = "\n".join(f"# {name}\n{code}" for name, code in snippets.items())
         QApplication.clipboard().setText(text)
         self.window.show_message("Copied as code", text)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.io.export import ExportError, write_atomically
-from engine.io.images import SAMPLES, ImageLoadError, image_size, sample_path
+from engine.io.images import SAMPLES, ImageLoadError, image_size, is_volume_file, sample_path
 from engine.ops.memory import set_memory_budget
 from engine.pooling.gotchas import GOTCHAS, gotcha
 from engine.pooling.kinds import KINDS
@@ -60,6 +60,7 @@ IMAGE_FILTER = (
     "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
 )
 SEQUENCES_FILTER = "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
+VOLUME_FILTER = "Volumes (*.npy *.tif *.tiff *.gif *.webp);;All files (*)"
 FIRST_START_SAMPLE = "digit"
 FIRST_START_PARAMS = PoolParams("max", (2, 2), (2, 2))
 FIRST_START_CELL = (6, 6)  # an output cell on the digit's stroke
@@ -232,6 +233,15 @@ class MainWindow(QMainWindow):
                 "length like torch's 1D pools on a (C, L) input",
             )
         )
+        file_menu.addAction(
+            self.action(
+                "Open as &volume…",
+                self.open_volume_dialog,
+                "Ctrl+Alt+O",
+                "Open every frame of a TIFF, GIF or WebP (or a 3D .npy) as the slices of a "
+                "volume, pooled by PyTorch's 3D pools",
+            )
+        )
         self.recent_menu = file_menu.addMenu("Open &recent")
         samples_menu = file_menu.addMenu("&Samples")
         for name in SAMPLES:
@@ -315,6 +325,20 @@ class MainWindow(QMainWindow):
         )
         self.bars_action.setCheckable(True)
         view_menu.addAction(self.bars_action)
+        for text, step, key in (
+            ("Next output slice", 1, "PgDown"),
+            ("Previous output slice", -1, "PgUp"),
+        ):
+            view_menu.addAction(
+                self.action(
+                    text,
+                    lambda _=False, step=step: self.model.set_output_depth(
+                        self.model.output_depth + step
+                    ),
+                    key,
+                    f"{text} of a volume (the input follows to the window's slices)",
+                )
+            )
         view_menu.addAction(
             self.action(
                 "F&rameworks side by side",
@@ -437,21 +461,30 @@ class MainWindow(QMainWindow):
             self, "Open sequences (one per row)", folder, SEQUENCES_FILTER
         )
         if path:
-            self.open_path(path, sequences=True)
+            self.open_path(path, form="sequences")
 
-    def open_path(self, path: str | Path, sequences: bool = False) -> bool:
+    def open_volume_dialog(self) -> None:
+        folder = self.settings.value_str("last_folder", str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open as volume", folder, VOLUME_FILTER)
+        if path:
+            self.open_path(path, form="volume")
+
+    def open_path(self, path: str | Path, form: str = "auto") -> bool:
         """Open a file; on failure show why and keep the current image.
 
         Large images load in the background (the window stays usable); above the configured
-        size the user is offered a downscaled working copy. ``sequences``: a matrix's rows
-        are the channels of a sequence. Returns False if nothing will change.
+        size the user is offered a downscaled working copy (not of a volume). ``form`` as
+        :func:`~engine.io.images.load_input`: "auto" (a 3D .npy is a volume), "sequences" (a
+        matrix's rows are sequences) or "volume" (every frame of a TIFF or GIF). Returns False
+        if nothing will change.
         """
         path = Path(path)
         width, height = image_size(path)
         megapixels = width * height / 1e6
         reduce = 1
         limit = self.settings.value_float("downscale_above_megapixels", 16.0)
-        if megapixels > limit:
+        volume = form == "volume" or is_volume_file(path)
+        if megapixels > limit and not volume:
             factor = 2
             while megapixels / factor**2 > limit:
                 factor += 1
@@ -461,11 +494,11 @@ class MainWindow(QMainWindow):
             reduce = factor if choice == "downscale" else 1
         if megapixels / reduce**2 > self.settings.value_float("background_load_megapixels", 1.0):
             self.pending_path = path
-            self.model.request_image(path, reduce, sequences)
+            self.model.request_image(path, reduce, form)
             self.statusBar().showMessage(f"Opening {path.name}…")
             return True
         try:
-            self.model.open_image(path, reduce, sequences)
+            self.model.open_image(path, reduce, form)
         except ImageLoadError as error:
             self.show_error("Cannot open image", str(error))
             return False
@@ -552,11 +585,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # ----- start-up ------------------------------------------------------------------------
-    def start(self, image_path: str | Path | None = None) -> bool:
-        """Open the start image: the one asked for, else the last one, else (first start)
-        a digit with 2x2 max pooling, a cell pinned and the view zoomed so numbers read."""
+    def start(self, image_path: str | Path | None = None, form: str = "auto") -> bool:
+        """Open the start image: the one asked for (read as ``form``, see :meth:`open_path`),
+        else the last one, else (first start) a digit with 2x2 max pooling, a cell pinned and
+        the view zoomed so numbers read."""
         if image_path is not None:
-            return self.open_path(image_path)
+            return self.open_path(image_path, form)
         first_start = self.settings.params() is None
         recent = [Path(path) for path in self.settings.recent_files()]
         last = next((path for path in recent if path.exists()), None)

@@ -1,7 +1,8 @@
 """A corpus of broken and awkward image files, generated into a folder (no committed binaries).
 
 ``make_corpus(folder)`` returns ``{name: (path, expectation)}`` where the expectation is
-``("loads", (C, H, W))`` or ``("refused", None)``. The loader, GUI and command-line tests all
+``("loads", (C, H, W))``, ``("volume", (C, D, H, W))`` (opened as a volume, refused as an
+image) or ``("refused", None)``. The loader, GUI and command-line tests all
 run through it.
 """
 
@@ -158,7 +159,7 @@ def add_hostile_files(folder: Path, corpus: dict, add) -> None:
     add("truncated.npy", npy_claiming((100, 100)), refused)
     add("objects.npy", npy_claiming((4, 4), "|O"), refused)
     add("structured.npy", npy_claiming((4, 4), [("x", "<f4"), ("y", "<f4")]), refused)
-    add("three_dimensional.npy", npy_bytes(np.zeros((2, 3, 4))), refused)
+    add("three_dimensional.npy", npy_bytes(np.zeros((2, 3, 4))), ("volume", (1, 2, 3, 4)))
     fortran = np.asfortranarray(np.linspace(0, 1, 12).reshape(3, 4))
     add("fortran_order.npy", npy_bytes(fortran), ("loads", (1, 3, 4)))
     add("two_million_rows.csv", b"1,2\n" * 2_000_000, refused)

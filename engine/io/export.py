@@ -273,5 +273,15 @@ def export_gradient(
 
 
 def code_snippets(params: PoolParams, input_shape: tuple[int, ...]) -> dict[str, str]:
-    """The settings as code for each framework that can express them (the kind's snippets)."""
-    return kind_of(params).snippets(params, input_shape)
+    """The settings as code for each framework that can express them (the kind's snippets;
+    a volume's: PyTorch's 3D module, and the same call in PoolScope's engine)."""
+    kind = kind_of(params)
+    if not kind.pools_volume(input_shape):
+        return kind.snippets(params, input_shape)
+    module = kind.volume.code(params, input_shape)
+    name, arguments = module.removeprefix("torch.nn.").split("(", 1)
+    function = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower().replace("lppool", "lp_pool")
+    return {
+        "PyTorch": module,
+        "PoolScope": f"F.{function}(x, {arguments}  # from engine import functional as F",
+    }

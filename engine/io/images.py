@@ -37,7 +37,9 @@ from engine.io.matrices import (  # noqa: F401 (re-exported)
     check_npy_header,
     load_matrix_file,
     load_matrix_text,
+    npy_dimensions,
     read_matrix,
+    read_volume_npy,
 )
 from engine.ops.avgpool import avg_pool2d
 
@@ -149,10 +151,90 @@ def downscale(image: np.ndarray, factor: int) -> np.ndarray:
     return avg_pool2d(image, factor).astype(np.float32, copy=False)
 
 
+def load_volume(path: str | os.PathLike, max_cells: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
+    """Read a volume: a 3D ``.npy`` (D, H, W), unscaled, or every frame of a multi-frame
+    TIFF, GIF or WebP as a slice (in [0, 1], colour if any frame has colour).
+
+    Returns
+    -------
+    ndarray of shape (C, D, H, W), float32
+
+    Raises
+    ------
+    ImageLoadError
+        As :func:`load_image`; also for a single picture, frames of different sizes, or more
+        than ``max_cells`` cells in all (checked before any frame is decoded).
+    """
+    path = Path(path)
+    name = path.name or str(path)
+    with refusals(name):
+        if path.suffix.lower() == ".npy":
+            return read_volume_npy(path, name, max_cells)
+        if path.suffix.lower() in MATRIX_SUFFIXES:
+            raise ImageLoadError(
+                f"Cannot open '{name}' as a volume: a volume is a 3D .npy array or a "
+                "multi-frame TIFF, GIF or WebP."
+            )
+        return decode_frames(path, name, max_cells)
+
+
+def decode_frames(path: Path, name: str, max_cells: int) -> np.ndarray:
+    """Every frame of an animated or multi-page picture, stacked along the depth."""
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    with open_regular_file(path, name) as handle, big_images_allowed():
+        with open_pillow(handle) as image:
+            width, height = image.size
+            frames = getattr(image, "n_frames", 1)
+            if frames < 2:
+                raise ImageLoadError(
+                    f"Cannot open '{name}' as a volume: it has a single frame (open it as an "
+                    "image instead)."
+                )
+            check_size(name, width, height * frames, max_cells)
+            slices = []
+            for frame in range(frames):
+                image.seek(frame)
+                image.load()
+                if image.size != (width, height):
+                    raise ImageLoadError(
+                        f"Cannot open '{name}' as a volume: frame {frame} is "
+                        f"{image.size[1]} x {image.size[0]} (H x W), frame 0 is {height} x "
+                        f"{width}."
+                    )
+                slices.append(to_array(image.copy()))
+    channels = max(part.shape[0] for part in slices)
+    slices = [
+        np.repeat(part, channels, axis=0) if part.shape[0] < channels else part for part in slices
+    ]
+    volume = np.stack(slices, axis=1)
+    if channels == 3 and (volume[0] == volume[1]).all() and (volume[1] == volume[2]).all():
+        return volume[:1]  # gray frames that Pillow handed over as colour
+    return volume
+
+
+def load_input(path: str | os.PathLike, form: str = "auto", reduce: int = 1) -> np.ndarray:
+    """Read an input as PoolScope pools it: an image (C, H, W), a sequence (C, 1, L) or a
+    volume (C, D, H, W).
+
+    ``form`` is ``"auto"`` (a volume for a 3D ``.npy``, else an image; a one-row matrix is a
+    sequence by itself), ``"image"``, ``"sequences"`` (a matrix's rows are sequences) or
+    ``"volume"`` (:func:`load_volume`). ``reduce`` downscales images only.
+    """
+    if form == "volume" or (form == "auto" and is_volume_file(path)):
+        return load_volume(path)
+    return load_image(path, reduce=reduce, sequences=form == "sequences")
+
+
+def is_volume_file(path: str | os.PathLike) -> bool:
+    """Whether ``path`` holds a 3D ``.npy`` array (opened as a volume by itself)."""
+    return Path(path).suffix.lower() == ".npy" and npy_dimensions(path) == 3
+
+
 def image_size(path: str | os.PathLike) -> tuple[int, int]:
     """(width, height) from the file's header, without decoding anything.
 
-    A ``.npy`` gives its array's shape, other matrices (0, 0). Anything the loader would
+    A ``.npy`` gives its array's shape (a volume's slices counted as stacked rows), other
+    matrices (0, 0). Anything the loader would
     refuse (not a regular file, unreadable, not an image, over DEFAULT_MAX_PIXELS) also gives
     (0, 0) and never raises: the loader then says exactly what is wrong.
     """
@@ -164,8 +246,8 @@ def image_size(path: str | os.PathLike) -> tuple[int, int]:
     try:
         with open_regular_file(path, name) as handle:
             if suffix == ".npy":
-                height, width = check_npy_header(handle, name, DEFAULT_MAX_PIXELS)
-                return (width, height)
+                shape = check_npy_header(handle, name, DEFAULT_MAX_PIXELS, (1, 2, 3))
+                return (shape[-1], int(np.prod(shape[:-1])))  # a volume's slices, stacked
             with big_images_allowed(), open_pillow(handle) as image:
                 check_size(name, *image.size, DEFAULT_MAX_PIXELS)
                 return image.size

@@ -169,29 +169,58 @@ def read_npy_header(handle: BinaryIO, name: str) -> tuple[tuple[int, ...], np.dt
     return shape, dtype
 
 
-def check_npy_header(handle: BinaryIO, name: str, max_cells: int) -> tuple[int, int]:
-    """(rows, columns) of a ``.npy`` whose header promises what the loader reads: numbers
-    (not objects or records), 1D or 2D, at most ``max_cells`` cells, and all its data present.
-    The file is left just after the header; Fortran order is fine."""
+def check_npy_header(
+    handle: BinaryIO, name: str, max_cells: int, dimensions: tuple[int, ...] = (1, 2)
+) -> tuple[int, ...]:
+    """The shape of a ``.npy`` whose header promises what the loader reads: numbers (not
+    objects or records), of one of ``dimensions`` (1D or 2D matrices; 3D volumes), at most
+    ``max_cells`` cells, and all its data present: (rows, columns) for a matrix (a 1D array is
+    one row), the shape itself otherwise. The file is left just after the header; Fortran
+    order is fine."""
     shape, stored = read_npy_header(handle, name)
     if stored.kind not in "biuf" or stored.fields is not None or stored.subdtype is not None:
         raise ImageLoadError(
             f"Cannot open '{name}': expected an array of numbers, got {stored} (shape {shape})."
         )
-    if len(shape) not in (1, 2):
+    if len(shape) not in dimensions:
+        wanted = " or ".join(f"{count}D" for count in dimensions)
+        hint = " (a 3D array is a volume: File > Open as volume)" if len(shape) == 3 else ""
         raise ImageLoadError(
-            f"Cannot open '{name}': expected a 1D or 2D array of numbers, got shape {shape}."
+            f"Cannot open '{name}': expected a {wanted} array of numbers, got shape {shape}{hint}."
         )
-    height, width = shape if len(shape) == 2 else (1, shape[0])
-    check_size(name, width, height, max_cells)
-    needed = height * width * stored.itemsize
+    if len(shape) <= 2:
+        shape = shape if len(shape) == 2 else (1, shape[0])
+    cells = int(np.prod(shape, dtype=np.int64))
+    check_size(name, cells // max(shape[-2], 1) if cells else 0, shape[-2], max_cells)
+    needed = cells * stored.itemsize
     available = os.fstat(handle.fileno()).st_size - handle.tell()
     if available < needed:
         raise ImageLoadError(
             f"Cannot open '{name}': the file is truncated (its header promises {needed:,} "
             f"bytes of data, {max(available, 0):,} are there)."
         )
-    return height, width
+    return tuple(int(length) for length in shape)
+
+
+def npy_dimensions(path: str | os.PathLike) -> int:
+    """How many axes a ``.npy`` file's array has, from its header (0 if it cannot be read:
+    the loader then says why)."""
+    path = Path(path)
+    try:
+        with open_regular_file(path, path.name) as handle:
+            shape, _ = read_npy_header(handle, path.name)
+    except Exception:
+        return 0
+    return len(shape)
+
+
+def read_volume_npy(path: Path, name: str, max_cells: int) -> np.ndarray:
+    """A 3D ``.npy`` (D, H, W) as a float32 volume (1, D, H, W), values unscaled."""
+    with open_regular_file(path, name) as handle:
+        check_npy_header(handle, name, max_cells, dimensions=(3,))
+        handle.seek(0)
+        array = np.lib.format.read_array(handle, allow_pickle=False)
+    return array.astype(np.float32)[np.newaxis]
 
 
 def read_npy(handle: BinaryIO, name: str, max_cells: int, dtype: type) -> np.ndarray:

@@ -28,8 +28,9 @@ NUMBERS_UP_TO = 16  # write values in the cells of inputs this small
 def to_uint8(array: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
     """(C, H, W) values to (H, W) or (H, W, 3) uint8 for display; NaN shows as 0."""
     low, high = levels
-    scaled = (np.nan_to_num(array, nan=low, neginf=low, posinf=high) - low) / max(high - low, 1e-12)
-    pixels = np.clip(np.rint(scaled * 255), 0, 255).astype(np.uint8)
+    values = np.nan_to_num(np.asarray(array, dtype=np.float64), nan=low, neginf=low, posinf=high)
+    scaled = np.clip((values - low) / max(high - low, 1e-12), 0.0, 1.0)  # no overflow below
+    pixels = np.rint(scaled * 255).astype(np.uint8)
     return np.moveaxis(pixels, 0, -1) if pixels.shape[0] == 3 else pixels[0]
 
 

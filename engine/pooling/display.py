@@ -86,6 +86,12 @@ def display_array(array: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
         scaled = (plane - np.float32(low)) * np.float32(255.0 / max(high - low, 1e-12))
         np.nan_to_num(scaled, copy=False, nan=0.0, posinf=255.0, neginf=0.0)
         return np.clip(scaled, 0, 255, out=scaled).astype(np.uint8)
-    if np.isfinite(plane.min()) and np.isfinite(plane.max()):  # NaN makes min() NaN too
+    smallest, largest = float(plane.min()), float(plane.max())
+    if plane.dtype.kind == "f":  # levels the plane's type can hold, so nothing overflows
+        limit = float(np.finfo(plane.dtype).max)
+        low, high = max(low, -limit), min(high, limit)
+    if np.isfinite(smallest) and np.isfinite(largest):  # NaN makes min() NaN too
+        if smallest < low or largest > high:  # drawn saturated anyway; scaling them overflows
+            return np.clip(plane, low, high)
         return np.ascontiguousarray(plane)
-    return np.nan_to_num(plane, nan=low, neginf=low, posinf=high)
+    return np.clip(np.nan_to_num(plane, nan=low, neginf=low, posinf=high), low, high)

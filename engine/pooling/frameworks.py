@@ -356,7 +356,9 @@ def uses(averaging: bool):
     def used(params: PoolParams) -> tuple[str, ...]:
         framework = framework_of(params.framework if params.framework in FRAMEWORKS else "torch")
         extra = ("framework",) if averaging else ("framework", "tie")
-        return (*framework.settings(averaging), *extra)
+        depth = ("depth_kernel", "depth_stride", "depth_padding")
+        depth = depth if averaging else (*depth, "depth_dilation")
+        return (*framework.settings(averaging), *extra, *depth)
 
     return used
 

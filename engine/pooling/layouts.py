@@ -22,6 +22,8 @@ import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.blurpool import blur_spans
+from engine.ops.fractional_windows import fractional_starts
+from engine.ops.frameworks import torch_geometry
 from engine.ops.pyramid import pyramid_bins
 from engine.ops.windows import adaptive_bounds, pool_geometry
 from engine.pooling.frameworks import framework_of, geometry_of
@@ -30,6 +32,7 @@ from engine.pooling.placement import GridPlacement, PyramidPlacement
 from engine.pooling.windows import AxisWindows, Rect, Window
 
 AXIS_NAMES = ("H", "W")
+MOST_OUTLINED_WINDOWS = 400
 AXIS_WORDS = ("height", "width")
 
 
@@ -103,6 +106,15 @@ class GridLayout:
     def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
         """The output-size arithmetic along one axis, called ``name`` (H, W or L)."""
         raise NotImplementedError
+
+    def depth_axis(self, params: PoolParams, depth: int) -> AxisWindows:
+        """The windows along the depth of a volume of ``depth`` slices (3D pools)."""
+        raise PoolingError("This pooling has no 3D form.")
+
+    def depth_line(self, params: PoolParams, depth: int) -> str:
+        """The output-size arithmetic along the depth, in the words of :meth:`axis_line`."""
+        windows = self.depth_axis(params, depth)
+        return f"D_out = {windows.size} (depth: {depth} slices in)"
 
     def output_shape(self, params: PoolParams, input_shape) -> tuple[int, int]:
         rows, cols = self.axes(params, input_shape)
@@ -228,6 +240,36 @@ class WindowedLayout(GridLayout):
         geometry = geometry_of(params.replace(framework="torch"), input_shape)
         return output_size_line(geometry, axis, name, symmetric=True)
 
+    def depth_geometry(self, params: PoolParams, depth: int):
+        """The windows along the depth as PyTorch's 3D pools place them (a 1D geometry)."""
+        kernel, pad = params.depth_kernel, params.depth_padding
+        if pad > kernel // 2:
+            raise PoolingError(
+                f"Depth padding {pad} is too large for depth kernel {kernel}: padding may be "
+                f"at most half the kernel ({kernel // 2})."
+            )
+        span = params.depth_dilation * (kernel - 1) + 1
+        if span > depth + 2 * pad:
+            raise PoolingError(
+                f"The window is {span} slices deep (depth kernel {kernel}, dilation "
+                f"{params.depth_dilation}) but the volume has only {depth} + 2x{pad} padding: "
+                "make the depth kernel smaller, or add depth padding."
+            )
+        return torch_geometry(
+            (1, depth),
+            (1, kernel),
+            (1, params.depth_stride),
+            (0, pad),
+            (1, params.depth_dilation),
+            params.ceil_mode,
+        )
+
+    def depth_axis(self, params: PoolParams, depth: int) -> AxisWindows:
+        return padded_axes(self.depth_geometry(params, depth))[1]
+
+    def depth_line(self, params: PoolParams, depth: int) -> str:
+        return output_size_line(self.depth_geometry(params, depth), 1, "D", symmetric=True)
+
 
 class FrameworkLayout(GridLayout):
     """Max and average pooling as TensorFlow/Keras, JAX/Flax or ONNX computes it: windows
@@ -259,6 +301,13 @@ class FrameworkLayout(GridLayout):
         return f"{output_size_line(geometry, axis, name, symmetric=False)} ({framework.label})"
 
 
+def adaptive_line(name: str, size: int, out: int) -> str:
+    return (
+        f"{name}_out = {out} (adaptive): window i spans [floor(i*{size}/{out}), "
+        f"ceil((i+1)*{size}/{out}))"
+    )
+
+
 class AdaptiveLayout(GridLayout):
     """A fixed output size; window ``i`` spans ``[floor(i L / O), ceil((i + 1) L / O))``."""
 
@@ -272,9 +321,95 @@ class AdaptiveLayout(GridLayout):
 
     def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
         size, out = plane_size(input_shape)[axis], params.output_size[axis]
+        return adaptive_line(name, size, out)
+
+    def depth_axis(self, params: PoolParams, depth: int) -> AxisWindows:
+        return AxisWindows.from_bounds(depth, *adaptive_bounds(depth, params.depth_output))
+
+    def depth_line(self, params: PoolParams, depth: int) -> str:
+        return adaptive_line("D", depth, params.depth_output)
+
+
+class FractionalLayout(GridLayout):
+    """Fractional max pooling (Graham 2014): windows of the kernel's size whose starts step
+    by 1 or 2 cells in a pseudo-random sequence, so the output can be any size. One pair of
+    samples per image, drawn from the seed, places every channel's windows (PyTorch draws a
+    pair per channel); computed in float64."""
+
+    name = "fractional"
+
+    @staticmethod
+    def samples(params: PoolParams) -> np.ndarray:
+        """The image's samples in [0, 1): the width's, the height's and (for a volume) the
+        depth's."""
+        return np.random.default_rng(params.seed).random(3)
+
+    def axes(self, params: PoolParams, input_shape):
+        width_sample, height_sample, _ = self.samples(params)
+        return tuple(
+            AxisWindows(
+                length, fractional_starts(length, out, kernel, float(sample)), np.full(out, kernel)
+            )
+            for length, out, kernel, sample in zip(
+                plane_size(input_shape),
+                params.output_size,
+                params.kernel_size,
+                (height_sample, width_sample),
+            )
+        )
+
+    def overview_rects(self, params: PoolParams, input_shape) -> list[Rect]:
+        """Every window, outlined on the input so the irregular steps show (up to
+        :data:`MOST_OUTLINED_WINDOWS` of them)."""
+        rows, cols = self.axes(params, input_shape)
+        if rows.size * cols.size > MOST_OUTLINED_WINDOWS:
+            return []
+        return [
+            Rect(int(top), int(left), int(height), int(width))
+            for top, height in zip(rows.starts, rows.ends - rows.starts)
+            for left, width in zip(cols.starts, cols.ends - cols.starts)
+        ]
+
+    def validate(self, params: PoolParams, input_shape) -> None:
+        for axis, name in enumerate(AXIS_WORDS):
+            size, out = plane_size(input_shape)[axis], params.output_size[axis]
+            kernel = params.kernel_size[axis]
+            if out + kernel - 1 > size:
+                raise PoolingError(
+                    f"Output {name} {out} with kernel {name} {kernel} needs at least "
+                    f"{out + kernel - 1} input cells (output + kernel - 1), but the input's "
+                    f"{name} is {size}: make the output or the kernel smaller."
+                )
+
+    def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
+        size, out = plane_size(input_shape)[axis], params.output_size[axis]
+        kernel = params.kernel_size[axis]
+        return self.sequence_line(name, size, out, kernel, self.samples(params)[1 - axis], params)
+
+    @staticmethod
+    def sequence_line(name: str, size: int, out: int, kernel: int, sample, params) -> str:
+        alpha = (size - kernel) / (out - 1) if out > 1 else 0.0
         return (
-            f"{name}_out = {out} (adaptive): window i spans [floor(i*{size}/{out}), "
-            f"ceil((i+1)*{size}/{out}))"
+            f"{name}_out = {out} (fractional): windows of {kernel} start at "
+            f"int((i + u)a) - int(ua), a = ({name} - k)/({name}_out - 1) = ({size} - {kernel})/"
+            f"({out} - 1) = {alpha:.4g}, u = {sample:.4f} (seed {params.seed}); the last at "
+            f"{name} - k = {size - kernel}"
+        )
+
+    def depth_axis(self, params: PoolParams, depth: int) -> AxisWindows:
+        out, kernel = params.depth_output, params.depth_kernel
+        if out + kernel - 1 >= depth:  # PyTorch's 3D check is strict
+            raise PoolingError(
+                f"Output depth {out} with depth kernel {kernel} needs more than "
+                f"{out + kernel - 1} slices (output + kernel - 1), but the volume has {depth}: "
+                "make the output depth or the depth kernel smaller."
+            )
+        starts = fractional_starts(depth, out, kernel, float(self.samples(params)[2]))
+        return AxisWindows(depth, starts, np.full(out, kernel))
+
+    def depth_line(self, params: PoolParams, depth: int) -> str:
+        return self.sequence_line(
+            "D", depth, params.depth_output, params.depth_kernel, self.samples(params)[2], params
         )
 
 
@@ -419,6 +554,7 @@ class PyramidLayout:
 
 WINDOWED = WindowedLayout()
 FRAMEWORK = FrameworkLayout()
+FRACTIONAL = FractionalLayout()
 ADAPTIVE = AdaptiveLayout()
 GLOBAL = GlobalLayout()
 BLURRED = BlurredLayout()

@@ -37,6 +37,11 @@ class PoolParams:
     pads: tuple[int, int, int, int] = (0, 0, 0, 0)  # top, left, bottom, right (JAX, ONNX)
     auto_pad: str = "NOTSET"  # ONNX: NOTSET (use pads), SAME_UPPER, SAME_LOWER or VALID
     tie: str = "first"  # where a tied maximum's gradient goes: the first one, or all of them
+    depth_kernel: int = 2  # along the depth of a volume (C, D, H, W): 3D pools only
+    depth_stride: int = 2
+    depth_padding: int = 0
+    depth_dilation: int = 1
+    depth_output: int = 2  # adaptive and fractional pools' output depth
 
     def replace(self, **changes) -> PoolParams:
         return dataclasses.replace(self, **changes)
@@ -69,6 +74,8 @@ class Parameter:
     panel : str
         Where the window edits it: ``"controls"`` (the settings dock) or ``"backward"`` (the
         backward view, for the tie rule).
+    volume_only : bool
+        Whether it applies to volumes only (the depth of a 3D pool).
     """
 
     name: str
@@ -80,6 +87,7 @@ class Parameter:
     inactive_when: Callable[[PoolParams], bool] | None = None
     choices: tuple[tuple[str, str], ...] = ()
     panel: str = "controls"
+    volume_only: bool = False
 
     def applies(self, params: PoolParams) -> bool:
         return self.inactive_when is None or not self.inactive_when(params)
@@ -111,10 +119,15 @@ SEQUENCE_HEIGHTS = {
 """The height of each per-axis setting when the input is a sequence (one row)."""
 
 
+def is_volume(input_shape: tuple[int, ...]) -> bool:
+    """Whether an input of ``input_shape`` is a volume: (C, D, H, W)."""
+    return len(input_shape) == 4
+
+
 def is_sequence(input_shape: tuple[int, ...]) -> bool:
     """Whether an input of ``input_shape`` (C, H, W) is a sequence: a single row, pooled along
     its length only, as ``torch.nn.functional.max_pool1d`` pools a (C, L) input."""
-    return len(input_shape) >= 2 and int(input_shape[-2]) == 1
+    return len(input_shape) in (2, 3) and int(input_shape[-2]) == 1
 
 
 def sequence_params(params: PoolParams) -> PoolParams:
@@ -252,7 +265,7 @@ PARAMETERS: dict[str, Parameter] = {
         Parameter(
             "seed",
             "Seed",
-            "Seed of stochastic pooling's random draw",
+            "Seed of the random draw: stochastic pooling's picks, fractional pooling's windows",
             "integer",
             0,
             1_000_000,
@@ -285,6 +298,51 @@ PARAMETERS: dict[str, Parameter] = {
                 ("all", "every tied maximum (window == max)"),
             ),
             panel="backward",
+        ),
+        Parameter(
+            "depth_kernel",
+            "Depth kernel",
+            "Window size along the depth of a volume (kernel_size[0] of the 3D pool)",
+            "integer",
+            1,
+            256,
+            volume_only=True,
+        ),
+        Parameter(
+            "depth_stride",
+            "Depth stride",
+            "Step between windows along the depth (stride[0])",
+            "integer",
+            1,
+            256,
+            volume_only=True,
+        ),
+        Parameter(
+            "depth_padding",
+            "Depth padding",
+            "Slices added before and after the volume (padding[0]), at most half the depth kernel",
+            "integer",
+            0,
+            128,
+            volume_only=True,
+        ),
+        Parameter(
+            "depth_dilation",
+            "Depth dilation",
+            "Spacing between the slices of a window (dilation[0])",
+            "integer",
+            1,
+            64,
+            volume_only=True,
+        ),
+        Parameter(
+            "depth_output",
+            "Output depth",
+            "Adaptive and fractional pools: the number of output slices (output_size[0])",
+            "integer",
+            1,
+            4096,
+            volume_only=True,
         ),
         Parameter(
             "levels",

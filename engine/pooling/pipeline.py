@@ -14,7 +14,7 @@ import numpy as np
 
 from engine.errors import PoolingError
 from engine.pooling.kinds import PoolKind, kind_of
-from engine.pooling.parameters import Parameter, PoolParams
+from engine.pooling.parameters import Parameter, PoolParams, is_volume
 
 AXIS_WORDS = ("height", "width")
 
@@ -79,12 +79,30 @@ def check_range(declaration: Parameter, params: PoolParams) -> None:
 
 def validate(params: PoolParams, input_shape: tuple[int, ...]) -> None:
     """Raise PoolingError, in words a student understands, if the settings cannot work on an
-    input of ``input_shape`` (C, H, W)."""
+    input of ``input_shape``: (C, H, W), or a volume (C, D, H, W)."""
     kind, effective, layout = resolved(params, input_shape)
+    if is_volume(input_shape):
+        check_volume(kind, effective)
     for declaration in kind.declarations():
         if declaration.applies(effective):
             check_range(declaration, effective)
     layout.validate(effective, input_shape)
+    if is_volume(input_shape):
+        layout.depth_axis(effective, int(input_shape[1]))
+
+
+def check_volume(kind: PoolKind, params: PoolParams) -> None:
+    """Refuse a kind without a 3D pool, or another framework's rules, for a volume."""
+    if kind.volume is None:
+        raise PoolingError(
+            f"{kind.label} pooling has no 3D form: a volume is pooled by max, average, Lp, "
+            "adaptive and fractional max pooling."
+        )
+    if params.framework != "torch":
+        raise PoolingError(
+            "3D pooling follows PyTorch (max_pool3d, avg_pool3d, ...): choose the PyTorch "
+            "framework for a volume."
+        )
 
 
 def estimated_work(params: PoolParams, input_shape) -> int:
@@ -94,22 +112,52 @@ def estimated_work(params: PoolParams, input_shape) -> int:
     _, effective, layout = resolved(params, input_shape)
     out_h, out_w = layout.output_shape(effective, input_shape)
     window = layout.window_of(effective, input_shape, 0, 0)
-    channels = input_shape[0] if len(input_shape) == 3 else 1
-    return int(np.prod(input_shape)) + channels * out_h * out_w * max(window.size, 1)
+    channels = input_shape[0] if len(input_shape) >= 3 else 1
+    cells = channels * out_h * out_w * max(window.size, 1)
+    if is_volume(input_shape):
+        depths = layout.depth_axis(effective, int(input_shape[1]))
+        cells *= depths.size * max(len(depths.positions(0)), 1)
+    return int(np.prod(input_shape)) + cells
 
 
 def run_pool(image: np.ndarray, params: PoolParams) -> PoolResult:
-    """Pool a (C, H, W) image with ``params`` through the engine."""
+    """Pool a (C, H, W) image, or a (C, D, H, W) volume with the kind's 3D pool, with
+    ``params`` through the engine."""
     validate(params, image.shape)
     kind, effective, _ = resolved(params, image.shape)
-    output, indices = kind.forward(image, effective)
+    forward = kind.volume.forward if kind.pools_volume(image.shape) else kind.forward
+    output, indices = forward(image, effective)
     return PoolResult(effective, tuple(image.shape), output, indices)
 
 
 def run_backward(image: np.ndarray, result: PoolResult, grad_output: np.ndarray) -> np.ndarray:
     """Input gradient for an upstream ``grad_output`` of the output's shape (the kind's
-    engine backward)."""
-    return result.kind.backward(grad_output, image, result.params, result.indices)
+    engine backward, 3D for a volume)."""
+    kind = result.kind
+    backward = kind.volume.backward if kind.pools_volume(image.shape) else kind.backward
+    return backward(grad_output, image, result.params, result.indices)
+
+
+def plane_of(result: PoolResult, depth: int) -> PoolResult:
+    """Output slice ``depth`` of a volume's pooling, as a result over one input plane
+    (C, H, W): its windows are the plane's part of the 3D windows (:func:`depth_window`
+    gives their depths), its indices the arg-max positions ``h * W + w`` within a slice."""
+    channels, _, height, width = result.input_shape
+    indices = None if result.indices is None else result.indices[:, depth] % (height * width)
+    return PoolResult(result.params, (channels, height, width), result.output[:, depth], indices)
+
+
+def depth_window(params: PoolParams, input_shape, depth: int) -> np.ndarray:
+    """The input slices (padding included: negative or past the end) of output slice
+    ``depth`` of a volume of ``input_shape`` (C, D, H, W)."""
+    _, effective, layout = resolved(params, input_shape)
+    return layout.depth_axis(effective, int(input_shape[1])).positions(depth)
+
+
+def depths_containing(params: PoolParams, input_shape, depth: int) -> list[int]:
+    """The output slices whose windows hold input slice ``depth`` of a volume."""
+    _, effective, layout = resolved(params, input_shape)
+    return [int(out) for out in layout.depth_axis(effective, int(input_shape[1])).containing(depth)]
 
 
 def window_of(params: PoolParams, input_shape, row: int, col: int):
@@ -166,4 +214,18 @@ def formula_lines(params: PoolParams, input_shape: tuple[int, ...]) -> list[str]
     reduction (elements in, elements out). Raises PoolingError for invalid settings."""
     validate(params, input_shape)
     kind, effective, layout = resolved(params, input_shape)
-    return layout.formula_lines(effective, input_shape, kind.pools_sequence(input_shape))
+    lines = layout.formula_lines(effective, input_shape, kind.pools_sequence(input_shape))
+    if not is_volume(input_shape):
+        return lines
+    depth = int(input_shape[1])
+    depths = layout.depth_axis(effective, depth).size
+    channels, height, width = input_shape[0], *input_shape[2:]
+    out_h, out_w = layout.output_shape(effective, input_shape)
+    elements_in, elements_out = channels * depth * height * width, channels * depths * out_h * out_w
+    return [
+        layout.depth_line(effective, depth),
+        *lines[:-1],
+        f"{channels} x {depth} x {height} x {width} (C x D x H x W) = {elements_in:,} elements "
+        f"in, {channels} x {depths} x {out_h} x {out_w} = {elements_out:,} out: "
+        f"{elements_in / elements_out:.2f}x fewer",
+    ]

@@ -70,6 +70,7 @@ class AnimationModel(QObject):
         if (
             result is None
             or self.model.image is None
+            or self.model.volume is not None  # a volume is explored slice by slice, not stepped
             or result.input_shape != self.model.image.shape
         ):
             self.sequence = None

@@ -15,14 +15,16 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine.errors import PoolingError
-from engine.io.images import ImageLoadError, load_image
+from engine.io.images import ImageLoadError, load_input
 from engine.pooling.display import CHANNELS, data_range, display_array, select_channel
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import (
     PoolResult,
     coverage_of,
+    depth_window,
     estimated_work,
+    plane_of,
     run_pool,
     validate,
     window_of,
@@ -32,10 +34,19 @@ from gui.models.jobs import CancelToken, JobRunner
 
 
 class PooledImage:
-    """A pooling result with the picture the output view draws, prepared off the UI thread."""
+    """A pooling result with the picture the output view draws, prepared off the UI thread.
+    For a volume, ``volume_result`` is the whole 3D pool and ``result`` its slice
+    ``output_depth`` (see :func:`~engine.pooling.pipeline.plane_of`)."""
 
-    def __init__(self, image: np.ndarray, params: PoolParams, levels, token=None):
+    def __init__(
+        self, image: np.ndarray, params: PoolParams, levels, token=None, output_depth: int = 0
+    ):
         self.result = run_pool(image, params)
+        self.volume_result = None
+        if image.ndim == 4:
+            self.volume_result = self.result
+            depth = min(output_depth, self.result.output.shape[1] - 1)
+            self.result = plane_of(self.volume_result, depth)
         if token is not None:
             token.check()  # a newer request came while pooling: skip the picture
         self.display = display_array(self.result.output, levels)
@@ -45,14 +56,15 @@ class LoadedImage:
     """An image read in the worker, with what the UI needs to show it at once."""
 
     def __init__(
-        self, path: Path, reduce: int, channel: str, token: CancelToken, sequences: bool = False
+        self, path: Path, reduce: int, channel: str, token: CancelToken, form: str = "auto"
     ):
         self.path, self.reduce = path, reduce
-        self.image = load_image(path, reduce=reduce, sequences=sequences)
+        self.image = load_input(path, form, reduce)
         token.check()
         self.working = select_channel(self.image, channel)
         self.levels = data_range(self.working)
-        self.display = display_array(self.working, self.levels)
+        first = self.working[:, 0] if self.working.ndim == 4 else self.working
+        self.display = display_array(first, self.levels)
 
 
 class PoolModel(QObject):
@@ -66,12 +78,17 @@ class PoolModel(QObject):
     selectionChanged = Signal()
     coverageChanged = Signal()
     loadFailed = Signal(str)
+    depthChanged = Signal()  # another input slice of the volume is shown
     replacingChanged = Signal(str)  # the name of the image being loaded, or ""
 
     def __init__(self, parent: QObject | None = None, synchronous_limit: int = 600_000):
         super().__init__(parent)
         self.source_image: np.ndarray | None = None  # (C, H, W) as loaded
-        self.image: np.ndarray | None = None  # the channel(s) being pooled
+        self.image: np.ndarray | None = None  # the channel(s) pooled, or the volume's slice shown
+        self.volume: np.ndarray | None = None  # (C, D, H, W): the volume pooled, if any
+        self.depth = 0  # the volume's input slice shown
+        self.output_depth = 0  # the output slice shown
+        self.volume_result: PoolResult | None = None  # the whole 3D pool
         self.levels = (0.0, 1.0)  # display range of image and output
         self.image_path: Path | None = None
         self.channel = "rgb"
@@ -98,21 +115,22 @@ class PoolModel(QObject):
             runner.busyChanged.connect(self._on_runner_busy)
 
     # ----- loading -------------------------------------------------------------------------
-    def open_image(self, path: str | Path, reduce: int = 1, sequences: bool = False) -> None:
+    def open_image(self, path: str | Path, reduce: int = 1, form: str = "auto") -> None:
         """Load an image file now; raises ImageLoadError and changes nothing if it cannot.
-        ``sequences``: a matrix's rows are the channels of a sequence (``(C, L)``)."""
-        image = load_image(path, reduce=reduce, sequences=sequences)
+        ``form``: as :func:`~engine.io.images.load_input` ("sequences": a matrix's rows are
+        sequences; "volume": a 3D array or every frame of a picture)."""
+        image = load_input(path, form, reduce)
         self.loader.cancel()
         self.set_replacing("")
         self.image_path, self.scale = Path(path), reduce
         self.set_image(image)
 
-    def request_image(self, path: str | Path, reduce: int = 1, sequences: bool = False) -> None:
+    def request_image(self, path: str | Path, reduce: int = 1, form: str = "auto") -> None:
         """Load an image in the background (large files); ``imageChanged`` or ``loadFailed``
         follows. ``reduce`` > 1 makes a downscaled working copy."""
         path, channel = Path(path), self.channel
         self.set_replacing(path.name)
-        self.loader.submit(lambda token: LoadedImage(path, reduce, channel, token, sequences))
+        self.loader.submit(lambda token: LoadedImage(path, reduce, channel, token, form))
 
     def _on_image_loaded(self, loaded: LoadedImage) -> None:
         self.set_replacing("")
@@ -141,34 +159,106 @@ class PoolModel(QObject):
         self.pooler.shutdown()
 
     def set_image(self, image: np.ndarray, prepared: LoadedImage | None = None) -> None:
-        if image.ndim != 3 or image.size == 0:
-            raise ImageLoadError(f"Expected a (C, H, W) image, got shape {image.shape}.")
+        """Show and pool an image (C, H, W) or a volume (C, D, H, W)."""
+        if image.ndim not in (3, 4) or image.size == 0:
+            raise ImageLoadError(
+                f"Expected a (C, H, W) image or a (C, D, H, W) volume, got shape {image.shape}."
+            )
         self.source_image = image
         if image.shape[0] == 1 and self.channel != "rgb":
             self.channel = "rgb"
         if prepared is not None and prepared.image is image:
-            self.image, self.levels = prepared.working, prepared.levels
+            working, self.levels = prepared.working, prepared.levels
             self.input_display = prepared.display
         else:
-            self.image = select_channel(image, self.channel)
-            self.levels = data_range(self.image)
+            working = select_channel(image, self.channel)
+            self.levels = data_range(working)
             self.input_display = None
+        self.take_working(working)
         self.selected, self.pinned = None, False
         self.coverage_pixel, self.coverage = None, []
-        self.result, self.output_display = None, None
+        self.result, self.output_display, self.volume_result = None, None, None
         self.imageChanged.emit()
         self.recompute()
+
+    def take_working(self, working: np.ndarray) -> None:
+        """The array pooled: an image, or a volume shown one slice at a time."""
+        if working.ndim == 4:
+            self.volume, self.depth, self.output_depth = working, 0, 0
+            self.image = working[:, 0]
+        else:
+            self.volume, self.image = None, working
 
     def set_channel(self, channel: str) -> None:
         if channel not in CHANNELS or channel == self.channel:
             return
         self.channel = channel
         if self.source_image is not None:
-            self.image = select_channel(self.source_image, channel)
-            self.levels = data_range(self.image)
+            working = select_channel(self.source_image, channel)
+            self.levels = data_range(working)
             self.input_display = None
+            depth, output_depth = self.depth, self.output_depth
+            self.take_working(working)
+            if self.volume is not None:
+                self.depth, self.output_depth = depth, output_depth
+                self.image = self.volume[:, depth]
             self.imageChanged.emit()
             self.recompute()
+
+    # ----- volumes -------------------------------------------------------------------------
+    def pooled_input(self) -> np.ndarray | None:
+        """What is pooled: the volume, or the image."""
+        return self.volume if self.volume is not None else self.image
+
+    def set_depth(self, depth: int) -> None:
+        """Show input slice ``depth`` of the volume."""
+        if self.volume is None or not 0 <= depth < self.volume.shape[1] or depth == self.depth:
+            return
+        self.depth = depth
+        self.image = self.volume[:, depth]
+        self.input_display = None
+        if self.coverage_pixel is not None:
+            self.update_coverage()
+        self.depthChanged.emit()
+
+    def set_output_depth(self, depth: int) -> None:
+        """Show output slice ``depth``; the input follows to the selected window's arg-max
+        slice (or its first slice in the volume)."""
+        result = self.volume_result
+        if result is None or not 0 <= depth < result.output.shape[1]:
+            return
+        self.output_depth = depth
+        self.result = plane_of(result, depth)
+        self.output_display = display_array(self.result.output, self.levels)
+        self.resultChanged.emit()
+        self.selectionChanged.emit()
+        self.follow_selected_depth()
+        self.update_coverage()
+        self.coverageChanged.emit()
+
+    def selected_depths(self) -> np.ndarray | None:
+        """The input slices (padding included) of the shown output slice's windows."""
+        if self.volume_result is None:
+            return None
+        return depth_window(self.volume_result.params, self.volume.shape, self.output_depth)
+
+    def selected_argmax_depth(self, channel: int = 0) -> int | None:
+        """The input slice of the selected output cell's arg-max, for max kinds."""
+        result = self.volume_result
+        if self.selected is None or result is None or result.indices is None:
+            return None
+        index = int(result.indices[channel][(self.output_depth, *self.selected)])
+        return None if index < 0 else index // (self.volume.shape[2] * self.volume.shape[3])
+
+    def follow_selected_depth(self) -> None:
+        """Show the input slice where the selected window's arg-max (or first real slice) is."""
+        depth = self.selected_argmax_depth()
+        if depth is None:
+            depths = self.selected_depths()
+            inside = [] if depths is None else [d for d in depths if 0 <= d < self.volume.shape[1]]
+            depth = inside[0] if inside else None
+        if depth is not None:
+            self.set_depth(int(depth))
 
     # ----- parameters ----------------------------------------------------------------------
     def set_params(self, params: PoolParams) -> None:
@@ -182,33 +272,37 @@ class PoolModel(QObject):
         self.set_params(self.params.replace(**changes))
 
     def recompute(self) -> None:
-        """Pool the current image with the current parameters (now, or in the background)."""
-        if self.image is None:
+        """Pool the current image or volume with the current parameters (now, or in the
+        background)."""
+        pooled_input = self.pooled_input()
+        if pooled_input is None:
             return
         try:
-            validate(self.params, self.image.shape)
+            validate(self.params, pooled_input.shape)
         except PoolingError as error:
             self.pooler.cancel()
             self.set_error(str(error))  # keep the last good result on screen
             return
+        depth = self.output_depth
         if self.quick(self.params):
             self.pooler.cancel()
             try:
-                pooled = PooledImage(self.image, self.params, self.levels)
+                pooled = PooledImage(pooled_input, self.params, self.levels, None, depth)
             except PoolingError as error:
                 self.set_error(str(error))
                 return
             self.accept_result(pooled)
             return
-        image, params, levels = self.image, self.params, self.levels
-        self.pooler.submit(lambda token: PooledImage(image, params, levels, token))
+        params, levels = self.params, self.levels
+        self.pooler.submit(lambda token: PooledImage(pooled_input, params, levels, token, depth))
 
     def quick(self, params: PoolParams) -> bool:
         """Whether pooling with ``params`` is cheap enough to do at once on the UI thread."""
-        return estimated_work(params, self.image.shape) <= self.synchronous_limit
+        return estimated_work(params, self.pooled_input().shape) <= self.synchronous_limit
 
     def _on_pooled(self, pooled: PooledImage) -> None:
-        if pooled.result.input_shape == self.image.shape:
+        pooled_result = pooled.volume_result or pooled.result
+        if pooled_result.input_shape == self.pooled_input().shape:
             self.accept_result(pooled)
 
     def _on_pooling_failed(self, message: str) -> None:
@@ -217,15 +311,30 @@ class PoolModel(QObject):
     def accept_result(self, pooled: PooledImage) -> None:
         result = pooled.result
         self.result, self.output_display = result, pooled.display
+        self.volume_result = pooled.volume_result
+        if self.volume_result is not None:
+            self.output_depth = min(self.output_depth, self.volume_result.output.shape[1] - 1)
         self.set_error("")
         out_h, out_w = result.output.shape[-2:]
         if self.selected and not (self.selected[0] < out_h and self.selected[1] < out_w):
             self.selected, self.pinned = None, False
-        if self.coverage_pixel is not None:
-            self.coverage = coverage_of(result.params, result.input_shape, *self.coverage_pixel)
+        self.update_coverage()
         self.resultChanged.emit()
         self.selectionChanged.emit()
         self.coverageChanged.emit()
+
+    def update_coverage(self) -> None:
+        """The output cells (of the shown output slice) whose windows hold the marked input
+        cell (of the shown input slice)."""
+        if self.coverage_pixel is None or self.result is None:
+            return
+        depths = self.selected_depths()
+        if depths is not None and self.depth not in depths:
+            self.coverage = []
+            return
+        self.coverage = coverage_of(
+            self.result.params, self.result.input_shape, *self.coverage_pixel
+        )
 
     def set_error(self, message: str) -> None:
         if message != self.error:
@@ -245,7 +354,11 @@ class PoolModel(QObject):
 
     def is_sequence(self) -> bool:
         """Whether the input is pooled as a sequence: one row, along its length only."""
-        return self.image is not None and kind_of(self.params).pools_sequence(self.image.shape)
+        return (
+            self.volume is None
+            and self.image is not None
+            and kind_of(self.params).pools_sequence(self.image.shape)
+        )
 
     # ----- selection and coverage ----------------------------------------------------------
     def output_shape(self) -> tuple[int, int] | None:
@@ -263,6 +376,8 @@ class PoolModel(QObject):
             return
         self.selected, self.pinned = (row, col), pin
         self.selectionChanged.emit()
+        if pin and self.volume is not None:
+            self.follow_selected_depth()
 
     def move_selection(self, rows: int, cols: int) -> None:
         shape = self.output_shape()
@@ -302,6 +417,5 @@ class PoolModel(QObject):
         ):
             return
         self.coverage_pixel = (row, col)
-        if self.result is not None:
-            self.coverage = coverage_of(self.result.params, self.result.input_shape, row, col)
+        self.update_coverage()
         self.coverageChanged.emit()

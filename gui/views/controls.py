@@ -430,8 +430,9 @@ class ControlsPanel(QWidget):
             for name, editor in self.editors.items():
                 editor.set_value(getattr(params, name))
         uses = set(kind.used(params))
-        image = self.model.image
-        sequence = image is not None and kind.pools_sequence(image.shape)
+        sequence = self.model.is_sequence()
+        if self.model.volume is None:  # depth settings for volumes only
+            uses = {name for name in uses if not PARAMETERS[name].volume_only}
         for name, editor in self.editors.items():
             self.form.setRowVisible(editor, name in uses)
             editor.setEnabled(PARAMETERS[name].applies(params))

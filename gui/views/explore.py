@@ -18,6 +18,7 @@ from engine.pooling.pipeline import placement_of, windows_reach
 from gui.models.animation_model import AnimationModel
 from gui.models.pool_model import PoolModel
 from gui.qt_utils import signals_blocked
+from gui.views.depth import DepthSlider
 from gui.views.formatting import size_text
 from gui.views.image_panel import ImagePanel
 from gui.views.timeline import Timeline
@@ -34,6 +35,16 @@ ARROW_KEYS = {
     Qt.Key.Key_Up: (-1, 0),
     Qt.Key.Key_Down: (1, 0),
 }
+
+
+def with_slider(panel: QWidget, slider: QWidget) -> QWidget:
+    """A view with its depth slider under it."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(panel, 1)
+    layout.addWidget(slider)
+    return holder
 
 
 class ExplorePanel(QWidget):
@@ -73,9 +84,15 @@ class ExplorePanel(QWidget):
         gradient_layout.addWidget(self.tie_rule)
         gradient_layout.addWidget(self.gradient_panel, 1)
         self.gradient_box.setVisible(False)
+        self.input_depth = DepthSlider("input_depth", "Input slice")
+        self.output_depth = DepthSlider("output_depth", "Output slice")
         self.views = QSplitter(Qt.Orientation.Horizontal)
         self.views.setObjectName("views")
-        for widget in (self.input_panel, self.output_panel, self.gradient_box):
+        for widget in (
+            with_slider(self.input_panel, self.input_depth),
+            with_slider(self.output_panel, self.output_depth),
+            self.gradient_box,
+        ):
             widget.setMinimumWidth(120)
             self.views.addWidget(widget)
         self.timeline = Timeline(animation)
@@ -86,6 +103,10 @@ class ExplorePanel(QWidget):
         layout.addWidget(self.timeline)
 
         model.imageChanged.connect(self._on_image_changed)
+        model.depthChanged.connect(self._on_depth_changed)
+        model.depthChanged.connect(self.update_titles)
+        self.input_depth.moved.connect(model.set_depth)
+        self.output_depth.moved.connect(model.set_output_depth)
         model.resultChanged.connect(self._on_result_changed)
         model.selectionChanged.connect(self._on_selection_changed)
         model.coverageChanged.connect(self._on_coverage_changed)
@@ -131,6 +152,30 @@ class ExplorePanel(QWidget):
         self.input_panel.overlay.set_marked([])
         self.update_titles()
 
+    def _on_depth_changed(self) -> None:
+        """Another slice of the volume: redraw the input where it is, and its marks."""
+        model = self.model
+        self.input_panel.show_array(model.image, model.levels)
+        self._on_selection_changed()
+        self._on_coverage_changed()
+        self.show_depths()
+
+    def show_depths(self) -> None:
+        """The depth sliders of a volume (hidden for images), and the selected window's
+        slices."""
+        model = self.model
+        if model.volume is None or model.volume_result is None:
+            self.input_depth.show_depth(0, 0)
+            self.output_depth.show_depth(0, 0)
+            return
+        depths = model.selected_depths()
+        inside = [int(d) for d in depths if 0 <= d < model.volume.shape[1]]
+        held = "in the window" if model.depth in inside else "outside the window"
+        span = f"{inside[0]}..{inside[-1]}" if inside else "padding only"
+        note = f" ({held}: slices {span})" if model.selected is not None else ""
+        self.input_depth.show_depth(model.volume.shape[1], model.depth, note)
+        self.output_depth.show_depth(model.volume_result.output.shape[1], model.output_depth)
+
     def update_titles(self, *_) -> None:
         """Titles in height x width, saying what is shown and whether it is being replaced."""
         model = self.model
@@ -145,14 +190,21 @@ class ExplorePanel(QWidget):
         numbers = ", numbers: red" if model.image.shape[0] == 3 else ""
         replacing = f" (being replaced by {model.replacing}…)" if model.replacing else ""
         name = "Sequence" if sequence else "Input"
+        if model.volume is not None:
+            name = f"Input slice {model.depth} of {model.volume.shape[1]}:"
         self.input_panel.set_title(
             f"{name} {size_text(height, width, sequence)}{scale}{numbers}{replacing}"
         )
         result = model.result
         if result is not None:
             out_h, out_w = result.output.shape[-2:]
+            output = "Output"
+            if model.volume_result is not None:
+                slices = model.volume_result.output.shape[1]
+                output = f"Output slice {model.output_depth} of {slices}:"
             self.output_panel.set_title(
-                f"Output {size_text(out_h, out_w, result.sequence)}: {result.kind.label}{replacing}"
+                f"{output} {size_text(out_h, out_w, result.sequence)}: {result.kind.label}"
+                f"{replacing}"
             )
 
     def output_placement(self):
@@ -176,6 +228,7 @@ class ExplorePanel(QWidget):
         if self.refit_pending:
             self.refit_pending = False
             self.input_panel.fit()
+        self.show_depths()
         self.input_panel.overlay.set_bins(
             result.kind.layout(result.params).overview_rects(result.params, result.input_shape)
         )
@@ -191,12 +244,16 @@ class ExplorePanel(QWidget):
             channels = self.model.image.shape[0]
             colours = ARGMAX_COLOURS.get(channels, ARGMAX_COLOURS[1])
             argmax = []
+            volume = self.model.volume is not None
             for channel in range(channels):
                 cell = self.model.selected_argmax(channel)
-                if cell is not None:
+                depth = self.model.selected_argmax_depth(channel) if volume else None
+                if cell is not None and (not volume or depth == self.model.depth):
                     argmax.append((*cell, colours[channel % len(colours)]))
             self.input_panel.overlay.set_window(window, argmax)
         self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
+        if self.model.volume is not None:
+            self.show_depths()
 
     def _on_coverage_changed(self) -> None:
         pixel = self.model.coverage_pixel

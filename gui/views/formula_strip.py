@@ -38,7 +38,7 @@ class FormulaStrip(QLabel):
         if model.image is None:
             return
         try:
-            lines = formula_lines(model.params, model.image.shape)
+            lines = formula_lines(model.params, model.pooled_input().shape)
         except PoolingError as error:
             self.setStyleSheet(STYLE + " color: #c0392b;")
             self.setText(f"Cannot pool with these settings: {error}")

@@ -204,6 +204,13 @@ class FrameworksPanel(QWidget):
         if model.image is None or model.result is None:
             return
         params = model.result.params
+        if model.volume is not None:
+            self.runner.cancel()
+            self.show_problem(
+                "Volumes are not compared: 3D pooling here follows PyTorch (max_pool3d, "
+                "avg_pool3d, ...). Open an image or a sequence to compare the frameworks."
+            )
+            return
         if not comparable(params):
             self.runner.cancel()
             self.show_problem(

@@ -129,6 +129,7 @@ class InfoPanel(QTextBrowser):
         model.coverageChanged.connect(self.refresh)
         model.resultChanged.connect(self.refresh)
         model.replacingChanged.connect(self.refresh)
+        model.depthChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_) -> None:
@@ -160,7 +161,48 @@ class InfoPanel(QTextBrowser):
             )
         self.setHtml("".join(parts))
 
+    def volume_text(self) -> str:
+        """The selected cell of a volume's output: its 3D window and arithmetic."""
+        model = self.model
+        result, volume = model.volume_result, model.volume
+        depth, (row, col) = model.output_depth, model.selected
+        depths, window = model.selected_depths(), model.selected_window()
+        real_depths = depths[(depths >= 0) & (depths < volume.shape[1])]
+        state = "pinned" if model.pinned else "hover"
+        parts = [
+            f"<h3>Output cell ({depth}, {row}, {col}) <small>(D, H, W) [{state}]</small></h3>",
+            f"Window slices {compact(depths)}, rows {compact(window.rows)}, columns "
+            f"{compact(window.cols)} of the {volume.shape[1]} x {volume.shape[2]} x "
+            f"{volume.shape[3]} (D x H x W) volume",
+        ]
+        kind = result.kind
+        plane = volume.shape[2] * volume.shape[3]
+        for channel, name in enumerate(channel_names(volume.shape[0])):
+            values = volume[channel][np.ix_(real_depths, window.real_rows(), window.real_cols())]
+            shown = listed(values.ravel())
+            output = format_value(float(result.output[channel, depth, row, col]))
+            if kind.reduction is Reduction.MAXIMUM and result.indices is not None:
+                index = int(result.indices[channel, depth, row, col])
+                slice_index, rest = divmod(index, plane)
+                where = f"({slice_index}, {rest // volume.shape[3]}, {rest % volume.shape[3]})"
+                text = f"max({shown}) = <b>{output}</b> at input {where}"
+            elif kind.volume.divisor_of is not None:
+                total = format_value(float(values.sum()))
+                divisor = format_value(
+                    kind.volume.divisor_of(result.params, volume.shape, depth, row, col)
+                )
+                text = (
+                    f"sum({shown}) = {total}; divisor {divisor}; {total} / {divisor} = "
+                    f"<b>{output}</b>"
+                )
+            else:
+                text = f"{kind.reduction.value} of ({shown}) = <b>{output}</b>"
+            parts.append(f"<p><b>{name}</b>: {text}</p>")
+        return "".join(parts)
+
     def selection_text(self) -> str:
+        if self.model.volume_result is not None:
+            return self.volume_text()
         model, result = self.model, self.model.result
         row, col = model.selected
         step = StepSequence(model.image, result).cell_step(0, row, col)

@@ -196,6 +196,14 @@ class Timeline(QWidget):
             self.seed.setValue(animation.seed)
             self.rows.setChecked(animation.unit == "row")
             self.loop.setChecked(animation.loop)
+        volume = animation.model.volume is not None
+        self.setEnabled(not volume)
+        self.setToolTip(
+            "Stepping and the backward view work on images and sequences; explore a volume "
+            "with its slice sliders and by selecting cells"
+            if volume
+            else ""
+        )
         backward = animation.direction == "backward"
         self.upstream.setEnabled(backward)
         self.seed.setEnabled(backward and animation.upstream_kind == "random")

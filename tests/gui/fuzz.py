@@ -378,7 +378,15 @@ def fuzz_files(folder: Path) -> list[Path]:
     np.save(folder / "noise.npy", generator.random((40, 56)).astype(np.float32))
     large = (generator.random((1200, 1600, 3)) * 255).astype(np.uint8)
     Image.fromarray(large).save(folder / "large.png", compress_level=1)
-    files.extend([folder / "noise.npy", folder / "large.png"])
+    np.save(folder / "volume.npy", generator.integers(0, 9, (6, 20, 24)).astype(np.float32))
+    (folder / "row.csv").write_text(",".join(str(value) for value in range(1, 31)) + "\n")
+    frames = [
+        Image.fromarray((generator.random((16, 18)) * 255).astype(np.uint8)) for _ in range(5)
+    ]
+    frames[0].save(folder / "stack.gif", save_all=True, append_images=frames[1:])
+    files.extend(
+        folder / name for name in ("noise.npy", "large.png", "volume.npy", "row.csv", "stack.gif")
+    )
     return files
 
 

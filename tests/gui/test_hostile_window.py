@@ -56,6 +56,11 @@ MOVES = {
     "blur_size": 5,
     "tie": "all",  # in the backward view: test_the_tie_rule_choice_changes_the_gradient
     "levels": (2,),
+    "depth_kernel": 3,
+    "depth_stride": 1,
+    "depth_padding": 1,
+    "depth_dilation": 2,
+    "depth_output": 3,
 }
 SETTINGS = [
     (kind, framework)
@@ -83,7 +88,7 @@ def test_every_window_control_changes_the_output_or_is_hidden(qtbot, window, kin
             continue
         window.model.set_params(base)
         shown = any(widget.isVisible() for widget in editor_widgets(window, name))
-        if name not in used:
+        if name not in used or PARAMETERS[name].volume_only:
             assert not shown, f"{kind} ({framework}): {name} is shown but does not apply"
             continue
         assert shown, f"{kind} ({framework}): {name} is hidden"
@@ -97,6 +102,41 @@ def test_every_window_control_changes_the_output_or_is_hidden(qtbot, window, kin
         after = window.model.result.output
         changed = after.shape != before.shape or not np.array_equal(after, before, equal_nan=True)
         assert changed, f"{kind} ({framework}): moving {name} changed nothing"
+
+
+VOLUME = np.random.default_rng(4).random((1, 9, 11, 12)).astype(np.float32) * 4 + 1
+
+
+@pytest.mark.parametrize("kind", [name for name, kind in KINDS.items() if kind.volume])
+def test_every_control_of_a_volume_changes_its_output(qtbot, window, kind):
+    window.model.set_image(VOLUME)
+    base = BASE.replace(
+        pool_type=kind,
+        kernel_size=(4, 4),
+        stride=(3, 3),
+        output_size=(5, 5),
+        depth_kernel=2,
+        depth_stride=2,
+        depth_output=2,
+    )
+    window.model.set_params(base)
+    assert window.model.volume_result is not None, window.model.error
+    used = [name for name in KINDS[kind].used(base) if PARAMETERS[name].panel == "controls"]
+    depth = [name for name in used if PARAMETERS[name].volume_only]
+    assert depth, kind
+    for name in used:
+        if name == "framework":
+            continue  # 3D pooling is PyTorch's: test_a_volume_refuses_other_frameworks
+        window.model.set_params(base)
+        assert any(widget.isVisible() for widget in editor_widgets(window, name)), name
+        before = window.model.volume_result.output.copy()
+        editor = window.controls.editors[name]
+        editor.set_value(MOVES[name])
+        editor.changed.emit()
+        assert window.model.error == "", (kind, name, window.model.error)
+        after = window.model.volume_result.output
+        changed = after.shape != before.shape or not np.array_equal(after, before)
+        assert changed, f"{kind}: moving {name} changed nothing on a volume"
 
 
 def test_the_tie_rule_choice_changes_the_gradient(qtbot, window):

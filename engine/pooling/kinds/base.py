@@ -13,6 +13,7 @@ from engine.pooling.parameters import (
     Parameter,
     PoolParams,
     is_sequence,
+    is_volume,
     sequence_params,
 )
 
@@ -36,6 +37,29 @@ Forward = Callable[[np.ndarray, PoolParams], tuple[np.ndarray, "np.ndarray | Non
 
 Backward = Callable[[np.ndarray, np.ndarray, PoolParams, "np.ndarray | None"], np.ndarray]
 """``backward(grad_output, image, params, indices) -> grad_input`` of the image's shape."""
+
+
+@dataclass(frozen=True)
+class Volume:
+    """How a kind pools a volume (C, D, H, W): PyTorch's 3D pool, the depth settings
+    (``depth_*``) in front of the plane's.
+
+    Attributes
+    ----------
+    forward, backward : callables
+        As :data:`Forward` and :data:`Backward`, on volumes; indices are flat positions
+        ``(d * H + h) * W + w``.
+    code : callable
+        ``code(params, input_shape)`` -> the ``torch.nn`` 3D module with the settings.
+    divisor_of : callable, optional
+        ``divisor_of(params, input_shape, depth, row, col)`` -> what an averaging kind divided
+        that 3D window's sum by.
+    """
+
+    forward: Forward
+    backward: Backward
+    code: Callable[[PoolParams, tuple], str]
+    divisor_of: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +93,8 @@ class PoolKind:
     uses : callable, optional
         ``uses(params)`` -> the names of the settings that apply under ``params`` (max and
         average ask their framework's declaration); all of ``parameters`` when None.
+    volume : Volume, optional
+        Its 3D pool, for volumes (C, D, H, W); None for kinds without one.
     sequences : bool
         Whether it pools a sequence (a one-row input) along its length only, like torch's 1D
         pools: its per-axis settings then have one number each. Kinds without it treat a
@@ -88,6 +114,7 @@ class PoolKind:
     snippets: Callable[[PoolParams, tuple], dict[str, str]]
     divisor_of: Callable | None = None
     uses: Callable[[PoolParams], tuple[str, ...]] | None = None
+    volume: Volume | None = None
     sequences: bool = False
 
     def declarations(self) -> list[Parameter]:
@@ -96,6 +123,10 @@ class PoolKind:
     def used(self, params: PoolParams) -> tuple[str, ...]:
         """The settings that apply under ``params``, in the order shown."""
         return self.parameters if self.uses is None else self.uses(params)
+
+    def pools_volume(self, input_shape: tuple[int, ...] | None) -> bool:
+        """Whether an input of ``input_shape`` is a volume this kind pools in 3D."""
+        return self.volume is not None and input_shape is not None and is_volume(input_shape)
 
     def pools_sequence(self, input_shape: tuple[int, ...] | None) -> bool:
         """Whether an input of ``input_shape`` is pooled as a sequence (1D) by this kind."""
@@ -110,6 +141,8 @@ class PoolKind:
             params = sequence_params(params)
         defaults = PoolParams()
         names = self.used(params)
+        if not self.pools_volume(input_shape):
+            names = tuple(name for name in names if not PARAMETERS[name].volume_only)
         used = params.replace(
             **{
                 name: getattr(defaults, name)

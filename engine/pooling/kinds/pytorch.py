@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from engine import functional as F
 from engine.ops.frameworks import (
     padded_avg_pool,
@@ -10,7 +12,7 @@ from engine.ops.frameworks import (
     padded_max_pool,
     padded_max_pool_backward,
 )
-from engine.pooling.code import dims, size
+from engine.pooling.code import dims, pair, size
 from engine.pooling.frameworks import (
     FRAMEWORKS,
     TORCH,
@@ -21,8 +23,8 @@ from engine.pooling.frameworks import (
     torch_arguments,
     uses,
 )
-from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always
-from engine.pooling.layouts import ADAPTIVE, FRAMEWORK, WINDOWED, WindowedLayout
+from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, Volume, always
+from engine.pooling.layouts import ADAPTIVE, FRACTIONAL, FRAMEWORK, WINDOWED, WindowedLayout
 from engine.pooling.parameters import PoolParams
 from engine.pooling.routing import (
     OVER_WINDOW,
@@ -220,6 +222,177 @@ def adaptive_snippets(name: str):
     return snippets
 
 
+def fractional_samples(params: PoolParams, image) -> np.ndarray:
+    """The same samples for every channel: (1, C, 2), float64."""
+    return np.broadcast_to(FRACTIONAL.samples(params)[:2], (1, image.shape[0], 2))
+
+
+def fractional_forward(image, params: PoolParams):
+    return F.fractional_max_pool2d(
+        image.astype(np.float64, copy=False),
+        params.kernel_size,
+        params.output_size,
+        return_indices=True,
+        _random_samples=fractional_samples(params, image),
+    )
+
+
+def fractional_backward(grad, image, params: PoolParams, indices):
+    return F.fractional_max_pool2d_backward(
+        grad,
+        image.astype(np.float64, copy=False),
+        params.kernel_size,
+        params.output_size,
+        _random_samples=fractional_samples(params, image),
+        indices=indices,
+    )
+
+
+def fractional_snippets(params: PoolParams, input_shape) -> dict[str, str]:
+    arguments = f"kernel_size={pair(params.kernel_size)}, output_size={pair(params.output_size)}"
+    samples = (
+        f"samples = torch.tensor(numpy.random.default_rng({params.seed}).random(2))"
+        f".expand(1, {input_shape[0]}, 2)  # PoolScope's windows: one pair for every channel"
+    )
+    return {
+        "PyTorch": f"torch.nn.FractionalMaxPool2d({arguments})  # random windows at each call",
+        "PyTorch functional": f"{samples}\nF.fractional_max_pool2d(x.double(), {arguments}, "
+        "_random_samples=samples)",
+        "TensorFlow / Keras": "# Keras has no layer; tf.nn.fractional_max_pool draws its own "
+        "sequences",
+        "PoolScope": f"F.fractional_max_pool2d(x, {arguments}, _random_samples=samples)  "
+        "# from engine import functional as F",
+    }
+
+
+def triple(depth, values) -> tuple:
+    """A 3D setting: the depth's value in front of the plane's (height, width)."""
+    return (depth, *values)
+
+
+def depth_window(params: PoolParams):
+    """Kernel, stride, padding and dilation of a 3D pool."""
+    return (
+        triple(params.depth_kernel, params.kernel_size),
+        triple(params.depth_stride, params.stride),
+        triple(params.depth_padding, params.padding),
+        triple(params.depth_dilation, params.dilation),
+    )
+
+
+def depth_output(params: PoolParams) -> tuple:
+    return triple(params.depth_output, params.output_size)
+
+
+def max_volume_forward(volume, params: PoolParams):
+    kernel, stride, padding, dilation = depth_window(params)
+    return F.max_pool3d(volume, kernel, stride, padding, dilation, params.ceil_mode, True)
+
+
+def max_volume_backward(grad, volume, params: PoolParams, indices):
+    kernel, stride, padding, dilation = depth_window(params)
+    return F.max_pool3d_backward(
+        grad,
+        volume,
+        kernel,
+        stride,
+        padding,
+        dilation,
+        params.ceil_mode,
+        indices=indices if params.tie == "first" else None,
+        tie=params.tie,
+    )
+
+
+def avg_volume_forward(volume, params: PoolParams):
+    kernel, stride, padding, _ = depth_window(params)
+    arguments = (params.ceil_mode, params.count_include_pad, params.divisor_override)
+    return F.avg_pool3d(volume, kernel, stride, padding, *arguments), None
+
+
+def avg_volume_backward(grad, volume, params: PoolParams, indices):
+    kernel, stride, padding, _ = depth_window(params)
+    arguments = (params.ceil_mode, params.count_include_pad, params.divisor_override)
+    return F.avg_pool3d_backward(grad, volume, kernel, stride, padding, *arguments)
+
+
+def lp_volume_forward(volume, params: PoolParams):
+    kernel, stride, _, _ = depth_window(params)
+    return F.lp_pool3d(volume, params.norm_type, kernel, stride, params.ceil_mode), None
+
+
+def lp_volume_backward(grad, volume, params: PoolParams, indices):
+    kernel, stride, _, _ = depth_window(params)
+    return F.lp_pool3d_backward(grad, volume, params.norm_type, kernel, stride, params.ceil_mode)
+
+
+def fractional_volume_samples(params: PoolParams, volume) -> np.ndarray:
+    """The depth's, the height's and the width's sample, the same for every channel."""
+    width, height, depth = FRACTIONAL.samples(params)
+    return np.broadcast_to(np.array([depth, height, width]), (1, volume.shape[0], 3))
+
+
+def fractional_volume_forward(volume, params: PoolParams):
+    return F.fractional_max_pool3d(
+        volume.astype(np.float64, copy=False),
+        triple(params.depth_kernel, params.kernel_size),
+        depth_output(params),
+        return_indices=True,
+        _random_samples=fractional_volume_samples(params, volume),
+    )
+
+
+def fractional_volume_backward(grad, volume, params: PoolParams, indices):
+    return F.fractional_max_pool3d_backward(
+        grad,
+        volume.astype(np.float64, copy=False),
+        triple(params.depth_kernel, params.kernel_size),
+        depth_output(params),
+        _random_samples=fractional_volume_samples(params, volume),
+        indices=indices,
+    )
+
+
+def avg_volume_divisor(params: PoolParams, input_shape, depth: int, row: int, col: int):
+    """PyTorch's avg_pool3d divisor: the override, the window clipped to the padded volume
+    (count_include_pad), or its real cells."""
+    if params.divisor_override is not None:
+        return float(params.divisor_override)
+    depths = WINDOWED.depth_axis(params, int(input_shape[1])).positions(depth)
+    low, high = -params.depth_padding, int(input_shape[1]) + params.depth_padding
+    inside = (depths >= low) & (depths < high)
+    real = (depths >= 0) & (depths < int(input_shape[1]))
+    plane = avg_divisor(params, input_shape[:1] + input_shape[2:], row, col)
+    return float((inside if params.count_include_pad else real).sum()) * plane
+
+
+def adaptive_volume_divisor(params: PoolParams, input_shape, depth: int, row: int, col: int):
+    """An adaptive average's divisor: its window's size (slices x rows x columns)."""
+    slices = len(ADAPTIVE.depth_axis(params, int(input_shape[1])).positions(depth))
+    return float(slices) * window_size(params, input_shape, row, col)
+
+
+def module_code(name: str, *arguments: str):
+    """``code(params, input_shape)`` writing ``torch.nn.{name}(...)`` from ``arguments``, each
+    a format of the settings (``{kernel}``, ``{stride}``, ``{padding}``, ``{dilation}``,
+    ``{output}``, ``{params.<field>}``)."""
+
+    def code(params: PoolParams, input_shape) -> str:
+        kernel, stride, padding, dilation = depth_window(params)
+        values = {
+            "kernel": kernel,
+            "stride": stride,
+            "padding": padding,
+            "dilation": dilation,
+            "output": depth_output(params),
+            "params": params,
+        }
+        written = ", ".join(argument.format(**values) for argument in arguments)
+        return f"torch.nn.{name}({written})"
+
+    return code
+
+
 WINDOW = ("kernel_size", "stride", "padding")
 
 MAX = PoolKind(
@@ -236,6 +409,10 @@ MAX = PoolKind(
         "auto_pad",
         "pads",
         "tie",
+        "depth_kernel",
+        "depth_stride",
+        "depth_padding",
+        "depth_dilation",
     ),
     reduction=Reduction.MAXIMUM,
     forward=max_forward,
@@ -245,6 +422,18 @@ MAX = PoolKind(
     snippets=framework_snippets(averaging=False),
     uses=uses(averaging=False),
     sequences=True,
+    volume=Volume(
+        max_volume_forward,
+        max_volume_backward,
+        module_code(
+            "MaxPool3d",
+            "kernel_size={kernel}",
+            "stride={stride}",
+            "padding={padding}",
+            "dilation={dilation}",
+            "ceil_mode={params.ceil_mode}",
+        ),
+    ),
 )
 
 AVERAGE = PoolKind(
@@ -264,6 +453,9 @@ AVERAGE = PoolKind(
         "auto_pad",
         "pads",
         "dilation",
+        "depth_kernel",
+        "depth_stride",
+        "depth_padding",
     ),
     reduction=Reduction.AVERAGE,
     forward=avg_forward,
@@ -274,6 +466,20 @@ AVERAGE = PoolKind(
     divisor_of=avg_divisor,
     uses=uses(averaging=True),
     sequences=True,
+    volume=Volume(
+        avg_volume_forward,
+        avg_volume_backward,
+        module_code(
+            "AvgPool3d",
+            "kernel_size={kernel}",
+            "stride={stride}",
+            "padding={padding}",
+            "ceil_mode={params.ceil_mode}",
+            "count_include_pad={params.count_include_pad}",
+            "divisor_override={params.divisor_override}",
+        ),
+        avg_volume_divisor,
+    ),
 )
 
 POWER_AVERAGE = PoolKind(
@@ -281,7 +487,7 @@ POWER_AVERAGE = PoolKind(
     label="Lp (power average)",
     summary="(sum of x^p over the window)^(1/p): p = 1 sums, large p approaches the maximum.",
     source="torch.nn.LPPool2d; Sermanet et al. 2012",
-    parameters=("norm_type", "kernel_size", "stride", "ceil_mode"),
+    parameters=("norm_type", "kernel_size", "stride", "ceil_mode", "depth_kernel", "depth_stride"),
     reduction=Reduction.POWER_AVERAGE,
     forward=lp_forward,
     backward=lp_backward,
@@ -289,6 +495,17 @@ POWER_AVERAGE = PoolKind(
     choose_routing=lp_routing,
     snippets=lp_snippets,
     sequences=True,
+    volume=Volume(
+        lp_volume_forward,
+        lp_volume_backward,
+        module_code(
+            "LPPool3d",
+            "norm_type={params.norm_type:g}",
+            "kernel_size={kernel}",
+            "stride={stride}",
+            "ceil_mode={params.ceil_mode}",
+        ),
+    ),
 )
 
 ADAPTIVE_MAX = PoolKind(
@@ -296,7 +513,7 @@ ADAPTIVE_MAX = PoolKind(
     label="Adaptive max",
     summary="A fixed output size; each window, sized from the input, gives its maximum.",
     source="torch.nn.AdaptiveMaxPool2d",
-    parameters=("output_size",),
+    parameters=("output_size", "depth_output"),
     reduction=Reduction.MAXIMUM,
     forward=adaptive_max_forward,
     backward=adaptive_max_backward,
@@ -304,6 +521,13 @@ ADAPTIVE_MAX = PoolKind(
     choose_routing=always(TO_CHOSEN_CELL),
     snippets=adaptive_snippets("max"),
     sequences=True,
+    volume=Volume(
+        lambda volume, params: F.adaptive_max_pool3d(volume, depth_output(params), True),
+        lambda grad, volume, params, indices: F.adaptive_max_pool3d_backward(
+            grad, volume, depth_output(params), indices
+        ),
+        module_code("AdaptiveMaxPool3d", "output_size={output}"),
+    ),
 )
 
 ADAPTIVE_AVERAGE = PoolKind(
@@ -311,7 +535,7 @@ ADAPTIVE_AVERAGE = PoolKind(
     label="Adaptive average",
     summary="A fixed output size; each window, sized from the input, gives its mean.",
     source="torch.nn.AdaptiveAvgPool2d",
-    parameters=("output_size",),
+    parameters=("output_size", "depth_output"),
     reduction=Reduction.AVERAGE,
     forward=adaptive_avg_forward,
     backward=adaptive_avg_backward,
@@ -320,6 +544,34 @@ ADAPTIVE_AVERAGE = PoolKind(
     snippets=adaptive_snippets("avg"),
     divisor_of=window_size,
     sequences=True,
+    volume=Volume(
+        lambda volume, params: (F.adaptive_avg_pool3d(volume, depth_output(params)), None),
+        lambda grad, volume, params, indices: F.adaptive_avg_pool3d_backward(
+            grad, volume, depth_output(params)
+        ),
+        module_code("AdaptiveAvgPool3d", "output_size={output}"),
+        adaptive_volume_divisor,
+    ),
 )
 
-PYTORCH_KINDS = (MAX, AVERAGE, POWER_AVERAGE, ADAPTIVE_MAX, ADAPTIVE_AVERAGE)
+FRACTIONAL_MAX = PoolKind(
+    name="fractional_max",
+    label="Fractional max",
+    summary="Max over windows of the kernel's size whose starts step by 1 or 2 cells in a "
+    "seeded pseudo-random sequence, for any output size.",
+    source="torch.nn.FractionalMaxPool2d; Graham 2014",
+    parameters=("kernel_size", "output_size", "seed", "depth_kernel", "depth_output"),
+    reduction=Reduction.MAXIMUM,
+    forward=fractional_forward,
+    backward=fractional_backward,
+    choose_layout=always(FRACTIONAL),
+    choose_routing=always(TO_CHOSEN_CELL),
+    snippets=fractional_snippets,
+    volume=Volume(
+        fractional_volume_forward,
+        fractional_volume_backward,
+        module_code("FractionalMaxPool3d", "kernel_size={kernel}", "output_size={output}"),
+    ),
+)
+
+PYTORCH_KINDS = (MAX, AVERAGE, POWER_AVERAGE, ADAPTIVE_MAX, ADAPTIVE_AVERAGE, FRACTIONAL_MAX)

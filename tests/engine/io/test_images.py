@@ -16,6 +16,7 @@ from PIL import Image
 
 from engine.images import ImageLoadError, MatrixParseError, load_image, load_matrix_text
 from engine.io import images, matrices
+from engine.io.images import load_input
 from tests.image_corpus import gradient, make_corpus, png_claiming, running_as_root
 
 
@@ -26,7 +27,11 @@ def corpus(tmp_path_factory):
 
 def test_every_corpus_file_loads_or_is_refused_in_one_line(corpus):
     for name, (path, (expectation, shape)) in corpus.items():
-        if expectation == "loads":
+        if expectation == "volume":
+            assert load_input(path).shape == shape, name
+            with pytest.raises(ImageLoadError, match="a 3D array is a volume"):
+                load_image(path)
+        elif expectation == "loads":
             array = load_image(path)
             assert array.dtype == np.float32 and array.shape == shape, name
             assert 0 <= array.min() and array.max() <= 1, name
@@ -202,7 +207,6 @@ def test_csv_of_millions_of_rows_is_refused_at_the_cell_limit(corpus):
         ("truncated.npy", "truncated"),
         ("objects.npy", "expected an array of numbers, got object"),
         ("structured.npy", "expected an array of numbers"),
-        ("three_dimensional.npy", "1D or 2D"),
     ],
 )
 def test_npy_header_is_checked_before_the_data_is_read(corpus, monkeypatch, name, words):

@@ -11,6 +11,7 @@ from engine.ops.frameworks import keras_avg_pool2d, keras_max_pool2d
 from engine.ops.pyramid import spatial_pyramid_pool2d
 from engine.pooling.display import display_array
 from engine.pooling.kinds import KINDS
+from engine.pooling.layouts import FRACTIONAL
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import (
     coverage_of,
@@ -44,9 +45,15 @@ def test_run_pool_calls_the_engine(pool_type):
         "softpool": lambda: extra_pools.soft_pool2d(IMAGE, 3, 2, 1),
         "blurmax": lambda: blur_max_pool2d(IMAGE, 3, 2, 3),
         "spp": lambda: spatial_pyramid_pool2d(IMAGE, (4, 2, 1))[:, None, :],
+        "fractional_max": lambda: F.fractional_max_pool2d(
+            IMAGE.astype(np.float64),
+            3,
+            (4, 5),
+            _random_samples=np.broadcast_to(FRACTIONAL.samples(params)[:2], (1, 2, 2)),
+        ),
     }[pool_type]()
     np.testing.assert_array_equal(result.output, expected)
-    chooses_a_cell = {"max", "adaptive_max", "min", "global_max", "stochastic"}
+    chooses_a_cell = {"max", "adaptive_max", "min", "global_max", "stochastic", "fractional_max"}
     assert (result.indices is not None) == (pool_type in chooses_a_cell)
     grad = run_backward(IMAGE, result, np.ones_like(result.output))
     assert grad.shape == IMAGE.shape
