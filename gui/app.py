@@ -17,6 +17,7 @@ from engine.errors import PoolingError
 from engine.io.images import ImageLoadError, load_input, sample_path
 from engine.ops.memory import set_memory_budget
 from engine.pooling.frameworks import FRAMEWORKS, framework_of
+from engine.pooling.gotchas import GOTCHAS
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PARAMETERS, PoolParams
 from engine.pooling.pipeline import run_pool, validate
@@ -237,6 +238,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="open the Experiments tab at NAME (compare, feature, stacked, "
         "shift, noise, fixed, cost)",
+    )
+    parser.add_argument(
+        "--gotcha",
+        choices=[item.key for item in GOTCHAS],
+        default=None,
+        metavar="KEY",
+        help="load a preset of the gotcha gallery (Pooling > Gotchas): "
+        + ", ".join(item.key for item in GOTCHAS),
+    )
+    parser.add_argument(
+        "--tab",
+        choices=["explore", "experiments", "frameworks"],
+        default=None,
+        help="the tab to show",
     )
     parser.add_argument(
         "--step", type=int, default=None, metavar="N", help="show the animation after N steps"
@@ -519,6 +534,8 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
     if args.physical_scale:
         window.physical_action.setChecked(True)
         window.toggle_physical_scale(True)
+    if args.gotcha is not None:
+        window.load_gotcha(args.gotcha)
     if args.slice is not None:
         result = window.model.volume_result
         if result is None or not 0 <= args.slice < result.output.shape[1]:
@@ -545,6 +562,9 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
         window.animation.set_direction("backward")
     if args.step is not None:
         window.animation.set_count(args.step)
+    if args.tab is not None:
+        window.tabs.setCurrentIndex(["explore", "experiments", "frameworks"].index(args.tab))
+        window.frameworks.runner.wait_until_idle()
     if args.experiment:
         try:
             window.show_experiment(args.experiment)

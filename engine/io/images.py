@@ -51,6 +51,8 @@ SAMPLES = {
     "checkerboard": "checkerboard_64x64.png",
     "matrix": "matrix_4x4.csv",
     "matrix 6x6": "matrix_6x6.csv",
+    "volume": "digit_volume_8x28x28.npy",
+    "sequence": "sequence_1x40.csv",
 }
 """Bundled samples: display name to file name in ``assets/``."""
 

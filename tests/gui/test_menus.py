@@ -36,6 +36,14 @@ README_FEATURES = [
     "To the end",
     "Backward pass (gradient routing)",
     "Keyboard shortcuts",
+    "Open as sequences",
+    "Open as volume",
+    "Sequences as bars",
+    "Frameworks side by side",
+    "Next output slice",
+    "Previous output slice",
+    "Gotcha gallery",
+    "Gotchas",
 ]
 
 
@@ -112,6 +120,13 @@ def test_f1_lists_the_shortcuts_of_the_actions_themselves(window, answered):
         "F1",
         "Ctrl+M",
         "Ctrl+B",
+        "Ctrl+Shift+F",
+        "Ctrl+Shift+B",
+        "Ctrl+Shift+O",
+        "Ctrl+Alt+O",
+        "Ctrl+G",
+        "PgDown",
+        "PgUp",
     ]:
         assert any(line.split()[0] == key for line in text.splitlines() if line), key
     for number in range(1, 10):

@@ -102,8 +102,9 @@ def test_permission_denied_is_refused(corpus, monkeypatch):
 
 def test_bundled_samples_all_load():
     for name in images.SAMPLES:
-        array = load_image(images.sample_path(name))
-        assert array.ndim == 3 and array.dtype == np.float32
+        array = load_input(images.sample_path(name))
+        assert array.ndim == (4 if name == "volume" else 3) and array.dtype == np.float32
+    assert load_input(images.sample_path("sequence")).shape == (1, 1, 40)
     np.testing.assert_array_equal(load_image(images.sample_path("matrix"))[0, 1], [5, 6, 7, 8])
 
 
