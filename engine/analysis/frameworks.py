@@ -198,8 +198,7 @@ def tie_text(framework: Framework, image: np.ndarray, result: PoolResult, cell) 
     sequence = result.sequence
     names = [str(col) if sequence else f"({row}, {col})" for row, col in targets]
     window = window_of(result.params, result.input_shape, *cell)
-    rows, cols = window.real_positions()
-    values = image[0][rows, cols] if len(rows) else np.array([])
+    values = window.real_values(image[:1])[0]
     top = values.max() if values.size else np.nan
     ties = int(np.count_nonzero(values == top)) if values.size else 0
     where = ", ".join(names) if names else "nowhere"

@@ -94,8 +94,7 @@ class StepSequence:
     def cell_step(self, index: int, row: int, col: int) -> Step:
         result = self.result
         window = window_of(result.params, result.input_shape, row, col)
-        rows, cols = window.real_positions()
-        values = self.image[:, rows, cols]
+        values = window.real_values(self.image)
         argmax = total = divisor = None
         if result.indices is not None:
             width = result.input_shape[-1]

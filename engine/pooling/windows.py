@@ -41,6 +41,17 @@ class Rect:
         )
 
 
+def as_index(positions: np.ndarray) -> slice | np.ndarray:
+    """A slice for an evenly spaced increasing run of positions, else the positions."""
+    if len(positions) == 0:
+        return positions
+    first = int(positions[0])
+    step = int(positions[1] - positions[0]) if len(positions) > 1 else 1
+    if step > 0 and np.array_equal(positions, first + step * np.arange(len(positions))):
+        return slice(first, first + step * (len(positions) - 1) + 1, step)
+    return positions
+
+
 @dataclass(frozen=True)
 class Window:
     """The input cells one output cell was computed from: every (row, col) of ``rows x cols``.
@@ -77,6 +88,16 @@ class Window:
         """Row and column of every real cell, row-major: two int64 arrays of equal length."""
         rows, cols = np.meshgrid(self.real_rows(), self.real_cols(), indexing="ij")
         return rows.ravel(), cols.ravel()
+
+    def real_values(self, image: np.ndarray) -> np.ndarray:
+        """The real cells of ``image`` (C, H, W), per channel and row-major: (C, n_real).
+
+        Rows and columns that form an evenly spaced run are read as slices, so the window of a
+        global pool over a large image is a view and a sum, not a gather of millions of
+        positions (it took 100-270 ms a step on 1200 x 1600)."""
+        rows, cols = as_index(self.real_rows()), as_index(self.real_cols())
+        values = image[:, rows][:, :, cols]
+        return values.reshape(image.shape[0], -1)
 
     def real_cells(self) -> list[tuple[int, int]]:
         """Every real (row, col), row-major (for small windows)."""

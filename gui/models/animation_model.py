@@ -56,6 +56,9 @@ class AnimationModel(QObject):
         self.sequence: StepSequence | None = None
         self.count = 0
         self.routing: Routing | None = None  # the backward view's gradient and counts
+        # The upstream gradient is as large as the output: made once per result and choice,
+        # not at every step (a 1200 x 1600 output took 16 ms per scrubber move to rebuild it).
+        self.upstream_cache: tuple[tuple, np.ndarray, object] | None = None
         self.routing_runner = JobRunner("gradient", self)
         self.routing_runner.resultReady.connect(self._on_routing_ready)
         self.timer = QTimer(self)
@@ -220,7 +223,12 @@ class AnimationModel(QObject):
         result = self.model.result
         if result is None:
             return None
-        return upstream_gradient(self.upstream_kind, result, self.seed, self.one_hot_cell)
+        key = (id(result), self.upstream_kind, self.seed, self.one_hot_cell)
+        if self.upstream_cache is None or self.upstream_cache[0] != key:
+            gradient = upstream_gradient(self.upstream_kind, result, self.seed, self.one_hot_cell)
+            gradient.setflags(write=False)  # shared with the views and the routing worker
+            self.upstream_cache = (key, gradient, result)
+        return self.upstream_cache[1]
 
     def input_gradient(self) -> np.ndarray | None:
         """The engine's input gradient after the steps so far have sent theirs back."""

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,8 @@ class Findings:
     exceptions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stalls: list[tuple[float, str]] = field(default_factory=list)  # (milliseconds, action)
+    # What the UI thread was doing while a stall was under way (a watchdog's sample).
+    stall_stacks: list[str] = field(default_factory=list)
     longest_gap_ms: float = 0.0
     longest_gap_action: str = ""
     peak_rss_mb: float = 0.0
@@ -91,6 +94,7 @@ class Findings:
             f"stalls over the limit, longest UI gap {self.longest_gap_ms:.0f} ms "
             f"({self.longest_gap_action}), peak memory {self.peak_rss_mb:.0f} MB, closing "
             f"during a job took {self.close_seconds:.2f} s"
+            + "".join(f"\n--- UI thread during a stall:\n{stack}" for stack in self.stall_stacks)
         )
 
 
@@ -296,8 +300,27 @@ class WindowFuzzer:
                 self.findings.stalls.append((gap, self.current))
         self.last_tick = now
 
+    def watch_stalls(self, stop: threading.Event) -> None:
+        """Sample the UI thread's stack once per stall, so a stall seen only on a loaded CI
+        machine still says where it was."""
+        main = threading.main_thread().ident
+        sampled_tick = None
+        while not stop.wait(0.05):
+            tick = self.last_tick
+            if tick is None or tick == sampled_tick:
+                continue
+            if (time.perf_counter() - tick) * 1000 > self.stall_limit_ms * 0.8:
+                frame = sys._current_frames().get(main)
+                if frame is not None:
+                    stack = "".join(traceback.format_stack(frame)[-14:])
+                    self.findings.stall_stacks.append(f"(after {self.current})\n{stack}")
+                sampled_tick = tick
+
     def run(self, count: int) -> Findings:
         started = time.perf_counter()
+        stop_watching = threading.Event()
+        watchdog = threading.Thread(target=self.watch_stalls, args=(stop_watching,), daemon=True)
+        watchdog.start()
         loop = QEventLoop()
         remaining = [count]
         ticker = QTimer()
@@ -317,6 +340,8 @@ class WindowFuzzer:
         QTimer.singleShot(0, next_action)
         loop.exec()
         ticker.stop()
+        stop_watching.set()
+        watchdog.join()
         self.window.model.wait_until_idle(30_000)
         self.findings.seconds = time.perf_counter() - started
         self.findings.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -352,8 +377,6 @@ class Watch:
         self.findings.warnings.append(f"{category.__name__}: {message} ({filename}:{lineno})")
 
     def on_exception(self, kind, value, trace) -> None:
-        import traceback
-
         self.findings.exceptions.append("".join(traceback.format_exception(kind, value, trace)))
 
     def on_message(self, mode, context, message) -> None:

@@ -11,6 +11,7 @@ from tests.gui.fuzz import fuzz_window
 @pytest.mark.parametrize("seed", [2025, 7])
 def test_a_seeded_fuzz_of_the_window_finds_nothing(qapp, seed):
     findings = fuzz_window(count=250, seed=seed, stall_limit_ms=500)
+    print(findings.summary())  # the figures, in the log of a run with -s or of a failure
     assert findings.actions == 250
     assert findings.exceptions == [], findings.exceptions[0]
     assert findings.warnings == []

@@ -162,6 +162,12 @@ class PoolKind:
         return self.choose_routing(self.effective(params))
 
 
+def windowed(params: PoolParams) -> tuple:
+    """Kernel, stride, padding, dilation and ceil mode, in the order torch's max pools and
+    PoolScope's min pool take them."""
+    return params.kernel_size, params.stride, params.padding, params.dilation, params.ceil_mode
+
+
 def always(value):
     """A chooser that ignores the settings."""
     return lambda params: value

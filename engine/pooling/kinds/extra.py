@@ -15,7 +15,7 @@ from engine.ops.pyramid import spatial_pyramid_pool2d, spatial_pyramid_pool2d_ba
 from engine.ops.soft_pool import soft_pool2d, soft_pool2d_backward
 from engine.ops.stochastic_pool import stochastic_pool2d, stochastic_pool2d_backward
 from engine.pooling.code import dims, keras_size, pair, plane_input, size
-from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always
+from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, always, windowed
 from engine.pooling.kinds.pytorch import WINDOW
 from engine.pooling.layouts import BLURRED, GLOBAL, PYRAMID, WINDOWED
 from engine.pooling.parameters import PoolParams
@@ -46,11 +46,7 @@ def window_arguments(params: PoolParams, input_shape, sizes=pair) -> str:
 def min_forward(image, params: PoolParams):
     return min_pool2d(
         image,
-        params.kernel_size,
-        params.stride,
-        params.padding,
-        params.dilation,
-        params.ceil_mode,
+        *windowed(params),
         return_indices=True,
     )
 
@@ -59,11 +55,7 @@ def min_backward(grad, image, params: PoolParams, indices):
     return min_pool2d_backward(
         grad,
         image,
-        params.kernel_size,
-        params.stride,
-        params.padding,
-        params.dilation,
-        params.ceil_mode,
+        *windowed(params),
         indices,
     )
 

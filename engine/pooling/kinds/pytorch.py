@@ -23,7 +23,7 @@ from engine.pooling.frameworks import (
     torch_arguments,
     uses,
 )
-from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, Volume, always
+from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, Volume, always, windowed
 from engine.pooling.layouts import ADAPTIVE, FRACTIONAL, FRAMEWORK, WINDOWED, WindowedLayout
 from engine.pooling.parameters import PoolParams
 from engine.pooling.routing import (
@@ -45,11 +45,7 @@ def max_forward(image, params: PoolParams):
     if framework is TORCH:
         return F.max_pool2d(
             image,
-            params.kernel_size,
-            params.stride,
-            params.padding,
-            params.dilation,
-            params.ceil_mode,
+            *windowed(params),
             return_indices=True,
         )
     geometry = geometry_of(params, image.shape)
@@ -62,11 +58,7 @@ def max_backward(grad, image, params: PoolParams, indices):
         return F.max_pool2d_backward(
             grad,
             image,
-            params.kernel_size,
-            params.stride,
-            params.padding,
-            params.dilation,
-            params.ceil_mode,
+            *windowed(params),
             indices=indices if params.tie == "first" else None,
             tie=params.tie,
         )
@@ -222,30 +214,33 @@ def adaptive_snippets(name: str):
     return snippets
 
 
-def fractional_samples(params: PoolParams, image) -> np.ndarray:
-    """The same samples for every channel: (1, C, 2), float64."""
-    return np.broadcast_to(FRACTIONAL.samples(params)[:2], (1, image.shape[0], 2))
+def fractional_arguments(params: PoolParams, pooled: np.ndarray):
+    """Kernel, output size and samples of fractional pooling of an image (C, H, W) or a
+    volume (C, D, H, W): the same samples for every channel, from the seed, in PyTorch's order
+    ((W, H) in 2D, (D, H, W) in 3D)."""
+    width, height, depth = FRACTIONAL.samples(params)
+    channels = pooled.shape[0]
+    if pooled.ndim == 4:
+        samples = np.broadcast_to(np.array([depth, height, width]), (1, channels, 3))
+        return triple(params.depth_kernel, params.kernel_size), depth_output(params), samples
+    samples = np.broadcast_to(np.array([width, height]), (1, channels, 2))
+    return params.kernel_size, params.output_size, samples
 
 
-def fractional_forward(image, params: PoolParams):
-    return F.fractional_max_pool2d(
-        image.astype(np.float64, copy=False),
-        params.kernel_size,
-        params.output_size,
-        return_indices=True,
-        _random_samples=fractional_samples(params, image),
+def fractional_forward(pooled, params: PoolParams):
+    pool = F.fractional_max_pool3d if pooled.ndim == 4 else F.fractional_max_pool2d
+    kernel, output, samples = fractional_arguments(params, pooled)
+    floats = pooled.astype(np.float64, copy=False)  # the windows drawn are computed in float64
+    return pool(floats, kernel, output, return_indices=True, _random_samples=samples)
+
+
+def fractional_backward(grad, pooled, params: PoolParams, indices):
+    pool = (
+        F.fractional_max_pool3d_backward if pooled.ndim == 4 else F.fractional_max_pool2d_backward
     )
-
-
-def fractional_backward(grad, image, params: PoolParams, indices):
-    return F.fractional_max_pool2d_backward(
-        grad,
-        image.astype(np.float64, copy=False),
-        params.kernel_size,
-        params.output_size,
-        _random_samples=fractional_samples(params, image),
-        indices=indices,
-    )
+    kernel, output, samples = fractional_arguments(params, pooled)
+    floats = pooled.astype(np.float64, copy=False)
+    return pool(grad, floats, kernel, output, _random_samples=samples, indices=indices)
 
 
 def fractional_snippets(params: PoolParams, input_shape) -> dict[str, str]:
@@ -324,33 +319,6 @@ def lp_volume_forward(volume, params: PoolParams):
 def lp_volume_backward(grad, volume, params: PoolParams, indices):
     kernel, stride, _, _ = depth_window(params)
     return F.lp_pool3d_backward(grad, volume, params.norm_type, kernel, stride, params.ceil_mode)
-
-
-def fractional_volume_samples(params: PoolParams, volume) -> np.ndarray:
-    """The depth's, the height's and the width's sample, the same for every channel."""
-    width, height, depth = FRACTIONAL.samples(params)
-    return np.broadcast_to(np.array([depth, height, width]), (1, volume.shape[0], 3))
-
-
-def fractional_volume_forward(volume, params: PoolParams):
-    return F.fractional_max_pool3d(
-        volume.astype(np.float64, copy=False),
-        triple(params.depth_kernel, params.kernel_size),
-        depth_output(params),
-        return_indices=True,
-        _random_samples=fractional_volume_samples(params, volume),
-    )
-
-
-def fractional_volume_backward(grad, volume, params: PoolParams, indices):
-    return F.fractional_max_pool3d_backward(
-        grad,
-        volume.astype(np.float64, copy=False),
-        triple(params.depth_kernel, params.kernel_size),
-        depth_output(params),
-        _random_samples=fractional_volume_samples(params, volume),
-        indices=indices,
-    )
 
 
 def avg_volume_divisor(params: PoolParams, input_shape, depth: int, row: int, col: int):
@@ -568,8 +536,8 @@ FRACTIONAL_MAX = PoolKind(
     choose_routing=always(TO_CHOSEN_CELL),
     snippets=fractional_snippets,
     volume=Volume(
-        fractional_volume_forward,
-        fractional_volume_backward,
+        fractional_forward,
+        fractional_backward,
         module_code("FractionalMaxPool3d", "kernel_size={kernel}", "output_size={output}"),
     ),
 )
