@@ -9,7 +9,8 @@ The max-pool backwards also take ``tie="all"``, the textbook gradient that every
 its window's maximum receives (``"first"``, the default, is PyTorch's). Bad arguments raise
 :class:`engine.errors.PoolingError`, a ``ValueError``, naming the parameter; so does a call
 whose working memory, estimated from the shapes before anything is allocated, would exceed
-the budget of :mod:`engine.ops.memory` (``set_memory_budget``).
+the budget of :mod:`engine.ops.memory` (``set_memory_budget``; the sentence names the setting
+the caller declared with ``set_budget_hint``).
 """
 
 from engine.errors import PoolingError
@@ -60,7 +61,14 @@ from engine.ops.maxpool import (
     max_pool3d,
     max_pool3d_backward,
 )
-from engine.ops.unpool import max_unpool1d, max_unpool2d, max_unpool3d
+from engine.ops.unpool import (
+    max_unpool1d,
+    max_unpool1d_backward,
+    max_unpool2d,
+    max_unpool2d_backward,
+    max_unpool3d,
+    max_unpool3d_backward,
+)
 
 __all__ = [
     "PoolingError",
@@ -100,6 +108,9 @@ __all__ = [
     "max_pool3d",
     "max_pool3d_backward",
     "max_unpool1d",
+    "max_unpool1d_backward",
     "max_unpool2d",
+    "max_unpool2d_backward",
     "max_unpool3d",
+    "max_unpool3d_backward",
 ]

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from engine.errors import PoolingError
+from engine.io.export import clean_journalled_temporaries
 from engine.io.images import ImageLoadError, load_input, sample_path
-from engine.ops.memory import set_memory_budget
-from engine.pooling.frameworks import FRAMEWORKS, framework_of
+from engine.ops.memory import set_budget_hint, set_memory_budget
+from engine.pooling.frameworks import FRAMEWORKS, backward_problem, framework_of, with_gradient
 from engine.pooling.gotchas import GOTCHAS
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PARAMETERS, PoolParams
@@ -292,7 +293,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=float,
         default=None,
         metavar="MB",
-        help="the most memory one computation may take (default: half the available memory)",
+        help="the most memory one computation may take, in megabytes (default: half the "
+        "available memory); a refusal for lack of memory names this option",
     )
     parser.add_argument(
         "--size",
@@ -355,6 +357,7 @@ def params_from_args(args: argparse.Namespace) -> PoolParams:
     framework = framework_of(values.get("framework", "torch"))
     if framework.include_pad_default is not None:
         values.setdefault("count_include_pad", framework.include_pad_default)
+    pads_option = "--pads"
     if "pads" in framework.max_settings and "padding" in values:
         if "pads" in values:
             raise UsageError(
@@ -363,6 +366,11 @@ def params_from_args(args: argparse.Namespace) -> PoolParams:
         height, width = values.pop("padding")
         values["pads"] = (height, width, height, width)
         given["pads"] = given.pop("padding")
+        pads_option = "--padding"
+    if "pads" in framework.max_settings and "pads" in values:
+        problem = automatic_padding_clash(framework.name, values, pads_option)
+        if problem:
+            raise UsageError(problem)
     if framework.name == "onnx" and values.pop("same_padding", False):
         if values.get("auto_pad", "SAME_UPPER") != "SAME_UPPER":
             raise UsageError("onnx: --same is --auto-pad SAME_UPPER; give one of them")
@@ -373,6 +381,78 @@ def params_from_args(args: argparse.Namespace) -> PoolParams:
     if problem:
         raise UsageError(problem)
     return params
+
+
+def automatic_padding_clash(framework: str, values: dict, pads_option: str) -> str:
+    """Why explicit pads cannot go with the framework's automatic padding (in one line), or
+    "": ONNX forbids ``pads`` with ``auto_pad``, and JAX's 'same' works out its own pads."""
+    if values.get("same_padding"):
+        automatic = "--same"
+    elif values.get("auto_pad", "NOTSET") != "NOTSET":
+        automatic = f"--auto-pad {values['auto_pad']}"
+    else:
+        return ""
+    if framework == "onnx":
+        return (
+            f"onnx: {pads_option} cannot be combined with {automatic} (ONNX forbids pads with "
+            "auto_pad); give one of them"
+        )
+    return (
+        f"{framework}: {pads_option} cannot be combined with {automatic} ('same' padding works "
+        "out the pads itself); give one of them"
+    )
+
+
+SEQUENCE_OPTIONS = {
+    "kernel": "--kernel",
+    "stride": "--stride",
+    "padding": "--padding",
+    "dilation": "--dilation",
+    "output_size": "--output-size",
+}
+"""The per-axis options whose one number is a sequence's length setting."""
+
+
+def sequence_problem(args: argparse.Namespace, params: PoolParams, input_shape) -> str:
+    """Why a per-axis option given for a sequence (a one-row input, pooled along its length)
+    cannot apply (in one line), or "": a sequence has one axis, so two different numbers
+    (``--kernel 3,2``) would silently lose one, as would padding on its top or bottom."""
+    if not kind_of(params).pools_sequence(input_shape):
+        return ""
+    given = vars(args)
+    for name, option in SEQUENCE_OPTIONS.items():
+        if name not in given:
+            continue
+        height, width = given[name]
+        if height != width:
+            return (
+                f"the input is a sequence of {input_shape[-1]} (one axis): give {option} one "
+                f"number, its length's, not {height},{width}"
+            )
+    if "pads" in given:
+        top, left, bottom, right = given["pads"]
+        if top or bottom:
+            return (
+                f"the input is a sequence of {input_shape[-1]} (one axis): --pads pads only its "
+                f"start and end, so give 0,{left},0,{right}, not {top},{left},{bottom},{right}"
+            )
+    return ""
+
+
+def backward_option_problem(params: PoolParams, option: str) -> str:
+    """Why ``option`` (``--grad`` or ``--backward``) cannot apply to ``params`` because their
+    framework has no backward pass (in one line), or ""."""
+    kind = kind_of(params)
+    problem = backward_problem(kind.effective(params))
+    if not problem:
+        return ""
+    names = [framework.name for framework in with_gradient()]
+    choices = f"{', '.join(names[:-1])} or {names[-1]}"
+    return f"{problem}; choose --framework {choices} for {option}"
+
+
+COMMAND_LINE_BUDGET_HINT = "raise the budget with --memory-budget MB"
+"""How a memory refusal printed by the command line says the budget can be raised."""
 
 
 def unused_option(params: PoolParams, given: dict) -> str:
@@ -412,10 +492,20 @@ def fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run PoolScope; returns the exit status (0 fine, 2 bad input)."""
+    set_budget_hint(COMMAND_LINE_BUDGET_HINT)
+    try:
+        return run_command_line(argv)
+    finally:
+        set_budget_hint(None)
+
+
+def run_command_line(argv: Sequence[str] | None) -> int:
+    """Parse the command line, then export headless or open the window."""
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:
         return fail(str(error))
+    clean_journalled_temporaries()  # what killed exports left behind, wherever they were
     problem = output_problem(args)
     if problem is not None:
         return fail(problem)
@@ -427,6 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         params = params_from_args(args)
     except UsageError as error:
         return fail(str(error))
+    for option, asked in (("--grad", args.grad is not None), ("--backward", args.backward)):
+        problem = backward_option_problem(params, option) if asked else ""
+        if problem:
+            return fail(problem)
     try:
         image = (
             None
@@ -434,11 +528,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             else load_input(args.image or sample_path("astronaut"), args.open_as)
         )
         if image is not None and pooling_given(args):
+            problem = sequence_problem(args, params, image.shape)
+            if problem:
+                return fail(problem)
             validate(params, image.shape)
     except (ImageLoadError, PoolingError) as error:
         return fail(str(error))
     if args.export or args.grad:
         return run_exports(args, image, params)
+    set_budget_hint(None)  # the window names its own setting
     return run_window(args, params if pooling_given(args) else None)
 
 
@@ -490,7 +588,7 @@ def run_exports(args: argparse.Namespace, image, params: PoolParams) -> int:
 
 
 def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
-    from gui.system_check import window_system_problem
+    from gui.system_check import PlatformFailureHint, window_system_problem
 
     problem = window_system_problem()
     if problem is not None:
@@ -502,7 +600,8 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
     from gui.crash import CrashReporter, install
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with PlatformFailureHint():  # a plugin that fails anyway: a hint, not Qt's wall of text
+        app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("PoolScope")
     app.setOrganizationName("PoolScope")
     reporter = CrashReporter(app)
@@ -517,6 +616,14 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
     from gui.main_window import MainWindow
 
     window = MainWindow()
+    smallest = window.minimumSize()
+    if args.screenshot is not None and (
+        args.size[0] < smallest.height() or args.size[1] < smallest.width()
+    ):
+        return fail(
+            f"--size {args.size[0]},{args.size[1]} is smaller than the window can be: at least "
+            f"{smallest.height()},{smallest.width()} (height,width)"
+        )
     if args.screenshot is not None:
         window.ask_downscale = lambda *_: "full"  # no questions when scripted
     if args.channel:

@@ -22,6 +22,8 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
+    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from engine.io.export import ExportError, write_atomically
 from engine.io.images import SAMPLES, ImageLoadError, image_size, is_volume_file, sample_path
-from engine.ops.memory import set_memory_budget
+from engine.ops.memory import default_memory_budget, set_budget_hint, set_memory_budget
 from engine.pooling.gotchas import GOTCHAS, gotcha
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
@@ -65,7 +67,8 @@ FIRST_START_SAMPLE = "digit"
 FIRST_START_PARAMS = PoolParams("max", (2, 2), (2, 2))
 FIRST_START_CELL = (6, 6)  # an output cell on the digit's stroke
 FIRST_START_ZOOM = 8  # cells shown around it in both views, so every number can be read
-WIDE_SCREEN = 1300  # narrower screens stack the details with the settings on the left
+WINDOW_BUDGET_HINT = "raise the budget in Edit > Memory budget…"
+WIDE_SCREEN = 1300  # narrower screens put the details under the settings, left
 MOUSE_HELP = (
     "Mouse: hover an output cell to see its window, click to pin it (arrow keys move it); "
     "click an input cell to mark every output cell it feeds; wheel zooms, drag pans."
@@ -122,8 +125,12 @@ class MainWindow(QMainWindow):
         self.details_dock = self.dock(
             "Details", "details_dock", self.info_panel, Qt.RightDockWidgetArea
         )
+        formula_scroll = QScrollArea()  # wrapped lines scroll rather than being cut
+        formula_scroll.setWidget(self.formula)
+        formula_scroll.setWidgetResizable(True)
+        formula_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.formula_dock = self.dock(
-            "Formula", "formula_dock", self.formula, Qt.BottomDockWidgetArea
+            "Formula", "formula_dock", formula_scroll, Qt.BottomDockWidgetArea
         )
         self.gallery = GalleryPanel()
         self.gallery_dock = self.dock(
@@ -281,7 +288,16 @@ class MainWindow(QMainWindow):
                 "&Copy as code",
                 self.exporter.copy_as_code,
                 "Ctrl+Shift+C",
-                "Copy the settings as PyTorch, Keras and PoolScope code",
+                "Copy the settings as code for PyTorch, Keras, JAX, ONNX and PoolScope",
+            )
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self.action(
+                "&Memory budget…",
+                self.choose_memory_budget,
+                tip="How much memory one computation may use before PoolScope refuses it "
+                "(default: half of the memory available)",
             )
         )
 
@@ -752,6 +768,32 @@ class MainWindow(QMainWindow):
             f"<b>PoolScope</b>: see, cell by cell, what a pooling layer does.<br><br>{versions}",
         )
 
+    def choose_memory_budget(self) -> None:
+        """Edit > Memory budget: megabytes one computation may hold; 0 for the default."""
+        current = self.settings.value_float("memory_budget_megabytes", 0.0)
+        default_megabytes = default_memory_budget() // 2**20
+        megabytes, accepted = QInputDialog.getInt(
+            self,
+            "Memory budget",
+            "Megabytes one computation may use before PoolScope refuses it\n"
+            f"(0: half of the memory available, now {default_megabytes} MB):",
+            round(current),
+            0,
+            16 * 2**20,
+            256,
+        )
+        if not accepted:
+            return
+        self.settings.set_value("memory_budget_megabytes", str(megabytes))
+        set_memory_budget(megabytes * 2**20 if megabytes > 0 else None)
+        self.model.recompute()  # settings refused under the old budget may fit now
+        self.statusBar().showMessage(
+            f"Memory budget: {megabytes} MB"
+            if megabytes > 0
+            else f"Memory budget: half of the memory available ({default_megabytes} MB)",
+            6000,
+        )
+
     def toggle_bars(self, checked: bool) -> None:
         self.explore.set_bars(checked)
         self.settings.set_value("sequence_bars", "yes" if checked else "no")
@@ -759,6 +801,7 @@ class MainWindow(QMainWindow):
     def restore_settings(self) -> None:
         budget = self.settings.value_float("memory_budget_megabytes", 0.0)
         set_memory_budget(round(budget * 2**20) if budget > 0 else None)
+        set_budget_hint(WINDOW_BUDGET_HINT)  # refusals name the window's own setting
         params = self.settings.params()
         if params is not None:
             self.model.set_params(params)
@@ -792,15 +835,30 @@ class MainWindow(QMainWindow):
             self.arrange_docks()
 
     def arrange_docks(self) -> None:
-        """Default docks: on narrow screens the details share the left column with the
-        settings (as tabs), so the views keep most of the width."""
-        self.resizeDocks([self.settings_dock], [300], Qt.Orientation.Horizontal)
+        """Default docks: the side columns run the full height and the formula sits under
+        the views only. On narrow screens the details go under the settings in the left
+        column, so the two views keep the width they need and the pinned cell's arithmetic
+        stays in sight (tabbed with the settings, it was hidden)."""
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         if self.width() < WIDE_SCREEN:
-            self.tabifyDockWidget(self.settings_dock, self.details_dock)
-            self.settings_dock.raise_()
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.details_dock)
+            self.splitDockWidget(self.settings_dock, self.details_dock, Qt.Orientation.Vertical)
+            column = self.height()
+            self.resizeDocks(
+                [self.settings_dock, self.details_dock],
+                [column * 55 // 100, column * 45 // 100],
+                Qt.Orientation.Vertical,
+            )
         else:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details_dock)
             self.resizeDocks([self.details_dock], [280], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.formula_dock], [72], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.details_dock, self.gallery_dock)
+        self.details_dock.raise_()
+        self.resizeDocks([self.settings_dock], [300], Qt.Orientation.Horizontal)
+        under_the_views = max(self.width() - 300 - (0 if self.width() < WIDE_SCREEN else 280), 200)
+        lines = self.formula.heightForWidth(under_the_views) + 8
+        self.resizeDocks([self.formula_dock], [min(max(lines, 60), 140)], Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         self.settings.set_params(self.model.params)

@@ -47,3 +47,66 @@ def window_system_problem(environment=os.environ, find_library=ctypes.util.find_
         "Qt needs these system packages to open a window on Linux: "
         f"sudo apt install {' '.join(missing)}"
     )
+
+
+class PlatformFailureHint:
+    """While the QApplication starts: hold back Qt's platform-plugin messages and, if the
+    plugin cannot load after all, say in a few lines what to do instead of Qt's wall of text
+    (the check above cannot foresee every cause: no display, a broken library, ...).
+
+    ``with PlatformFailureHint(): app = QApplication(...)``; messages held back are passed on
+    when the start succeeds.
+    """
+
+    def __init__(self, stream=None, exit_process=os._exit):
+        self.stream = stream
+        self.exit_process = exit_process
+        self.held: list[str] = []
+
+    def __enter__(self) -> PlatformFailureHint:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        self.previous = qInstallMessageHandler(self.on_message)
+        return self
+
+    def __exit__(self, *exception) -> None:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        qInstallMessageHandler(self.previous)
+        for message in self.held:  # the start worked: they were only warnings
+            self.write(message)
+
+    def write(self, text: str) -> None:
+        stream = self.stream or sys.stderr
+        stream.write(text + "\n")
+        stream.flush()
+
+    def on_message(self, mode, context, message: str) -> None:
+        from PySide6.QtCore import QtMsgType
+
+        category = context.category or ""
+        if mode == QtMsgType.QtFatalMsg and "platform plugin" in message:
+            self.write(failure_text(self.held))
+            self.exit_process(1)  # Qt would abort() next, with a core dump
+        elif category.startswith("qt.qpa"):
+            self.held.append(f"{category}: {message}")
+        elif self.previous is not None:
+            self.previous(mode, context, message)
+        else:
+            self.write(message)
+
+
+def failure_text(details: list[str]) -> str:
+    """What to do when Qt's window plugin failed to load, with Qt's first reason."""
+    reason = next((line for line in details if "needed" not in line), details[0] if details else "")
+    missing = missing_packages()
+    packages = " ".join(missing or XCB_LIBRARIES.values())
+    return (
+        "PoolScope could not open a window: Qt's window-system plugin failed to load"
+        + (f" ({reason})" if reason else "")
+        + ".\n"
+        + ("Is a display running? DISPLAY is not set.\n" if not os.environ.get("DISPLAY") else "")
+        + f"On Debian or Ubuntu, Qt's xcb plugin needs: sudo apt install {packages}\n"
+        + "Without a screen, the command-line options (--export, --screenshot) work with "
+        + "QT_QPA_PLATFORM=offscreen."
+    )

@@ -1,10 +1,12 @@
 """Writing results to files, atomically, and the current settings as PyTorch and Keras code.
 
 Every file is written to a temporary file in the target folder and then moved over the target
-in one step, so a failure never leaves a half-written file, and a killed export's temporary is
-removed by the next export there. The suffix, in any case, picks the format: ``.npy`` the array
-exactly, ``.csv`` the first channel, ``.png`` a picture, ``.gif`` the animation (its frames
-drawn small, and refused up front if they would not fit in memory).
+in one step, so a failure never leaves a half-written file. The folders of unfinished
+temporaries are listed in a journal, so a killed export's temporary is removed at the next
+start of PoolScope (:func:`clean_journalled_temporaries`) or by the next export there. The
+suffix, in any case, picks the format: ``.npy`` the array exactly, ``.csv`` the first channel,
+``.png`` a picture, ``.gif`` the animation (its frames drawn small, and refused up front if
+they would not fit in memory).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
     """
     path = Path(path)
     clean_stale_temporaries(path.parent)
+    remember_folder(path.parent)
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent,
@@ -108,6 +111,71 @@ def clean_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
                 removed.append(Path(entry.path))
         except OSError:
             pass  # gone already, or not ours to remove
+    return removed
+
+
+JOURNAL_NAME = "export-folders.txt"
+
+
+def journal_path() -> Path:
+    """Where the folders of unfinished exports are listed: ``$POOLSCOPE_STATE_DIR``, else
+    ``$XDG_STATE_HOME/poolscope``, else ``~/.local/state/poolscope``."""
+    folder = os.environ.get("POOLSCOPE_STATE_DIR")
+    if not folder:
+        state_home = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+        folder = Path(state_home) / "poolscope"
+    return Path(folder) / JOURNAL_NAME
+
+
+def remember_folder(folder: Path) -> None:
+    """Add ``folder`` to the journal before a temporary is made there (never raises: an
+    unwritable journal only means the next export there cleans up instead)."""
+    journal = journal_path()
+    entry = str(Path(folder).resolve())
+    try:
+        if entry in journalled_folders():
+            return
+        journal.parent.mkdir(parents=True, exist_ok=True)
+        with open(journal, "a", encoding="utf-8") as listing:
+            listing.write(entry + "\n")
+    except OSError:
+        pass
+
+
+def journalled_folders() -> list[str]:
+    try:
+        lines = journal_path().read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return list(dict.fromkeys(line for line in lines if line.strip()))
+
+
+def clean_journalled_temporaries() -> list[Path]:
+    """At start-up: remove the temporaries that killed exports left in any folder PoolScope
+    wrote to, and forget the folders left clean (a folder where another PoolScope is still
+    writing stays listed). Never raises.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
+    """
+    removed, still_pending = [], []
+    for folder in journalled_folders():
+        removed.extend(clean_stale_temporaries(folder))
+        try:
+            if any(TEMPORARY_NAME.fullmatch(name) for name in os.listdir(folder)):
+                still_pending.append(folder)
+        except OSError:
+            pass  # the folder is gone or unreadable: nothing of ours to find there
+    try:
+        journal = journal_path()
+        if journal.exists():
+            temporary = journal.with_name(f"{JOURNAL_NAME}.{os.getpid()}")
+            temporary.write_text("".join(f"{folder}\n" for folder in still_pending))
+            os.replace(temporary, journal)
+    except OSError:
+        pass
     return removed
 
 
@@ -182,7 +250,8 @@ def animation_frames(
     Raises
     ------
     ExportError
-        Before drawing anything, if the frames would take more than half the free memory.
+        Before drawing anything, if the frames would need more than the memory budget
+        (:func:`check_animation_memory`, the budget every op keeps to).
     """
     sequence = StepSequence(image, result)
     if len(sequence) + 1 > frame_limit:

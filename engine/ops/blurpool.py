@@ -9,6 +9,7 @@ jump when the input moves by one pixel.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -81,8 +82,27 @@ def blur_axis_backward(
     return result
 
 
-def check_blur(x, kernel_size, stride, blur_size):
-    """Check a blur pool call; returns (kernel, strides, taps, dense shape (N.., H_d, W_d)).
+@dataclass(frozen=True)
+class BlurCall:
+    """A checked blur pool call (:func:`check_blur`).
+
+    Attributes
+    ----------
+    kernel, strides : (int, int)
+    taps : ndarray of shape (blur_size,), float64
+        The normalised binomial filter.
+    dense_shape : tuple of int
+        The stride-1 max pool's output shape as the caller sees it, ``(N.., H_d, W_d)``.
+    """
+
+    kernel: tuple[int, int]
+    strides: tuple[int, int]
+    taps: np.ndarray
+    dense_shape: tuple[int, ...]
+
+
+def check_blur(x, kernel_size, stride, blur_size) -> BlurCall:
+    """Check a blur pool call.
 
     The dense (stride-1) max pool is checked as any max pool is; its output and the two
     blurred copies must fit the memory budget.
@@ -95,7 +115,7 @@ def check_blur(x, kernel_size, stride, blur_size):
     dense_cells = math.prod(prepared.output_shape)
     needed = max_pool_memory(prepared, backward=True) + 4 * dense_cells * 8
     require_memory(OP_NAME, needed, prepared.output_text(), LARGE_INPUT_ADVICE)
-    return prepared.geometry.kernel_size, strides, taps, prepared.caller_output_shape
+    return BlurCall(prepared.geometry.kernel_size, strides, taps, prepared.caller_output_shape)
 
 
 def blur_max_pool2d(
@@ -116,10 +136,11 @@ def blur_max_pool2d(
     ndarray of shape (C, H2, W2) or (N, C, H2, W2), float
         ``H2 = ceil((H - kH + 1) / sH)``, likewise ``W2``.
     """
-    kernel, strides, taps, _ = check_blur(x, kernel_size, stride, blur_size)
-    dense = max_pool_forward(OP_NAME, 2, x, kernel, 1, 0, 1, False, False)
+    call = check_blur(x, kernel_size, stride, blur_size)
+    dense = max_pool_forward(OP_NAME, 2, x, call.kernel, 1, 0, 1, False, False)
     dense = dense.astype(gradient_dtype(x.dtype), copy=False)
-    return blur_axis(blur_axis(dense, taps, strides[0], -2), taps, strides[1], -1)
+    rows = blur_axis(dense, call.taps, call.strides[0], -2)
+    return blur_axis(rows, call.taps, call.strides[1], -1)
 
 
 def blur_max_pool2d_backward(
@@ -131,7 +152,8 @@ def blur_max_pool2d_backward(
 ) -> np.ndarray:
     """Gradient of :func:`blur_max_pool2d`: back through the blur, then through the stride-1
     max pool (each cell's gradient to its window's arg-max)."""
-    kernel, strides, taps, dense_shape = check_blur(x, kernel_size, stride, blur_size)
+    call = check_blur(x, kernel_size, stride, blur_size)
+    dense_shape, taps, strides = call.dense_shape, call.taps, call.strides
     expected = dense_shape[:-2] + tuple(
         (length - 1) // step + 1 for length, step in zip(dense_shape[-2:], strides)
     )
@@ -139,7 +161,7 @@ def blur_max_pool2d_backward(
     grad = grad.astype(gradient_dtype(x.dtype))
     rows_back = blur_axis_backward(grad, dense_shape[-1], taps, strides[1], -1)
     dense_grad = blur_axis_backward(rows_back, dense_shape[-2], taps, strides[0], -2)
-    return max_pool_backward(OP_NAME, 2, dense_grad, x, kernel, 1, 0, 1, False, None)
+    return max_pool_backward(OP_NAME, 2, dense_grad, x, call.kernel, 1, 0, 1, False, None)
 
 
 def blur_spans(

@@ -74,8 +74,8 @@ def padded_input(x: np.ndarray, geometry: PoolGeometry, fill: float) -> np.ndarr
     if not any(pads) and all(need <= length for need, length in zip(needed, lengths)):
         return x
     padded = np.full(x.shape[:2] + needed, fill, dtype=x.dtype)
-    counts = [min(length, need - pad) for length, need, pad in zip(lengths, needed, pads)]
-    padded[spatial_index(slice(pad, pad + count) for pad, count in zip(pads, counts))] = x[
+    counts = [min(length, need - before) for length, need, before in zip(lengths, needed, pads)]
+    padded[spatial_index(slice(before, before + count) for before, count in zip(pads, counts))] = x[
         spatial_index(slice(0, count) for count in counts)
     ]
     return padded
@@ -97,12 +97,14 @@ def unpadded(buffer: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
     """
     pads, lengths = geometry.padding, geometry.input_size
     extent = buffer.shape[2:]
-    if all(size >= pad + length for size, pad, length in zip(extent, pads, lengths)):
-        return buffer[spatial_index(slice(pad, pad + length) for pad, length in zip(pads, lengths))]
+    if all(size >= before + length for size, before, length in zip(extent, pads, lengths)):
+        return buffer[
+            spatial_index(slice(before, before + length) for before, length in zip(pads, lengths))
+        ]
     result = np.zeros(buffer.shape[:2] + tuple(lengths), dtype=buffer.dtype)
-    counts = [min(length, size - pad) for length, size, pad in zip(lengths, extent, pads)]
+    counts = [min(length, size - before) for length, size, before in zip(lengths, extent, pads)]
     result[spatial_index(slice(0, count) for count in counts)] = buffer[
-        spatial_index(slice(pad, pad + count) for pad, count in zip(pads, counts))
+        spatial_index(slice(before, before + count) for before, count in zip(pads, counts))
     ]
     return result
 
@@ -195,8 +197,8 @@ def pool_cells(prepared: PreparedPool) -> tuple[int, int, int]:
     planes = prepared.planar.shape[0] * prepared.planar.shape[1]
     geometry = prepared.geometry
     padded = tuple(
-        max(size, length + 2 * pad)
-        for size, length, pad in zip(
+        max(size, length + 2 * padding)
+        for size, length, padding in zip(
             window_extent(geometry), geometry.input_size, geometry.padding, strict=True
         )
     )

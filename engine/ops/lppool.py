@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,8 +23,33 @@ def check_norm_type(op_name: str, norm_type) -> float:
     return power
 
 
-def prepare_lp(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward):
-    """Check an Lp pool call; returns (power, window area, float input, powered input)."""
+@dataclass(frozen=True)
+class PreparedLp:
+    """A checked Lp pool call (:func:`prepare_lp`).
+
+    Attributes
+    ----------
+    power : float
+        ``p``.
+    area : int
+        The kernel's cells (``kH * kW``, ``kD * kH * kW``): PyTorch multiplies the average by
+        it, even for a ceil-mode window cut short by the edge.
+    work : ndarray of the input's shape
+        The input as float64 for float64 input, else float32.
+    powered : ndarray of the input's shape
+        ``work ** p``.
+    """
+
+    power: float
+    area: int
+    work: np.ndarray
+    powered: np.ndarray
+
+
+def prepare_lp(
+    op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward
+) -> PreparedLp:
+    """Check an Lp pool call against its arguments and the memory budget."""
     prepared = prepare_pool(op_name, x, spatial_dims, kernel_size, stride, 0, 1, ceil_mode)
     power = check_norm_type(op_name, norm_type)
     needed = avg_pool_memory(prepared, backward) * (3 if backward else 2)
@@ -31,31 +57,32 @@ def prepare_lp(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mo
     work = x.astype(gradient_dtype(x.dtype), copy=False)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         powered = np.power(work, work.dtype.type(power))
-    return power, math.prod(prepared.geometry.kernel_size), work, powered
+    return PreparedLp(power, math.prod(prepared.geometry.kernel_size), work, powered)
 
 
 def lp_forward(op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode):
-    power, area, _, powered = prepare_lp(
+    call = prepare_lp(
         op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward=False
     )
     average = avg_pool_forward(
-        op_name, spatial_dims, powered, kernel_size, stride, 0, ceil_mode, True, None
+        op_name, spatial_dims, call.powered, kernel_size, stride, 0, ceil_mode, True, None
     )
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         # torch: (sign(out) * relu(abs(out))).mul(kw * kh).pow(1 / norm_type), kd * kw * kh in 3D
-        return np.power(average * area, average.dtype.type(1.0 / power))
+        return np.power(average * call.area, average.dtype.type(1.0 / call.power))
 
 
 def lp_backward(op_name, spatial_dims, grad_output, x, norm_type, kernel_size, stride, ceil_mode):
     """Autograd's chain through torch's formula, step by step, so that 0, inf and NaN windows
     give what torch gives: ``sign`` (0 for NaN, as ``torch.sign``) passes no gradient itself,
     ``relu`` passes none where its result is 0, ``abs`` multiplies by the sign again."""
-    power, area, work, powered = prepare_lp(
+    call = prepare_lp(
         op_name, spatial_dims, x, norm_type, kernel_size, stride, ceil_mode, backward=True
     )
+    power, area, work = call.power, call.area, call.work
     dtype = work.dtype
     average = avg_pool_forward(
-        op_name, spatial_dims, powered, kernel_size, stride, 0, ceil_mode, True, None
+        op_name, spatial_dims, call.powered, kernel_size, stride, 0, ceil_mode, True, None
     )
     grad_output = check_grad_output(op_name, grad_output, average.shape).astype(dtype)
     exponent = dtype.type(1.0 / power)
@@ -70,7 +97,7 @@ def lp_backward(op_name, spatial_dims, grad_output, x, norm_type, kernel_size, s
             op_name,
             spatial_dims,
             grad_average,
-            powered,
+            call.powered,
             kernel_size,
             stride,
             0,

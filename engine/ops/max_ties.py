@@ -101,7 +101,7 @@ def tie_all_gradient(
         equal = np.empty(maxima.shape, dtype=bool)
         share = np.empty(grad.shape, dtype=grad.dtype)
         for offset in np.ndindex(*geometry.kernel_size):
-            index = spatial_index(slices[axis][j] for axis, j in enumerate(offset))
+            index = spatial_index(slices[axis][cell] for axis, cell in enumerate(offset))
             equal_to_maximum(padded[index], maxima, nan_maxima, out=equal)
             gradient[index] += masked(grad, equal, finite, out=share)
         return gradient

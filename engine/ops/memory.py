@@ -5,7 +5,9 @@ with a :class:`~engine.errors.PoolingError` when that exceeds the budget, before
 anything: a kernel of 100000 or an output size of 10**6 is a sentence, not a frozen machine.
 The budget is half of the memory the system reports available (``MemAvailable`` in
 ``/proc/meminfo`` on Linux, :data:`FALLBACK_BUDGET` elsewhere) unless set with
-:func:`set_memory_budget`.
+:func:`set_memory_budget`. A refusal names the setting the user can change where they are:
+the program declares it once with :func:`set_budget_hint` (the command line its
+``--memory-budget MB``, the window its menu entry).
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ FALLBACK_BUDGET = 2 * 1024**3
 
 MEMINFO = "/proc/meminfo"
 
+DEFAULT_BUDGET_HINT = "raise the memory budget"
+"""How a refusal says the budget can be raised when the program has not said where."""
+
 _budget_override: int | None = None
+_budget_hint: str = DEFAULT_BUDGET_HINT
 
 
 def available_memory() -> int | None:
@@ -36,9 +42,12 @@ def available_memory() -> int | None:
 
 def memory_budget() -> int:
     """The number of bytes an op may hold at its peak: the value given to
-    :func:`set_memory_budget`, else half of the available memory."""
-    if _budget_override is not None:
-        return _budget_override
+    :func:`set_memory_budget`, else :func:`default_memory_budget`."""
+    return default_memory_budget() if _budget_override is None else _budget_override
+
+
+def default_memory_budget() -> int:
+    """The budget when none is set: half of the available memory, in bytes."""
     available = available_memory()
     return FALLBACK_BUDGET if available is None else available // 2
 
@@ -51,6 +60,21 @@ def set_memory_budget(budget: int | None) -> None:
     ):
         raise PoolingError(f"set_memory_budget() budget must be a positive int, got {budget!r}")
     _budget_override = None if budget is None else int(budget)
+
+
+def set_budget_hint(hint: str | None) -> None:
+    """Declare how the user raises the budget where they are, as the end of a refusal's
+    sentence after "or" (``"raise the budget with --memory-budget MB"``, ``"raise the budget
+    in Edit > Memory budget…"``); None restores :data:`DEFAULT_BUDGET_HINT`."""
+    global _budget_hint
+    if hint is not None and (not isinstance(hint, str) or not hint.strip()):
+        raise PoolingError(f"set_budget_hint() hint must be a non-empty string, got {hint!r}")
+    _budget_hint = DEFAULT_BUDGET_HINT if hint is None else hint.strip()
+
+
+def budget_hint() -> str:
+    """How a refusal tells the user to raise the budget (:func:`set_budget_hint`)."""
+    return _budget_hint
 
 
 def format_bytes(count: float) -> str:
@@ -85,23 +109,27 @@ def require_memory(op_name: str, needed: int, what: str, advice: str) -> None:
     Raises
     ------
     PoolingError
-        One sentence naming the need, the budget, the arguments to change and the setting.
+        One sentence naming the need, the budget, the arguments to change and the setting
+        that raises the budget (:func:`budget_hint`).
     """
     budget = memory_budget()
     if needed > budget:
         raise PoolingError(
             f"{op_name}() would need {format_bytes(needed)} for {what}; the memory budget is "
-            f"{format_bytes(budget)}: {advice} (or raise the budget with "
-            f"engine.ops.memory.set_memory_budget())"
+            f"{format_bytes(budget)}: {advice}, or {budget_hint()}"
         )
 
 
 __all__ = [
+    "DEFAULT_BUDGET_HINT",
     "FALLBACK_BUDGET",
     "available_memory",
+    "budget_hint",
+    "default_memory_budget",
     "describe_size",
     "format_bytes",
     "memory_budget",
     "require_memory",
+    "set_budget_hint",
     "set_memory_budget",
 ]

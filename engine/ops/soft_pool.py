@@ -3,21 +3,41 @@ SoftPool"): each window's softmax-weighted sum."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from engine.ops.gather import GatheredPool, WindowBlock, gather_pool
 from engine.ops.windows import IntOrTuple
 
 
-def softmax_parts(block: WindowBlock) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Unnormalised weights ``exp(x_i - max)``, the values they weigh, the window maxima and
-    the windows with no finite answer, for one block.
+@dataclass(frozen=True)
+class SoftmaxParts:
+    """One block's SoftPool ingredients (:func:`softmax_parts`).
 
-    Padding and -inf cells get weight 0 and value 0. Returns ``(weights, values, top,
-    special)``: ``weights, values`` of the block's cell shape, ``top`` (N, C, R, W_out, 1) the
-    window maxima, ``special`` (N, C, R, W_out) True where the window holds NaN or +inf or
-    only -inf (its output is then NaN, +inf or -inf, and it passes no gradient).
+    Attributes
+    ----------
+    weights : ndarray of the block's cell shape (N, C, R, W_out, K)
+        Unnormalised weights ``exp(x_i - max)``; 0 for padding and -inf cells.
+    values : ndarray of the same shape
+        The values they weigh; 0 for padding and -inf cells.
+    top : ndarray of shape (N, C, R, W_out, 1)
+        The window maxima.
+    special : ndarray of shape (N, C, R, W_out), bool
+        True where the window holds NaN or +inf or only -inf: its output is then NaN, +inf or
+        -inf, and it passes no gradient.
     """
+
+    weights: np.ndarray
+    values: np.ndarray
+    top: np.ndarray
+    special: np.ndarray
+
+
+def softmax_parts(block: WindowBlock) -> SoftmaxParts:
+    """Unnormalised weights ``exp(x_i - max)``, the values they weigh, the window maxima and
+    the windows with no finite answer, for one block (padding and -inf cells get weight 0 and
+    value 0)."""
     cells = block.cells
     top = cells.max(axis=-1, keepdims=True)  # padding is -inf, so it never raises a maximum
     special = ~np.isfinite(top[..., 0])
@@ -29,30 +49,32 @@ def softmax_parts(block: WindowBlock) -> tuple[np.ndarray, np.ndarray, np.ndarra
     np.exp(weights, out=weights)
     np.copyto(weights, 0, where=ignored)
     np.copyto(cells, 0, where=ignored)
-    return weights, cells, top, special
+    return SoftmaxParts(weights, cells, top, special)
 
 
 def soft_block(block: WindowBlock) -> np.ndarray:
     """SoftPool of one block of windows: (N, C, R, W_out)."""
-    weights, values, top, special = softmax_parts(block)
+    parts = softmax_parts(block)
     with np.errstate(invalid="ignore"):
-        result = np.einsum("...k,...k->...", weights, values) / weights.sum(axis=-1)
-    result[special] = top[..., 0][special]  # NaN, +inf or -inf: the limit
+        weighted = np.einsum("...k,...k->...", parts.weights, parts.values)
+        result = weighted / parts.weights.sum(axis=-1)
+    result[parts.special] = parts.top[..., 0][parts.special]  # NaN, +inf or -inf: the limit
     return result
 
 
 def soft_block_backward(gathered: GatheredPool, gradient: np.ndarray, block: WindowBlock) -> None:
     """Add the gradient of one block of windows into ``gradient`` (N * C, H * W)."""
-    weights, values, _, special = softmax_parts(block)
+    parts = softmax_parts(block)
+    weights = parts.weights
     with np.errstate(invalid="ignore", divide="ignore"):
         weights /= weights.sum(axis=-1, keepdims=True)
-    out = np.sum(weights * values, axis=-1, keepdims=True)
+    out = np.sum(weights * parts.values, axis=-1, keepdims=True)
     # local = weights * (1 + values - out), in place in the values' buffer.
-    local = values
+    local = parts.values
     local += 1
     local -= out
     local *= weights
-    local[special] = 0
+    local[parts.special] = 0
     local *= gathered.grad[:, :, block.rows, :, None]
     gathered.scatter(gradient, block, local)
 

@@ -4,11 +4,12 @@ from."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.layout import shaped_array
+from engine.ops.layout import check_grad_output, gradient_dtype, shaped_array
 from engine.ops.maxpool import NO_INDEX
 from engine.ops.memory import describe_size, require_memory
 from engine.ops.windows import (
@@ -36,8 +37,8 @@ def unpool_output_size(
     one stride of it.
     """
     default = tuple(
-        (length - 1) * step + size - 2 * pad
-        for length, size, step, pad in zip(input_size, kernel, stride, padding)
+        (length - 1) * step + size - 2 * side
+        for length, size, step, side in zip(input_size, kernel, stride, padding)
     )
     if output_size is None:
         sizes = default
@@ -79,7 +80,44 @@ def unpool_sizes(op_name: str, output_size) -> tuple[int, ...]:
     return tuple(check_int(op_name, "output_size", size) for size in sizes)
 
 
-def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size):
+@dataclass(frozen=True)
+class UnpoolCall:
+    """A checked max-unpool call.
+
+    Attributes
+    ----------
+    batched : ndarray of shape (N, C, *input_size)
+        A view of ``x`` with a batch axis.
+    unbatched : bool
+        True if the caller gave no batch axis.
+    flat_indices : ndarray of shape (N * C, prod(input_size)), int64
+        Every value's position in its output plane; -1 for none.
+    output_size : tuple of int
+        The spatial size of the unpooled output.
+    """
+
+    batched: np.ndarray
+    unbatched: bool
+    flat_indices: np.ndarray
+    output_size: tuple[int, ...]
+
+    @property
+    def plane(self) -> int:
+        """Cells of one output plane."""
+        return math.prod(self.output_size)
+
+    @property
+    def output_shape(self) -> tuple[int, ...]:
+        """The unpooled output's shape as the caller sees it."""
+        shape = self.batched.shape[:2] + self.output_size
+        return shape[1:] if self.unbatched else shape
+
+
+def check_unpool(
+    op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size, backward=False
+) -> UnpoolCall:
+    """Check a max-unpool call (forward or, with ``backward``, its gradient) against torch's
+    rules and the memory budget."""
     batched, unbatched = check_input(x, spatial_dims, op_name)
     indices = shaped_array(op_name, "indices", indices, x.shape, "iu", whose="input")
     kernel, strides, pads = window_arguments(op_name, spatial_dims, kernel_size, stride, padding)
@@ -91,21 +129,42 @@ def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, 
     sizes = unpool_output_size(op_name, batched.shape[2:], kernel, strides, pads, output_size)
     plane = math.prod(sizes)
     planes = batched.shape[0] * batched.shape[1]
+    # Forward: the output and the int64 indices; backward: the gathered gradient instead.
+    output_bytes = x.size * 8 if backward else planes * plane * x.dtype.itemsize
     require_memory(
         op_name,
-        planes * plane * x.dtype.itemsize + 2 * indices.size * 8,
+        output_bytes + 2 * indices.size * 8,
         "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims]),
         "use a smaller kernel_size, stride or output_size",
     )
-    flat_indices = indices.reshape(batched.shape[0] * batched.shape[1], -1).astype(np.int64)
+    flat_indices = indices.reshape(planes, -1).astype(np.int64)
     if flat_indices.size and (flat_indices.min() < NO_INDEX or flat_indices.max() >= plane):
         raise PoolingError(
             f"{op_name}() found an invalid max index {int(flat_indices.max())} "
             f"(output plane of size {sizes} holds {plane} cells)"
         )
-    out = place_at_indices(batched.reshape(flat_indices.shape), flat_indices, plane)
-    out = out.reshape(batched.shape[:2] + sizes)
-    return out[0] if unbatched else out
+    return UnpoolCall(batched, unbatched, flat_indices, sizes)
+
+
+def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size):
+    call = check_unpool(
+        op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size
+    )
+    values = call.batched.reshape(call.flat_indices.shape)
+    out = place_at_indices(values, call.flat_indices, call.plane)
+    return out.reshape(call.output_shape)
+
+
+def max_unpool_backward(
+    op_name, spatial_dims, grad_output, x, indices, kernel_size, stride, padding, output_size
+):
+    call = check_unpool(
+        op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size, True
+    )
+    grad_output = check_grad_output(op_name, grad_output, call.output_shape)
+    planes = call.flat_indices.shape[0]
+    flat_grad = grad_output.reshape(planes, call.plane).astype(gradient_dtype(x.dtype))
+    return gather_at_indices(flat_grad, call.flat_indices).reshape(x.shape)
 
 
 def place_at_indices(values: np.ndarray, indices: np.ndarray, plane: int) -> np.ndarray:
@@ -126,6 +185,25 @@ def place_at_indices(values: np.ndarray, indices: np.ndarray, plane: int) -> np.
         keep = indices[row] >= 0
         out[row, indices[row][keep]] = values[row][keep]
     return out
+
+
+def gather_at_indices(values: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """Every index's value: the adjoint of :func:`place_at_indices` (index -1 reads 0).
+
+    Parameters
+    ----------
+    values : ndarray of shape (P, plane)
+    indices : ndarray of shape (P, K), int64 in ``[-1, plane)``
+
+    Returns
+    -------
+    ndarray of shape (P, K), the dtype of ``values``
+        Two indices naming the same cell both read it.
+    """
+    missing = indices < 0
+    gathered = np.take_along_axis(values, np.where(missing, 0, indices), axis=1)
+    gathered[missing] = 0
+    return gathered
 
 
 def max_unpool1d(
@@ -205,3 +283,88 @@ def max_unpool3d(
         windows chose the same cell the later one wins, as in PyTorch's CPU loop).
     """
     return max_unpool("max_unpool3d", 3, x, indices, kernel_size, stride, padding, output_size)
+
+
+def max_unpool1d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    indices: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    output_size=None,
+) -> np.ndarray:
+    """Gradient of :func:`max_unpool1d` with respect to ``x``, as torch's autograd gives it.
+
+    Each value went to one output cell, so its gradient is ``grad_output`` read at its index
+    (``grad_input[..., i] = grad_output[..., indices[..., i]]``); values sharing an index
+    (overlapping windows that chose the same cell) each read it, and index -1 reads 0.
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, L) or (N, C, L)
+        The unpooled output's shape.
+    x, indices : ndarray of shape (C, L_in) or (N, C, L_in)
+        As given to :func:`max_unpool1d`.
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return max_unpool_backward(
+        "max_unpool1d", 1, grad_output, x, indices, kernel_size, stride, padding, output_size
+    )
+
+
+def max_unpool2d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    indices: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    output_size=None,
+) -> np.ndarray:
+    """Gradient of :func:`max_unpool2d` with respect to ``x``, as torch's autograd gives it:
+    ``grad_output`` read at each value's flat index ``h * W + w`` (see
+    :func:`max_unpool1d_backward`).
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, H, W) or (N, C, H, W)
+    x, indices : ndarray of shape (C, H_in, W_in) or (N, C, H_in, W_in)
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return max_unpool_backward(
+        "max_unpool2d", 2, grad_output, x, indices, kernel_size, stride, padding, output_size
+    )
+
+
+def max_unpool3d_backward(
+    grad_output: np.ndarray,
+    x: np.ndarray,
+    indices: np.ndarray,
+    kernel_size: IntOrTuple,
+    stride: IntOrTuple | None = None,
+    padding: IntOrTuple = 0,
+    output_size=None,
+) -> np.ndarray:
+    """Gradient of :func:`max_unpool3d` with respect to ``x``, as torch's autograd gives it:
+    ``grad_output`` read at each value's flat index ``(d * H + h) * W + w`` (see
+    :func:`max_unpool1d_backward`).
+
+    Parameters
+    ----------
+    grad_output : ndarray of shape (C, D, H, W) or (N, C, D, H, W)
+    x, indices : ndarray of shape (C, D_in, H_in, W_in) or (N, C, D_in, H_in, W_in)
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
+    return max_unpool_backward(
+        "max_unpool3d", 3, grad_output, x, indices, kernel_size, stride, padding, output_size
+    )

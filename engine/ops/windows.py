@@ -156,54 +156,108 @@ class PoolGeometry:
             for offset in range(self.kernel_size[axis])
         ]
 
-    def divisor_include_pad(self, axis: int) -> np.ndarray:
-        """Window length along ``axis`` clipped to the padded input (torch's ``pool_size``).
-
-        Returns
-        -------
-        ndarray of shape (output_size[axis],), int64
-        """
-        starts = self.window_starts(axis)
-        ends = np.minimum(
-            starts + self.kernel_size[axis], self.input_size[axis] + self.padding[axis]
-        )
-        return ends - starts
-
-    def divisor_exclude_pad(self, axis: int) -> np.ndarray:
-        """Number of real (non-padding) cells of each window along ``axis`` (no dilation).
-
-        Returns
-        -------
-        ndarray of shape (output_size[axis],), int64
-        """
-        starts = self.window_starts(axis)
-        ends = np.minimum(starts + self.kernel_size[axis], self.input_size[axis])
-        return ends - np.maximum(starts, 0)
-
     def window_divisor(
         self, count_include_pad: bool, divisor_override: int | None = None
     ) -> np.ndarray:
-        """What each window's sum is divided by in average pooling, as PyTorch decides it.
-
-        ``divisor_override`` if given; else with ``count_include_pad`` the window clipped to the
-        padded input (``min(start + k, L + p) - start`` per axis, multiplied over the axes), else
-        the number of real (non-padding) cells. This is the one place the divisor is computed:
-        the average pool, its steps and the info panel all ask it.
+        """What each window's sum is divided by in PyTorch's average pooling
+        (:func:`average_divisor` with the same padding on both sides).
 
         Returns
         -------
         ndarray of shape ``output_size``, float64
         """
-        if divisor_override is not None:
-            return np.full(self.output_size, float(divisor_override))
-        per_axis = [
-            self.divisor_include_pad(axis) if count_include_pad else self.divisor_exclude_pad(axis)
-            for axis in range(len(self.output_size))
-        ]
-        divisor = np.ones((), dtype=np.float64)
-        for lengths in per_axis:
-            divisor = np.multiply.outer(divisor, lengths.astype(np.float64))
-        return divisor
+        starts = [self.window_starts(axis) for axis in range(len(self.output_size))]
+        return self.divisor_of(starts, count_include_pad, divisor_override)
+
+    def cell_divisor(
+        self, cell: tuple[int, ...], count_include_pad: bool, divisor_override: int | None = None
+    ) -> float:
+        """:meth:`window_divisor` of the one output ``cell`` (an index per axis), without
+        working out every window's."""
+        starts = [self.window_starts(axis)[index : index + 1] for axis, index in enumerate(cell)]
+        return float(self.divisor_of(starts, count_include_pad, divisor_override).item())
+
+    def divisor_of(
+        self, starts: list[np.ndarray], count_include_pad: bool, divisor_override: int | None
+    ) -> np.ndarray:
+        """:func:`average_divisor` of the windows starting at ``starts`` (one array per axis)."""
+        return average_divisor(
+            starts,
+            self.kernel_size,
+            self.dilation,
+            self.input_size,
+            tuple((padding, padding) for padding in self.padding),
+            count_include_pad,
+            divisor_override,
+        )
+
+
+def cells_between(
+    starts: np.ndarray, kernel_size: int, dilation: int, low: int, high: int
+) -> np.ndarray:
+    """How many cells ``start + j * dilation`` (``j = 0 .. kernel_size - 1``) of each window lie
+    in ``[low, high)``, without building the windows.
+
+    Parameters
+    ----------
+    starts : ndarray of shape (O,), int64
+        First position of each window along one axis.
+
+    Returns
+    -------
+    ndarray of shape (O,), int64
+    """
+    before_high = np.clip(-((starts - high) // dilation), 0, kernel_size)  # ceil((high - s) / d)
+    before_low = np.clip(-((starts - low) // dilation), 0, kernel_size)
+    return before_high - before_low
+
+
+def average_divisor(
+    starts: list[np.ndarray],
+    kernel_size: tuple[int, ...],
+    dilation: tuple[int, ...],
+    input_size: tuple[int, ...],
+    pads: tuple[tuple[int, int], ...],
+    count_include_pad: bool,
+    divisor_override: int | None = None,
+) -> np.ndarray:
+    """What each window's sum is divided by in an average pool: the one place every average
+    (PyTorch's, Keras', Flax's, ONNX's, "same" padding, 3D), its steps and the info panel
+    compute it.
+
+    ``divisor_override`` if given; else, multiplied over the axes, the window's cells inside the
+    padded input ``[-low, L + high)`` with ``count_include_pad`` (PyTorch's "window clipped to
+    the padded input", ``min(start + k, L + p) - start`` without dilation; a dilated window
+    counts its taps, as ONNX), or its real cells ``[0, L)`` without (0 for a window of padding
+    alone).
+
+    Parameters
+    ----------
+    starts : list of ndarray of shape (O_axis,), int64
+        First position of every window (negative inside the low padding), one array per axis;
+        a single-element array gives one window's divisor.
+    kernel_size, dilation, input_size : tuple of int
+        Per spatial axis.
+    pads : tuple of (int, int)
+        ``(low, high)`` padding per axis.
+    count_include_pad : bool
+    divisor_override : int, optional
+
+    Returns
+    -------
+    ndarray of shape ``(O_0, O_1, ...)``, float64
+    """
+    shape = tuple(len(axis_starts) for axis_starts in starts)
+    if divisor_override is not None:
+        return np.full(shape, float(divisor_override))
+    divisor = np.ones((), dtype=np.float64)
+    for axis_starts, size, spacing, length, (low, high) in zip(
+        starts, kernel_size, dilation, input_size, pads, strict=True
+    ):
+        first, end = (-low, length + high) if count_include_pad else (0, length)
+        cells = cells_between(axis_starts, size, spacing, first, end)
+        divisor = np.multiply.outer(divisor, cells.astype(np.float64))
+    return divisor
 
 
 def window_arguments(
@@ -262,14 +316,14 @@ def pool_geometry(
             )
     if min(pads) < 0:
         raise PoolingError(f"{op_name}() padding must be non-negative, but got padding={pads}")
-    if any(pad > size // 2 for pad, size in zip(pads, kernel, strict=True)):
+    if any(axis_padding > size // 2 for axis_padding, size in zip(pads, kernel, strict=True)):
         raise PoolingError(
             f"{op_name}() padding should be at most half of kernel size, but got "
             f"padding={pads} and kernel_size={kernel}"
         )
     output = tuple(
-        pooling_output_size(length, size, step, pad, spacing, ceil_mode)
-        for length, size, step, pad, spacing in zip(
+        pooling_output_size(length, size, step, axis_padding, spacing, ceil_mode)
+        for length, size, step, axis_padding, spacing in zip(
             input_size, kernel, strides, pads, dilations, strict=True
         )
     )
@@ -348,6 +402,8 @@ __all__ = [
     "PoolGeometry",
     "adaptive_bounds",
     "adaptive_output_size",
+    "average_divisor",
+    "cells_between",
     "check_flag",
     "check_input",
     "check_int",

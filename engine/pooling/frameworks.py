@@ -7,6 +7,8 @@ last ceil-mode window and where the gradient of a tied maximum goes, and writes 
 reproduces a setting. :func:`geometry_of` turns PoolScope's settings into the framework's
 window geometry (:class:`~engine.ops.frameworks.PaddedGeometry`); the max and average kinds,
 their layout, the command line and the Frameworks view all ask these declarations.
+:func:`backward_problem` says, in one sentence, why settings have no backward pass (ONNX is an
+inference format); the kinds' backwards raise it rather than borrow PyTorch's gradient.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from engine.errors import PoolingError
 from engine.ops.frameworks import (
     FRAMEWORK_COUNT_INCLUDE_PAD,
+    FRAMEWORK_EMPTY_AVERAGE,
     FRAMEWORK_MAX_RULES,
     FRAMEWORK_TIE_RULES,
     PaddedGeometry,
@@ -85,9 +88,23 @@ class Framework:
     @property
     def gradient_rule(self) -> str:
         """Where its backward sends a window's gradient (``tie`` of
-        :func:`~engine.ops.frameworks.padded_max_pool_backward`); PyTorch's first maximum for
-        ONNX, which has no backward of its own."""
-        return FRAMEWORK_TIE_RULES[self.name] or "first"
+        :func:`~engine.ops.frameworks.padded_max_pool_backward`).
+
+        Raises
+        ------
+        PoolingError
+            For a framework without a backward pass (ONNX), rather than borrowing another's.
+        """
+        rule = FRAMEWORK_TIE_RULES[self.name]
+        if rule is None or not self.has_gradient:
+            raise PoolingError(no_backward_sentence(self))
+        return rule
+
+    @property
+    def empty_average(self) -> float:
+        """What its average gives for a window without real cells when it divides by the
+        real cells only (``empty_value`` of :func:`~engine.ops.frameworks.padded_avg_pool`)."""
+        return FRAMEWORK_EMPTY_AVERAGE[self.name]
 
     def settings(self, averaging: bool) -> tuple[str, ...]:
         """The settings of its average (``averaging``) or max pooling."""
@@ -117,13 +134,18 @@ def keras_geometry_of(params: PoolParams, input_size: tuple[int, int]) -> Padded
 
 
 def jax_geometry_of(params: PoolParams, input_size: tuple[int, int]) -> PaddedGeometry:
+    if params.same_padding and any(params.pads):
+        raise PoolingError(
+            f"jax pads cannot be used with 'same' padding, which works out the pads itself, "
+            f"but got pads={list(params.pads)}"
+        )
     padding = "SAME" if params.same_padding else side_pads(params)
     return jax_geometry(input_size, params.kernel_size, params.stride, padding)
 
 
 def onnx_geometry_of(params: PoolParams, input_size: tuple[int, int]) -> PaddedGeometry:
     (top, bottom), (left, right) = side_pads(params)
-    pads = None if params.auto_pad != "NOTSET" else (top, left, bottom, right)
+    pads = (top, left, bottom, right)  # refused with auto_pad unless all 0, as ONNX does
     return onnx_geometry(
         input_size,
         params.kernel_size,
@@ -315,6 +337,36 @@ def framework_of(params: PoolParams | str) -> Framework:
         ) from None
 
 
+def no_backward_sentence(framework: Framework) -> str:
+    """Why ``framework`` gives no gradient, in one sentence without a full stop."""
+    return f"{framework.label} is an inference format: it has no backward pass"
+
+
+def backward_problem(params: PoolParams) -> str:
+    """Why settings ``params`` have no backward pass (their framework has none: ONNX), in one
+    sentence without a full stop, or "" when they have one. The command line refuses
+    ``--grad`` with it and the window's backward view shows it; the kinds' backwards raise
+    it as a :class:`~engine.errors.PoolingError`.
+
+    ``params`` are the settings as computed (:meth:`PoolKind.effective`): kinds that do not
+    follow a framework always follow PyTorch, which has a backward.
+    """
+    framework = framework_of(params)
+    return "" if framework.has_gradient else no_backward_sentence(framework)
+
+
+def require_backward(params: PoolParams) -> None:
+    """Raise PoolingError with :func:`backward_problem` when ``params`` have no backward."""
+    problem = backward_problem(params)
+    if problem:
+        raise PoolingError(problem)
+
+
+def with_gradient() -> tuple[Framework, ...]:
+    """The frameworks that compute a backward pass, in the order the window shows them."""
+    return tuple(framework for framework in FRAMEWORKS.values() if framework.has_gradient)
+
+
 def geometry_of(params: PoolParams, input_shape) -> PaddedGeometry:
     """The windows of ``params`` (max or average) on an input of ``input_shape`` (C, H, W),
     as its framework computes them. Raises PoolingError, naming the framework, for settings
@@ -469,7 +521,7 @@ def port(
             if defaults and framework.include_pad_default is not None
             else include_pad(params)
         )
-        padded = any(pad for pair in geometry.pads for pad in pair)
+        padded = any(side for pair in geometry.pads for side in pair)
         if framework.include_pad_default is None and include_pad(params) and padded:
             notes.append(f"{label} always divides by the real cells: count_include_pad dropped")
     return Port(params.replace(**changes), tuple(notes))

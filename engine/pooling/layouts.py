@@ -216,21 +216,21 @@ class WindowedLayout(GridLayout):
 
     def validate(self, params: PoolParams, input_shape) -> None:
         for axis, name in enumerate(AXIS_WORDS):
-            kernel, pad = params.kernel_size[axis], params.padding[axis]
+            kernel, padding = params.kernel_size[axis], params.padding[axis]
             dilation = params.dilation[axis]
-            if pad > kernel // 2:
+            if padding > kernel // 2:
                 raise PoolingError(
-                    f"Padding {name} {pad} is too large for kernel {name} {kernel}: padding "
+                    f"Padding {name} {padding} is too large for kernel {name} {kernel}: padding "
                     f"may be at most half the kernel ({kernel // 2}), or windows would hold "
                     "mostly padding."
                 )
             span = dilation * (kernel - 1) + 1
             size = plane_size(input_shape)[axis]
-            if span > size + 2 * pad:
+            if span > size + 2 * padding:
                 raise PoolingError(
                     f"The window is {span} cells {'tall' if axis == 0 else 'wide'} (kernel "
                     f"{kernel}{f', dilation {dilation}' if dilation > 1 else ''}) but the "
-                    f"input is only {size} + 2x{pad} padding = {size + 2 * pad}: make the "
+                    f"input is only {size} + 2x{padding} padding = {size + 2 * padding}: make the "
                     "kernel or dilation smaller, or add padding."
                 )
         self.geometry(params, input_shape)
@@ -242,24 +242,24 @@ class WindowedLayout(GridLayout):
 
     def depth_geometry(self, params: PoolParams, depth: int):
         """The windows along the depth as PyTorch's 3D pools place them (a 1D geometry)."""
-        kernel, pad = params.depth_kernel, params.depth_padding
-        if pad > kernel // 2:
+        kernel, padding = params.depth_kernel, params.depth_padding
+        if padding > kernel // 2:
             raise PoolingError(
-                f"Depth padding {pad} is too large for depth kernel {kernel}: padding may be "
+                f"Depth padding {padding} is too large for depth kernel {kernel}: padding may be "
                 f"at most half the kernel ({kernel // 2})."
             )
         span = params.depth_dilation * (kernel - 1) + 1
-        if span > depth + 2 * pad:
+        if span > depth + 2 * padding:
             raise PoolingError(
                 f"The window is {span} slices deep (depth kernel {kernel}, dilation "
-                f"{params.depth_dilation}) but the volume has only {depth} + 2x{pad} padding: "
+                f"{params.depth_dilation}) but the volume has only {depth} + 2x{padding} padding: "
                 "make the depth kernel smaller, or add depth padding."
             )
         return torch_geometry(
             (1, depth),
             (1, kernel),
             (1, params.depth_stride),
-            (0, pad),
+            (0, padding),
             (1, params.depth_dilation),
             params.ceil_mode,
         )

@@ -1,7 +1,8 @@
 """Side panel: the arithmetic behind the selected output cell, and an input pixel's coverage.
 
-The sentences follow the kind's reduction (maximum, average, power average, ...) and its
-routing, never its name; the numbers are a :class:`~engine.pooling.steps.Step` of the result.
+The arithmetic sentences are the kind's own (:meth:`~engine.pooling.kinds.PoolKind.arithmetic`):
+the panel hands it the numbers of a :class:`~engine.pooling.steps.Step` of the result and only
+formats them; the backward sentence follows the kind's routing, never its name.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from engine.pooling.kinds import Reduction
+from engine.pooling.kinds import CellNumbers, Writing
 from engine.pooling.steps import Step, StepSequence
 from gui.models.pool_model import PoolModel
 from gui.views.formatting import format_value, position_text
@@ -33,57 +34,36 @@ def chosen_cell(step: Step, channel: int, sequence: bool = False) -> str:
     return f" at input {position_text(*where, sequence)}"
 
 
+WRITING = Writing(number=format_value, values=listed)
+"""How the panel writes the numbers of the kind's sentences."""
+
+
+def arithmetic_html(kind, cell: CellNumbers, params, output: float, chosen: str = "") -> str:
+    """The kind's sentence for one cell, the result in bold, then where the chosen cell is."""
+    sentence = kind.arithmetic(cell, params, WRITING)
+    return f"{sentence.before}<b>{format_value(output)}</b>{sentence.after}{chosen}"
+
+
 def cell_arithmetic(result, step: Step, channel: int) -> str:
-    """One channel's computation of a step's output cell, as HTML."""
-    params, kind = result.params, result.kind
-    values, output = step.values[channel], format_value(float(step.result[channel]))
-    shown = listed(values)
-    padding = step.window.size - step.window.real_size
-    reduction = kind.reduction
-    if reduction in (Reduction.MAXIMUM, Reduction.MINIMUM):
-        name, fill = ("max", "-inf") if reduction is Reduction.MAXIMUM else ("min", "+inf")
-        note = f" (+{padding} padding cells at {fill})" if padding else ""
-        return (
-            f"{name}({shown}){note} = <b>{output}</b>{chosen_cell(step, channel, result.sequence)}"
-        )
-    if step.divisor is not None:
-        total = format_value(float(step.total[channel]))
-        return (
-            f"sum({shown}) = {total}; divisor {format_value(step.divisor)}; "
-            f"{total} / {format_value(step.divisor)} = <b>{output}</b>"
-        )
-    if reduction is Reduction.POWER_AVERAGE:
-        power = format_value(params.norm_type)
-        kernel_h, kernel_w = params.kernel_size
-        window = str(kernel_w) if result.sequence else f"{kernel_h}x{kernel_w}"
-        return (
-            f"(sum of x^{power} over ({shown}) x {window} / {len(values)} cells)"
-            f"^(1/{power}) = <b>{output}</b>"
-        )
-    if reduction is Reduction.SOFTMAX_AVERAGE:
-        return f"sum(e^x · x) / sum(e^x) over ({shown}) = <b>{output}</b>"
-    if reduction is Reduction.RANDOM_PICK and step.argmax is not None:
-        return (
-            f"picked from ({shown}) with probability x / sum(x) of the positive values: "
-            f"<b>{output}</b>{chosen_cell(step, channel, result.sequence)}"
-        )
-    if reduction is Reduction.RANDOM_PICK:
-        return f"sum(x²) / sum(x) over the positive values of ({shown}) = <b>{output}</b>"
-    if reduction is Reduction.MIXED:
-        mix = format_value(params.mix)
-        return (
-            f"{mix} x max + (1 - {mix}) x average of ({shown}) = <b>{output}</b> "
-            f"(the maximum is {format_value(float(values.max()))})"
-        )
-    return (
-        f"a {params.blur_size}-tap blur of the maxima of {params.kernel_size[0]}x"
-        f"{params.kernel_size[1]} windows over ({shown}) = <b>{output}</b>"
+    """One channel's computation of a step's output cell, as HTML: the kind's own sentence."""
+    cell = CellNumbers(
+        values=step.values[channel],
+        padding=step.window.size - step.window.real_size,
+        total=None if step.total is None else float(step.total[channel]),
+        divisor=step.divisor,
+        chose_cell=step.argmax is not None,
+        dimensions=1 if result.sequence else 2,
     )
+    output = float(step.result[channel])
+    chosen = chosen_cell(step, channel, result.sequence)
+    return arithmetic_html(result.kind, cell, result.params, output, chosen)
 
 
 def backward_sentence(result, step: Step, upstream: float) -> str:
     gradient = format_value(upstream)
     if result.kind.routing(result.params).to_one_cell and step.argmax is not None:
+        if step.argmax[0] is None:  # a dilated window that holds only padding
+            return "Backward: this window holds only padding, so no input cell gets its gradient."
         target = position_text(*step.argmax[0], result.sequence)
         return (
             f"Backward: gradient {gradient} goes to the chosen cell {target} only; the other "
@@ -177,26 +157,27 @@ class InfoPanel(QTextBrowser):
         ]
         kind = result.kind
         plane = volume.shape[2] * volume.shape[3]
+        window_cells = len(depths) * window.size
         for channel, name in enumerate(channel_names(volume.shape[0])):
             values = volume[channel][np.ix_(real_depths, window.real_rows(), window.real_cols())]
-            shown = listed(values.ravel())
-            output = format_value(float(result.output[channel, depth, row, col]))
-            if kind.reduction is Reduction.MAXIMUM and result.indices is not None:
+            divisor = None
+            if kind.volume.divisor_of is not None:
+                divisor = kind.volume.divisor_of(result.params, volume.shape, depth, row, col)
+            cell = CellNumbers(
+                values=values.ravel(),
+                padding=window_cells - values.size,
+                divisor=divisor,
+                chose_cell=result.indices is not None,
+                dimensions=3,
+            )
+            chosen = ""
+            if result.indices is not None:
                 index = int(result.indices[channel, depth, row, col])
                 slice_index, rest = divmod(index, plane)
                 where = f"({slice_index}, {rest // volume.shape[3]}, {rest % volume.shape[3]})"
-                text = f"max({shown}) = <b>{output}</b> at input {where}"
-            elif kind.volume.divisor_of is not None:
-                total = format_value(float(values.sum()))
-                divisor = format_value(
-                    kind.volume.divisor_of(result.params, volume.shape, depth, row, col)
-                )
-                text = (
-                    f"sum({shown}) = {total}; divisor {divisor}; {total} / {divisor} = "
-                    f"<b>{output}</b>"
-                )
-            else:
-                text = f"{kind.reduction.value} of ({shown}) = <b>{output}</b>"
+                chosen = f" at input {where}"
+            output = float(result.output[channel, depth, row, col])
+            text = arithmetic_html(kind, cell, result.params, output, chosen)
             parts.append(f"<p><b>{name}</b>: {text}</p>")
         return "".join(parts)
 

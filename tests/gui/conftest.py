@@ -13,6 +13,18 @@ def isolated_settings(tmp_path, monkeypatch):
     return tmp_path / "settings.ini"
 
 
+@pytest.fixture(autouse=True)
+def default_memory_budget():
+    """Edit > Memory budget sets a process-wide budget: each test starts and ends with the
+    default, so one test's choice never refuses another's work."""
+    from engine.ops.memory import set_budget_hint, set_memory_budget
+
+    set_memory_budget(None)
+    yield
+    set_memory_budget(None)
+    set_budget_hint(None)
+
+
 @pytest.fixture
 def errors(monkeypatch):
     """Error dialogs shown, as (title, message); no modal dialog ever blocks a test."""

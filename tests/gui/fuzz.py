@@ -362,13 +362,40 @@ class Watch:
             args.exc_type, args.exc_value, args.exc_traceback
         )
         qInstallMessageHandler(self.on_message)
+        self.watch_jobs()
         self.warnings = warnings.catch_warnings()
         self.warnings.__enter__()
         warnings.simplefilter("always")
         warnings.showwarning = self.on_warning
         return self
 
+    def watch_jobs(self) -> None:
+        """A background job turns an unexpected exception into an "Unexpected problem"
+        message for the user; to the fuzzer it is a bug like one in a slot, so its traceback
+        is recorded too."""
+        from gui.models.jobs import CancelledError, JobRunner
+
+        self.original_outcome = original = JobRunner._outcome
+        on_exception = self.findings.exceptions
+
+        def watched(token, job, expected):
+            def traced(token):
+                try:
+                    return job(token)
+                except (CancelledError, MemoryError, *expected):
+                    raise
+                except Exception:
+                    on_exception.append("in a background job: " + traceback.format_exc())
+                    raise
+
+            return original(token, traced, expected)
+
+        JobRunner._outcome = staticmethod(watched)
+
     def __exit__(self, *exception) -> None:
+        from gui.models.jobs import JobRunner
+
+        JobRunner._outcome = staticmethod(self.original_outcome)
         sys.excepthook, threading.excepthook = self.previous
         qInstallMessageHandler(None)
         self.warnings.__exit__(*exception)

@@ -39,6 +39,14 @@ def test_screenshot_renders_the_requested_state_at_exactly_the_size(tmp_path, qa
         assert image.getextrema() != ((0, 0),) * len(image.getbands())
 
 
+def test_screenshot_smaller_than_the_window_can_be_is_refused(tmp_path, qapp, capsys):
+    # Regression: --size 500,700 silently wrote an 800 x 560 picture and exited 0.
+    out = tmp_path / "shot.png"
+    status = main(["--screenshot", str(out), "--size", "500,700"])
+    assert status == 2 and not out.exists()
+    assert "--size 500,700 is smaller than the window can be" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("arguments", "words"),
     [
@@ -266,3 +274,20 @@ def test_the_memory_budget_is_set_from_the_command_line(tmp_path, capsys):
         assert main(["--memory-budget", "0", "--export", str(tmp_path / "x.npy")]) == 2
     finally:
         set_memory_budget(None)
+
+
+def test_a_memory_refusal_names_the_command_line_option(tmp_path, capsys):
+    # Regression: the sentence told the user to call engine.ops.memory.set_memory_budget().
+    from engine.ops.memory import budget_hint, set_memory_budget
+
+    try:
+        arguments = ["--pool", "softpool", "--kernel", "9", "--stride", "1"]
+        arguments += ["--memory-budget", "1", "--export", str(tmp_path / "out.npy")]
+        assert main(arguments) == 2
+    finally:
+        set_memory_budget(None)
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert error.rstrip().endswith(", or raise the budget with --memory-budget MB")
+    assert "set_memory_budget" not in error
+    assert budget_hint() == "raise the memory budget"  # the window names its own setting

@@ -82,3 +82,97 @@ def test_what_a_framework_cannot_express_is_refused_in_one_line(tmp_path, capsys
     assert status == 2 and error.count("\n") == 1 and "Traceback" not in error, error
     assert words in error
     assert not out.exists()
+
+
+SEQUENCE = "assets/sequence_1x40.csv"
+
+
+def one_line_error(capsys, arguments, out) -> str:
+    status = main([*arguments, "--export", str(out)])
+    error = capsys.readouterr().err
+    assert status == 2 and error.count("\n") == 1 and "Traceback" not in error, error
+    assert not out.exists()
+    return error
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (
+            ["--framework", "onnx", "--auto-pad", "SAME_UPPER", "--pads", "1,1,1,1"],
+            "onnx: --pads cannot be combined with --auto-pad SAME_UPPER (ONNX forbids pads",
+        ),
+        (
+            ["--framework", "onnx", "--auto-pad", "VALID", "--pads", "0,1,0,1"],
+            "onnx: --pads cannot be combined with --auto-pad VALID",
+        ),
+        (
+            ["--framework", "onnx", "--same", "--padding", "1"],
+            "onnx: --padding cannot be combined with --same (ONNX forbids pads with auto_pad)",
+        ),
+        (
+            ["--framework", "jax", "--same", "--pads", "1,1,1,1"],
+            "jax: --pads cannot be combined with --same",
+        ),
+    ],
+)
+def test_pads_with_automatic_padding_are_refused_not_dropped(tmp_path, capsys, arguments, words):
+    # Regression: --pads was silently ignored under --same and --auto-pad.
+    error = one_line_error(
+        capsys, ["--image", MATRIX, "--kernel", "2", *arguments], tmp_path / "o.npy"
+    )
+    assert words in error
+
+
+@pytest.mark.parametrize(
+    ("arguments", "option"),
+    [
+        (["--kernel", "3,2"], "--kernel"),
+        (["--kernel", "2", "--stride", "1,2"], "--stride"),
+        (["--kernel", "3", "--padding", "0,1"], "--padding"),
+        (["--kernel", "2", "--dilation", "2,1"], "--dilation"),
+        (["--pool", "adaptive_max", "--output-size", "2,5"], "--output-size"),
+    ],
+)
+def test_two_numbers_for_a_sequence_are_refused(tmp_path, capsys, arguments, option):
+    # Regression: --kernel 3,2 on a sequence silently pooled with a kernel of 2.
+    error = one_line_error(capsys, ["--image", SEQUENCE, *arguments], tmp_path / "out.npy")
+    assert f"the input is a sequence of 40 (one axis): give {option} one number" in error
+
+
+def test_sequence_pads_only_at_its_start_and_end(tmp_path, capsys):
+    arguments = ["--image", SEQUENCE, "--framework", "jax", "--kernel", "3", "--pads", "1,1,0,1"]
+    error = one_line_error(capsys, arguments, tmp_path / "out.npy")
+    assert "--pads pads only its start and end, so give 0,1,0,1" in error
+
+
+def test_one_number_for_a_sequence_still_pools_its_length(tmp_path):
+    out = tmp_path / "out.npy"
+    arguments = ["--image", SEQUENCE, "--kernel", "3", "--stride", "2", "--export", str(out)]
+    assert main(arguments) == 0
+    assert np.load(out).shape == (1, 1, 19)
+
+
+def test_onnx_gradient_is_refused_for_want_of_a_backward_pass(tmp_path, capsys):
+    # Regression: --framework onnx --grad silently wrote PyTorch's gradient.
+    grad = tmp_path / "grad.npy"
+    error = one_line_error(
+        capsys, ["--image", MATRIX, "--framework", "onnx", "--grad", str(grad)], tmp_path / "o.npy"
+    )
+    assert error.strip() == (
+        "poolscope: error: ONNX is an inference format: it has no backward pass; choose "
+        "--framework torch, keras or jax for --grad"
+    )
+    assert not grad.exists()
+
+
+def test_onnx_average_of_padding_alone_is_zero_from_the_command_line(tmp_path):
+    # Regression: NaN, where onnxruntime (and the engine's own onnx_average_pool2d) give 0.
+    matrix = tmp_path / "two.csv"
+    matrix.write_text("1,2\n3,4\n")
+    arguments = ["--framework", "onnx", "--pool", "avg", "--kernel", "2", "--stride", "1"]
+    arguments += ["--pads", "1,1,1,1", "--dilation", "3"]
+    out = tmp_path / "out.npy"
+    assert main(["--image", str(matrix), *arguments, "--export", str(out)]) == 0
+    output = np.load(out)
+    assert output.shape == (1, 1, 1) and output[0, 0, 0] == 0.0

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
-from engine.pooling.pipeline import output_rect
-from engine.pooling.steps import contribution_counts
+from engine.pooling.pipeline import output_rect, run_backward, window_of
 
 ROOT = Path(__file__).resolve().parents[2]
-IMAGE = np.random.default_rng(5).integers(0, 9, (1, 11, 13)).astype(np.float64)
+# Positive values (ties included): every cell a window routes to gets a nonzero gradient, so
+# the routed count can be checked against the engine's own backward cell by cell.
+IMAGE = np.random.default_rng(5).integers(1, 9, (1, 11, 13)).astype(np.float64)
 EXPORTS = [
     ("input", "input.png"),
     ("output", "output.png"),
@@ -26,8 +27,20 @@ EXPORTS = [
     ("gradient", "gradient.png"),
     ("gradient", "gradient.npy"),
     ("gradient", "gradient.csv"),
-    ("gif", "forward.gif"),
+    ("forward_gif", "forward.gif"),
+    ("backward_gif", "backward.gif"),
 ]
+
+
+def contributions_by_one_hot(image: np.ndarray, result) -> np.ndarray:
+    """How many output cells send a nonzero gradient to each input cell: one backward of
+    the engine per output cell, independent of the routing the view counts with."""
+    counts = np.zeros(image.shape, dtype=np.int64)
+    for index in np.ndindex(result.output.shape[-2:]):
+        one_hot = np.zeros(result.output.shape)
+        one_hot[(slice(None), *index)] = 1.0
+        counts += run_backward(image, result, one_hot) != 0
+    return counts
 
 
 def choose(combo: QComboBox, data) -> None:
@@ -35,7 +48,7 @@ def choose(combo: QComboBox, data) -> None:
 
 
 @pytest.mark.parametrize("name", list(KINDS))
-def test_every_kind_through_every_view(qtbot, window, tmp_path, monkeypatch, name):
+def test_every_kind_through_every_view(qtbot, window, errors, tmp_path, monkeypatch, name):
     shown = []
     monkeypatch.setattr(type(window), "show_message", lambda self, title, text: shown.append(text))
     model, animation, timeline = window.model, window.animation, window.timeline
@@ -61,19 +74,23 @@ def test_every_kind_through_every_view(qtbot, window, tmp_path, monkeypatch, nam
     for _ in range(animation.total()):
         qtbot.mouseClick(timeline.forward_button, Qt.MouseButton.LeftButton)
     assert animation.count == animation.total()
-    expected = contribution_counts(model.image, model.result, out_h * out_w)
+    expected = contributions_by_one_hot(model.image, model.result)
     np.testing.assert_array_equal(animation.counts(), expected)
     title = window.gradient_panel.plot_item.titleLabel.text
     assert f"Gradient: {int(expected.sum())} routed" in title
 
-    # Output at input scale: every cell drawn inside the input area its window covers.
+    # Output at input scale: each cell's rectangle is the area its window covers (padding
+    # included), and
+    # the cell is drawn inside it (overlapping windows share their area, so a drawn tile can
+    # be smaller than the rectangle).
     window.physical_action.trigger()
     placement = window.output_panel.placement
     assert not placement.plain
     for row in range(out_h):
         for col in range(out_w):
-            rect, (down, across) = placement.rect(row, col), placement.offset(row, col)
             cover = output_rect(model.result.params, IMAGE.shape, row, col)
+            assert cover == window_of(model.result.params, IMAGE.shape, row, col).extent
+            rect, (down, across) = placement.rect(row, col), placement.offset(row, col)
             moved = type(rect)(rect.top - down, rect.left - across, rect.height, rect.width)
             assert rect.height == 0 or rect.width == 0 or cover.contains(moved)
     window.physical_action.trigger()
@@ -81,13 +98,15 @@ def test_every_kind_through_every_view(qtbot, window, tmp_path, monkeypatch, nam
     # Every export format, and copy as code.
     for what, file_name in EXPORTS:
         assert window.export_to(tmp_path / file_name, what, frame_limit=12), file_name
-    with Image.open(tmp_path / "forward.gif") as gif:
-        assert gif.n_frames >= 2
+    for gif_name in ("forward.gif", "backward.gif"):
+        with Image.open(tmp_path / gif_name) as gif:
+            assert gif.n_frames >= 2, gif_name
     output = np.load(tmp_path / "output.npy")
     assert output.size == model.result.output.size
     window.copy_as_code()
     clipboard = QApplication.clipboard().text()
     assert "# PoolScope" in clipboard and "# TensorFlow / Keras" in clipboard and shown
+    assert errors == []  # no error dialog on the way
 
 
 def test_backward_view_of_global_and_pyramid_kinds_raises_nothing(qtbot, window):

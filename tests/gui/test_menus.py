@@ -1,5 +1,6 @@
 """Every feature is reached from a menu, every menu entry works, and the keys do what F1 says."""
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -103,6 +104,56 @@ def test_every_feature_the_readme_names_has_a_menu_entry(window):
     assert [feature for feature in README_FEATURES if feature not in texts] == []
 
 
+def readme_text() -> str:
+    return (Path(__file__).resolve().parents[2] / "README.md").read_text().replace("\n", " ")
+
+
+def menu_entries(window) -> dict[str, set[str]]:
+    """Each top menu's title and the plain texts of every entry and submenu under it."""
+    entries = {}
+    for top in window.menuBar().actions():
+        found, menus = set(), [top.menu()]
+        while menus:
+            menu = menus.pop()
+            for action in menu.actions():
+                found.add(plain(action.text()))
+                if action.menu() is not None:
+                    menus.append(action.menu())
+        entries[plain(top.text())] = found
+    return entries
+
+
+def test_every_menu_path_the_readme_names_exists(window):
+    # Read from the README itself, so a feature documented later without a menu entry fails.
+    entries = menu_entries(window)
+    mentions = re.findall(
+        r"\b(File|Edit|View|Pooling|Playback|Help) > ((?:[\w/-]+)(?: [\w/-]+)*)", readme_text()
+    )
+    assert len(mentions) >= 10
+    missing = []
+    for menu, words in mentions:
+        # "File > Open recent or from the samples": the entry is a leading run of the words.
+        prefixes = [" ".join(words.split()[:count]) for count in range(1, len(words.split()) + 1)]
+        if not any(prefix in entries[menu] for prefix in prefixes):
+            missing.append(f"{menu} > {words}")
+    assert missing == []
+
+
+def test_every_shortcut_the_readme_names_belongs_to_an_action(window):
+    shortcuts = {
+        action.shortcut().toString() for action in window.menu_actions() if action.shortcut()
+    }
+    named = set(re.findall(r"\b(?:Ctrl|Alt|Shift)\+[\w+.]+\b", readme_text()))
+    assert len(named) >= 10
+    expanded = set()
+    for key in named:
+        if key.endswith("1..9"):  # "Ctrl+1..9"
+            expanded |= {key.replace("1..9", str(number)) for number in range(1, 10)}
+        else:
+            expanded.add(key)
+    assert sorted(expanded - shortcuts) == []
+
+
 def test_f1_lists_the_shortcuts_of_the_actions_themselves(window, answered):
     window.show_shortcuts()
     text = answered[-1][1]
@@ -186,3 +237,22 @@ def test_a_new_input_is_fitted_to_its_own_size(qtbot, window):
     qtbot.mouseClick(window.findChild(QToolButton, "mode_matrix"), Qt.MouseButton.LeftButton)
     shown = window.input_panel.plot_item.getViewBox().viewRect()
     assert shown.width() < 12 and shown.height() < 12
+
+
+def test_memory_budget_is_chosen_in_the_edit_menu_and_remembered(qtbot, window, monkeypatch):
+    from engine.ops.memory import memory_budget
+
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *args, **kwargs: (1, True)))
+    action = next(a for a in window.menu_actions() if plain(a.text()) == "Memory budget")
+    action.trigger()
+    assert memory_budget() == 2**20
+    assert window.settings.value_float("memory_budget_megabytes", 0.0) == 1.0
+    window.model.set_params(PoolParams("softpool", (9, 9), (1, 1)))
+    window.model.set_image(np.random.default_rng(0).random((3, 300, 300)).astype(np.float32))
+    window.model.wait_until_idle()
+    assert "memory" in window.model.error.lower()  # refused in a sentence, nothing allocated
+    assert "Edit > Memory budget" in window.model.error  # naming the setting to change
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *args, **kwargs: (0, True)))
+    action.trigger()
+    window.model.wait_until_idle()
+    assert memory_budget() > 2**20 and window.model.error == ""  # the default again

@@ -33,6 +33,25 @@ def clipped_widgets(window: QMainWindow) -> list[str]:
     return problems
 
 
+def clipped_plots(window: QMainWindow) -> list[str]:
+    """Image views whose plot (title, axes, colour bar) needs more width or height than its
+    view has: pyqtgraph then draws it past the view's edge, cutting the title and the bar."""
+    from PySide6.QtCore import Qt
+
+    problems = []
+    for panel in (window.input_panel, window.output_panel, window.gradient_panel):
+        if not panel.isVisible():
+            continue
+        needed = panel.plot_item.effectiveSizeHint(Qt.SizeHint.MinimumSize)
+        viewport = panel.plot_widget.viewport()
+        if needed.width() > viewport.width() or needed.height() > viewport.height():
+            problems.append(
+                f"{panel.plot_item.titleLabel.text!r} needs {needed.width():.0f} x "
+                f"{needed.height():.0f} (W x H), has {viewport.width()} x {viewport.height()}"
+            )
+    return problems
+
+
 def ancestors(widget: QWidget):
     parent = widget.parentWidget()
     while parent is not None:
@@ -45,13 +64,18 @@ def test_nothing_is_clipped_and_sliders_stay_usable(qtbot, window, size):
     window.resize(*size)
     window.arrange_docks()
     qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    window.open_path(sample_path("astronaut"))  # the longest titles: RGB, numbers named
+    window.model.wait_until_idle(10_000)
     for name in ("max", "avg", "stochastic", "spp"):
         window.model.update_params(pool_type=name)
         qtbot.wait(10)
         assert clipped_widgets(window) == [], name
+        assert clipped_plots(window) == [], name
     window.timeline.direction.setCurrentIndex(window.timeline.direction.findData("backward"))
     qtbot.wait(10)
     assert clipped_widgets(window) == []
+    assert clipped_plots(window) == []
+    assert not window.details_dock.visibleRegion().isEmpty()  # the arithmetic stays in sight
     scrubber = window.findChild(QSlider, "scrubber")
     speed = window.findChild(QSlider, "speed")
     assert scrubber.width() >= 120 and speed.width() >= 120
@@ -81,10 +105,14 @@ def test_panels_can_be_closed_and_are_remembered(qtbot, window, isolated_setting
     assert not reopened.details_dock.isVisible() and reopened.settings_dock.isVisible()
 
 
-def test_narrow_screens_put_the_details_beside_the_settings(qtbot, window):
+def test_narrow_screens_put_the_details_under_the_settings_in_sight(qtbot, window):
     window.resize(1024, 640)
     window.arrange_docks()
-    assert window.details_dock in window.tabifiedDockWidgets(window.settings_dock)
+    qtbot.waitUntil(lambda: window.width() == 1024, timeout=2000)
+    assert window.details_dock not in window.tabifiedDockWidgets(window.settings_dock)
+    assert window.dockWidgetArea(window.details_dock) == window.dockWidgetArea(window.settings_dock)
+    assert window.details_dock.y() > window.settings_dock.y()
+    assert not window.details_dock.visibleRegion().isEmpty()
 
 
 def test_every_control_has_an_object_name_and_a_tooltip(window):

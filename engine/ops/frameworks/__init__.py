@@ -10,6 +10,8 @@ argument names and defaults. :data:`FRAMEWORK_TIE_RULES` says where each framewo
 gradient of a tied maximum (``None``: ONNX defines no backward).
 """
 
+import numpy as np
+
 from engine.ops.frameworks.conventions import (
     FRAMEWORKS,
     ONNX_AUTO_PADS,
@@ -41,7 +43,12 @@ from engine.ops.frameworks.keras_pool import (
     keras_max_pool2d_backward,
 )
 from engine.ops.frameworks.max_rules import MAX_RULES
-from engine.ops.frameworks.onnx_pool import onnx_average_pool2d, onnx_flat_indices, onnx_max_pool2d
+from engine.ops.frameworks.onnx_pool import (
+    ONNX_EMPTY_AVERAGE,
+    onnx_average_pool2d,
+    onnx_flat_indices,
+    onnx_max_pool2d,
+)
 
 FRAMEWORK_TIE_RULES = {"torch": "first", "keras": "tensorflow", "jax": "jax", "onnx": None}
 """``tie`` of :func:`padded_max_pool_backward` for each framework's max-pool gradient; Keras
@@ -53,14 +60,26 @@ FRAMEWORK_MAX_RULES = {"torch": "torch", "keras": "tensorflow", "jax": "jax", "o
 FRAMEWORK_COUNT_INCLUDE_PAD = {"torch": True, "keras": False, "jax": True, "onnx": False}
 """Each framework's default ``count_include_pad`` for average pooling (Keras has no choice)."""
 
+FRAMEWORK_EMPTY_AVERAGE = {
+    "torch": np.nan,
+    "keras": np.nan,
+    "jax": np.nan,
+    "onnx": ONNX_EMPTY_AVERAGE,
+}
+"""``empty_value`` of :func:`padded_avg_pool`: what each framework's average gives for a window
+without real cells when it divides by the real cells only (0 / 0 is NaN in Flax; onnxruntime
+skips the division and writes 0; PyTorch's and Keras' windows always hold a real cell)."""
+
 __all__ = [
     "FRAMEWORKS",
     "FRAMEWORK_COUNT_INCLUDE_PAD",
+    "FRAMEWORK_EMPTY_AVERAGE",
     "FRAMEWORK_MAX_RULES",
     "FRAMEWORK_TIE_RULES",
     "KERAS_BACKENDS",
     "MAX_RULES",
     "ONNX_AUTO_PADS",
+    "ONNX_EMPTY_AVERAGE",
     "TIE_RULES",
     "PaddedGeometry",
     "framework_geometry",

@@ -62,7 +62,7 @@ def torch_geometry(
         kernel=geometry.kernel_size,
         stride=geometry.stride,
         dilation=geometry.dilation,
-        pads=tuple((pad, pad) for pad in geometry.padding),
+        pads=tuple((padding, padding) for padding in geometry.padding),
         ceil_mode=geometry.ceil_mode,
         output_size=geometry.output_size,
     )
@@ -116,7 +116,7 @@ def jax_pads(op_name: str, padding, sizes, kernel, steps) -> tuple[tuple[int, in
     except TypeError:
         raise refusal from None
     if len(pairs) != len(sizes) or not all(
-        len(pair) == 2 and all(is_int(pad) and pad >= 0 for pad in pair) for pair in pairs
+        len(pair) == 2 and all(is_int(side) and side >= 0 for side in pair) for pair in pairs
     ):
         raise refusal
     return tuple((int(low), int(high)) for low, high in pairs)
@@ -202,7 +202,7 @@ def onnx_geometry(
         return onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing)
     pairs = tuple(zip(given[:dims], given[dims:])) if given and mode == "NOTSET" else ()
     pairs = pairs or ((0, 0),) * dims
-    if any(pad >= size for pair, size in zip(pairs, kernel) for pad in pair):
+    if any(side >= size for pair, size in zip(pairs, kernel) for side in pair):
         raise PoolingError(
             f"{op_name} onnx pads must be smaller than kernel_shape (onnxruntime refuses "
             f"others), but got pads={list(given)} for kernel_shape={list(kernel)}"
@@ -216,12 +216,12 @@ def onnx_pads(op_name: str, pads, dims: int) -> tuple[int, ...]:
         values = tuple(pads)
     except TypeError:
         values = ()
-    if len(values) != 2 * dims or not all(is_int(pad) and pad >= 0 for pad in values):
+    if len(values) != 2 * dims or not all(is_int(side) and side >= 0 for side in values):
         raise PoolingError(
             f"{op_name} onnx pads must be {2 * dims} non-negative ints "
             f"[x1_begin, x2_begin, ..., x1_end, x2_end], but got {shown(pads)}"
         )
-    return tuple(int(pad) for pad in values)
+    return tuple(int(side) for side in values)
 
 
 def onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing) -> PaddedGeometry:
@@ -232,7 +232,10 @@ def onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing) -> PaddedGe
             f"ONNX spec pads for the dilated window, onnxruntime for the undilated one, so "
             f"the two disagree; give explicit pads instead"
         )
-    needed = [(math.ceil(n / s) - 1) * s + k - n for n, k, s in zip(sizes, kernel, steps)]
+    needed = [
+        (math.ceil(length / stride) - 1) * stride + size - length
+        for length, size, stride in zip(sizes, kernel, steps)
+    ]
     if min(needed) < 0:
         raise PoolingError(
             f"{op_name} onnx auto_pad={mode} needs negative padding {needed} for input size "
@@ -240,7 +243,8 @@ def onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing) -> PaddedGe
             f"than the kernel leaves cells out); onnxruntime refuses it"
         )
     pads = tuple(
-        same_pads(n, k, s, extra_low=mode == "SAME_LOWER") for n, k, s in zip(sizes, kernel, steps)
+        same_pads(length, size, stride, extra_low=mode == "SAME_LOWER")
+        for length, size, stride in zip(sizes, kernel, steps)
     )
     return build_geometry(op_name, sizes, kernel, steps, spacing, pads, False)
 

@@ -148,7 +148,7 @@ def padded_max_pool_backward(
         return all_maxima_gradient(grad, planar, flat).reshape(x.shape)
     rule = {"first": "torch", "tensorflow": "tensorflow", "jax": "jax"}[tie]
     _, indices = max_by_rule(planar, flat, rule, True)
-    overlap = any(s < span for s, span in zip(flat.stride, flat.effective_kernel))
+    overlap = any(stride < span for stride, span in zip(flat.stride, flat.effective_kernel))
     grad_input = scatter_to_input(grad, indices, planar.shape, dtype, unique=not overlap)
     return grad_input.reshape(x.shape)
 
@@ -181,7 +181,12 @@ def reciprocal_divisor(geometry: PaddedGeometry, count_include_pad: bool, dtype)
         return (1.0 / geometry.window_divisor(count_include_pad)).astype(dtype)
 
 
-def padded_avg_pool(x: np.ndarray, geometry: PaddedGeometry, count_include_pad: bool):
+def padded_avg_pool(
+    x: np.ndarray,
+    geometry: PaddedGeometry,
+    count_include_pad: bool,
+    empty_value: float = np.nan,
+):
     """Average pooling over any :class:`PaddedGeometry`; padding is 0.
 
     Parameters
@@ -190,12 +195,15 @@ def padded_avg_pool(x: np.ndarray, geometry: PaddedGeometry, count_include_pad: 
     count_include_pad : bool
         True: divide by the window's cells inside the padded input
         (:meth:`PaddedGeometry.window_divisor`); False: by its real cells only.
+    empty_value : float
+        What a window without real cells gives when ``count_include_pad`` is False: NaN
+        (0 / 0, as Flax) by default, 0 as onnxruntime (which skips the division).
 
     Returns
     -------
     ndarray of shape (C, *output_size) or (N, C, *output_size)
         float64 for float64 input, float32 otherwise. A window without real cells gives
-        0 with ``count_include_pad`` and NaN (0 / 0, as Flax) without.
+        0 with ``count_include_pad`` and ``empty_value`` without.
     """
     op_name = "padded_avg_pool"
     count_include_pad = check_flag(op_name, "count_include_pad", count_include_pad)
@@ -204,8 +212,10 @@ def padded_avg_pool(x: np.ndarray, geometry: PaddedGeometry, count_include_pad: 
     check_memory(op_name, planar, flat, 3)
     work = planar.astype(gradient_dtype(x.dtype), copy=False)
     sums = window_sums(buffer_of(work, flat, 0.0), flat.buffer_geometry())
+    reciprocal = reciprocal_divisor(flat, count_include_pad, sums.dtype)
     with np.errstate(invalid="ignore"):
-        sums *= reciprocal_divisor(flat, count_include_pad, sums.dtype)
+        sums *= reciprocal
+    sums[..., np.isinf(reciprocal)] = empty_value  # no cell to count
     return sums.reshape(caller_shape(planar.shape, geometry, unbatched))
 
 

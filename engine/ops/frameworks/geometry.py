@@ -15,7 +15,7 @@ import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.arguments import check_flag, is_int, shown, to_tuple
-from engine.ops.windows import PoolGeometry
+from engine.ops.windows import PoolGeometry, average_divisor
 
 
 @dataclass(frozen=True)
@@ -49,15 +49,18 @@ class PaddedGeometry:
     @property
     def effective_kernel(self) -> tuple[int, ...]:
         """Span of a dilated window in cells: ``d * (k - 1) + 1``."""
-        return tuple(d * (k - 1) + 1 for k, d in zip(self.kernel, self.dilation, strict=True))
+        return tuple(
+            spacing * (size - 1) + 1
+            for size, spacing in zip(self.kernel, self.dilation, strict=True)
+        )
 
     @property
     def window_extent(self) -> tuple[int, ...]:
         """Cells from the first window's start to the last window's end, per axis:
         ``(out - 1) * s + d * (k - 1) + 1``."""
         return tuple(
-            (out - 1) * s + span
-            for out, s, span in zip(self.output_size, self.stride, self.effective_kernel)
+            (out - 1) * stride + span
+            for out, stride, span in zip(self.output_size, self.stride, self.effective_kernel)
         )
 
     def window_starts(self, axis: int) -> np.ndarray:
@@ -81,20 +84,9 @@ class PaddedGeometry:
         offsets = np.arange(self.kernel[axis], dtype=np.int64) * self.dilation[axis]
         return self.window_starts(axis)[:, np.newaxis] + offsets
 
-    def real_cells(self, axis: int) -> np.ndarray:
-        """Cells of each window inside the input ``[0, L)`` along ``axis``: (O,), int64."""
-        positions = self.window_positions(axis)
-        return ((positions >= 0) & (positions < self.input_size[axis])).sum(axis=1)
-
-    def padded_cells(self, axis: int) -> np.ndarray:
-        """Cells of each window inside the padded input ``[-low, L + high)`` along ``axis``:
-        (O,), int64. Cells a ceil-mode window has past the high padding are not counted."""
-        low, high = self.pads[axis]
-        positions = self.window_positions(axis)
-        return ((positions >= -low) & (positions < self.input_size[axis] + high)).sum(axis=1)
-
     def window_divisor(self, count_include_pad: bool) -> np.ndarray:
-        """What each window's sum is divided by in an average pool.
+        """What each window's sum is divided by in an average pool
+        (:func:`~engine.ops.windows.average_divisor`).
 
         With ``count_include_pad`` the window's cells inside the padded input (PyTorch's and
         ONNX's "window clipped to the padded input"; the whole window for Keras and Flax,
@@ -105,11 +97,10 @@ class PaddedGeometry:
         -------
         ndarray of shape ``output_size``, float64
         """
-        divisor = np.ones((), dtype=np.float64)
-        for axis in range(self.spatial_dims):
-            cells = self.padded_cells(axis) if count_include_pad else self.real_cells(axis)
-            divisor = np.multiply.outer(divisor, cells.astype(np.float64))
-        return divisor
+        starts = [self.window_starts(axis) for axis in range(self.spatial_dims)]
+        return average_divisor(
+            starts, self.kernel, self.dilation, self.input_size, self.pads, count_include_pad
+        )
 
     def first_real_cell(self, axis: int) -> np.ndarray:
         """Position of each window's first real cell along ``axis``, or -1 if it has none.
@@ -213,12 +204,12 @@ def check_input_size(op_name: str, input_size) -> tuple[int, ...]:
         sizes = (input_size,) if is_int(input_size) else tuple(input_size)
     except TypeError:
         sizes = ()
-    if not 1 <= len(sizes) <= 2 or not all(is_int(n) and n >= 1 for n in sizes):
+    if not 1 <= len(sizes) <= 2 or not all(is_int(size) and size >= 1 for size in sizes):
         raise PoolingError(
             f"{op_name} input_size must be (L,) or (H, W) of positive ints, "
             f"but got {shown(input_size)}"
         )
-    return tuple(int(n) for n in sizes)
+    return tuple(int(size) for size in sizes)
 
 
 def padded_geometry(
@@ -273,7 +264,7 @@ def pad_pairs(op_name: str, pads, dims: int) -> tuple[tuple[int, int], ...]:
         pair = (item, item) if is_int(item) else item
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise refusal
-        if not all(is_int(pad) for pad in pair):
+        if not all(is_int(side) for side in pair):
             raise refusal
         pairs.append((int(pair[0]), int(pair[1])))
     return tuple(pairs)

@@ -16,6 +16,10 @@ from engine.ops.frameworks.geometry import PaddedGeometry
 from engine.ops.maxpool import NO_INDEX
 from engine.ops.windows import IntOrTuple, check_flag, check_input
 
+ONNX_EMPTY_AVERAGE = 0.0
+"""What onnxruntime's ``AveragePool`` gives for a window without real cells when it divides
+by the real cells only: it skips the division and writes 0 (Flax divides, giving NaN)."""
+
 
 def onnx_pool_geometry(
     op_name: str, x, kernel_shape, strides, pads, auto_pad, ceil_mode, dilations
@@ -122,10 +126,7 @@ def onnx_average_pool2d(
     geometry = onnx_pool_geometry(
         op_name, x, kernel_shape, strides, pads, auto_pad, ceil_mode, dilations
     )
-    out = padded_avg_pool(x, geometry, count_include_pad)
-    if not count_include_pad:
-        out[..., geometry.window_divisor(False) == 0] = 0  # onnxruntime skips the division
-    return out
+    return padded_avg_pool(x, geometry, count_include_pad, empty_value=ONNX_EMPTY_AVERAGE)
 
 
 __all__ = ["onnx_average_pool2d", "onnx_flat_indices", "onnx_max_pool2d"]

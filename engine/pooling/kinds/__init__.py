@@ -9,9 +9,10 @@ Adding a kind is one :class:`PoolKind` entry plus its ops in :mod:`engine.ops`.
 from __future__ import annotations
 
 from engine.errors import PoolingError
-from engine.pooling.kinds.base import PoolKind, Reduction
+from engine.pooling.kinds.base import PoolKind
 from engine.pooling.kinds.extra import EXTRA_KINDS
 from engine.pooling.kinds.pytorch import PYTORCH_KINDS
+from engine.pooling.kinds.reductions import Arithmetic, CellNumbers, Reduction, Writing
 from engine.pooling.parameters import PoolParams
 
 KINDS: dict[str, PoolKind] = {kind.name: kind for kind in (*PYTORCH_KINDS, *EXTRA_KINDS)}
@@ -29,4 +30,4 @@ def kind_of(params: PoolParams | str) -> PoolKind:
         ) from None
 
 
-__all__ = ["KINDS", "PoolKind", "Reduction", "kind_of"]
+__all__ = ["KINDS", "Arithmetic", "CellNumbers", "PoolKind", "Reduction", "Writing", "kind_of"]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from engine.pooling.kinds.reductions import Arithmetic, CellNumbers, Reduction, Writing
 from engine.pooling.parameters import (
     PARAMETERS,
     Parameter,
@@ -16,20 +16,6 @@ from engine.pooling.parameters import (
     is_volume,
     sequence_params,
 )
-
-
-class Reduction(enum.Enum):
-    """What a window's cells become, for the arithmetic the window writes out."""
-
-    MAXIMUM = "maximum"
-    MINIMUM = "minimum"
-    AVERAGE = "average"
-    POWER_AVERAGE = "power average"
-    SOFTMAX_AVERAGE = "softmax-weighted average"
-    RANDOM_PICK = "random pick"
-    MIXED = "mix of maximum and average"
-    BLURRED_MAXIMUM = "blurred maximum"
-
 
 Forward = Callable[[np.ndarray, PoolParams], tuple[np.ndarray, "np.ndarray | None"]]
 """``forward(image, params) -> (output, indices or None)``: image (C, H, W), output
@@ -158,14 +144,47 @@ class PoolKind:
     def layout(self, params: PoolParams):
         return self.choose_layout(self.effective(params))
 
+    def arithmetic(
+        self, cell: CellNumbers, params: PoolParams, writing: Writing | None = None
+    ) -> Arithmetic:
+        """One channel of one output cell's computation in words, as its reduction writes it
+        (:meth:`~engine.pooling.kinds.reductions.Reduction.describe`); ``params`` are the
+        settings as computed."""
+        return self.reduction.describe(cell, params, writing)
+
     def routing(self, params: PoolParams):
         return self.choose_routing(self.effective(params))
 
 
-def windowed(params: PoolParams) -> tuple:
-    """Kernel, stride, padding, dilation and ceil mode, in the order torch's max pools and
-    PoolScope's min pool take them."""
-    return params.kernel_size, params.stride, params.padding, params.dilation, params.ceil_mode
+@dataclass(frozen=True)
+class WindowSettings:
+    """The window of a windowed pool, in ``torch.nn.functional``'s names: one number per
+    spatial axis ((H, W) for a plane, (D, H, W) for a volume).
+
+    Attributes
+    ----------
+    kernel_size, stride, padding, dilation : tuple of int
+    ceil_mode : bool
+    """
+
+    kernel_size: tuple[int, ...]
+    stride: tuple[int, ...]
+    padding: tuple[int, ...]
+    dilation: tuple[int, ...]
+    ceil_mode: bool
+
+    def keywords(self, *names: str) -> dict:
+        """The settings ``names`` (all five when none) as keyword arguments of a pool."""
+        names = names or ("kernel_size", "stride", "padding", "dilation", "ceil_mode")
+        return {name: getattr(self, name) for name in names}
+
+
+def windowed(params: PoolParams) -> WindowSettings:
+    """The plane's window of ``params``, as torch's max pools and PoolScope's min pool take
+    it (``**windowed(params).keywords()``)."""
+    return WindowSettings(
+        params.kernel_size, params.stride, params.padding, params.dilation, params.ceil_mode
+    )
 
 
 def always(value):

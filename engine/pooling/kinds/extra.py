@@ -44,20 +44,11 @@ def window_arguments(params: PoolParams, input_shape, sizes=pair) -> str:
 
 
 def min_forward(image, params: PoolParams):
-    return min_pool2d(
-        image,
-        *windowed(params),
-        return_indices=True,
-    )
+    return min_pool2d(image, **windowed(params).keywords(), return_indices=True)
 
 
 def min_backward(grad, image, params: PoolParams, indices):
-    return min_pool2d_backward(
-        grad,
-        image,
-        *windowed(params),
-        indices,
-    )
+    return min_pool2d_backward(grad, image, **windowed(params).keywords(), indices=indices)
 
 
 def min_snippets(params: PoolParams, input_shape) -> dict[str, str]:

@@ -12,6 +12,7 @@ from engine.ops.frameworks import (
     padded_max_pool,
     padded_max_pool_backward,
 )
+from engine.ops.windows import pool_geometry
 from engine.pooling.code import dims, pair, size
 from engine.pooling.frameworks import (
     FRAMEWORKS,
@@ -20,10 +21,19 @@ from engine.pooling.frameworks import (
     geometry_of,
     include_pad,
     port,
+    require_backward,
     torch_arguments,
     uses,
 )
-from engine.pooling.kinds.base import NO_KERAS, PoolKind, Reduction, Volume, always, windowed
+from engine.pooling.kinds.base import (
+    NO_KERAS,
+    PoolKind,
+    Reduction,
+    Volume,
+    WindowSettings,
+    always,
+    windowed,
+)
 from engine.pooling.layouts import ADAPTIVE, FRACTIONAL, FRAMEWORK, WINDOWED, WindowedLayout
 from engine.pooling.parameters import PoolParams
 from engine.pooling.routing import (
@@ -43,11 +53,7 @@ def windowed_or_framework(params: PoolParams):
 def max_forward(image, params: PoolParams):
     framework = framework_of(params)
     if framework is TORCH:
-        return F.max_pool2d(
-            image,
-            *windowed(params),
-            return_indices=True,
-        )
+        return F.max_pool2d(image, **windowed(params).keywords(), return_indices=True)
     geometry = geometry_of(params, image.shape)
     return padded_max_pool(image, geometry, return_indices=True, rule=framework.max_rule)
 
@@ -58,10 +64,11 @@ def max_backward(grad, image, params: PoolParams, indices):
         return F.max_pool2d_backward(
             grad,
             image,
-            *windowed(params),
+            **windowed(params).keywords(),
             indices=indices if params.tie == "first" else None,
             tie=params.tie,
         )
+    require_backward(params)
     tie = framework.gradient_rule if params.tie == "first" else params.tie
     return padded_max_pool_backward(grad, image, geometry_of(params, image.shape), tie=tie)
 
@@ -116,7 +123,8 @@ def avg_forward(image, params: PoolParams):
         )
         return output, None
     geometry = geometry_of(params, image.shape)
-    return padded_avg_pool(image, geometry, include_pad(params)), None
+    framework = framework_of(params)
+    return padded_avg_pool(image, geometry, include_pad(params), framework.empty_average), None
 
 
 def avg_backward(grad, image, params: PoolParams, indices):
@@ -131,6 +139,7 @@ def avg_backward(grad, image, params: PoolParams, indices):
             params.count_include_pad,
             params.divisor_override,
         )
+    require_backward(params)
     geometry = geometry_of(params, image.shape)
     return padded_avg_pool_backward(grad, image, geometry, include_pad(params))
 
@@ -139,8 +148,7 @@ def avg_divisor(params: PoolParams, input_shape, row: int, col: int) -> float:
     """What the framework divided that window's sum by."""
     if framework_of(params) is TORCH:
         geometry = WindowedLayout().geometry(params, input_shape)
-        divisors = geometry.window_divisor(params.count_include_pad, params.divisor_override)
-        return float(divisors[row, col])
+        return geometry.cell_divisor((row, col), params.count_include_pad, params.divisor_override)
     geometry = geometry_of(params, input_shape)
     return float(geometry.window_divisor(include_pad(params))[row, col])
 
@@ -227,11 +235,17 @@ def fractional_arguments(params: PoolParams, pooled: np.ndarray):
     return params.kernel_size, params.output_size, samples
 
 
+def exact_input(pooled: np.ndarray) -> np.ndarray:
+    """What fractional pooling compares: floats as float64, whose arithmetic draws the windows
+    (the layout's, and ``x.double()`` in the snippet); integers and bools as themselves, so
+    their maxima and indices stay exact (their windows are drawn in float64 anyway)."""
+    return pooled.astype(np.float64, copy=False) if pooled.dtype.kind == "f" else pooled
+
+
 def fractional_forward(pooled, params: PoolParams):
     pool = F.fractional_max_pool3d if pooled.ndim == 4 else F.fractional_max_pool2d
     kernel, output, samples = fractional_arguments(params, pooled)
-    floats = pooled.astype(np.float64, copy=False)  # the windows drawn are computed in float64
-    return pool(floats, kernel, output, return_indices=True, _random_samples=samples)
+    return pool(exact_input(pooled), kernel, output, return_indices=True, _random_samples=samples)
 
 
 def fractional_backward(grad, pooled, params: PoolParams, indices):
@@ -239,8 +253,7 @@ def fractional_backward(grad, pooled, params: PoolParams, indices):
         F.fractional_max_pool3d_backward if pooled.ndim == 4 else F.fractional_max_pool2d_backward
     )
     kernel, output, samples = fractional_arguments(params, pooled)
-    floats = pooled.astype(np.float64, copy=False)
-    return pool(grad, floats, kernel, output, _random_samples=samples, indices=indices)
+    return pool(grad, exact_input(pooled), kernel, output, _random_samples=samples, indices=indices)
 
 
 def fractional_snippets(params: PoolParams, input_shape) -> dict[str, str]:
@@ -265,13 +278,14 @@ def triple(depth, values) -> tuple:
     return (depth, *values)
 
 
-def depth_window(params: PoolParams):
-    """Kernel, stride, padding and dilation of a 3D pool."""
-    return (
+def depth_window(params: PoolParams) -> WindowSettings:
+    """The window of a 3D pool: the depth settings in front of the plane's."""
+    return WindowSettings(
         triple(params.depth_kernel, params.kernel_size),
         triple(params.depth_stride, params.stride),
         triple(params.depth_padding, params.padding),
         triple(params.depth_dilation, params.dilation),
+        params.ceil_mode,
     )
 
 
@@ -280,58 +294,68 @@ def depth_output(params: PoolParams) -> tuple:
 
 
 def max_volume_forward(volume, params: PoolParams):
-    kernel, stride, padding, dilation = depth_window(params)
-    return F.max_pool3d(volume, kernel, stride, padding, dilation, params.ceil_mode, True)
+    window = depth_window(params)
+    return F.max_pool3d(volume, **window.keywords(), return_indices=True)
 
 
 def max_volume_backward(grad, volume, params: PoolParams, indices):
-    kernel, stride, padding, dilation = depth_window(params)
     return F.max_pool3d_backward(
         grad,
         volume,
-        kernel,
-        stride,
-        padding,
-        dilation,
-        params.ceil_mode,
+        **depth_window(params).keywords(),
         indices=indices if params.tie == "first" else None,
         tie=params.tie,
     )
 
 
+AVERAGE_WINDOW = ("kernel_size", "stride", "padding", "ceil_mode")
+"""The window settings of torch's average pools (they have no dilation)."""
+
+
 def avg_volume_forward(volume, params: PoolParams):
-    kernel, stride, padding, _ = depth_window(params)
-    arguments = (params.ceil_mode, params.count_include_pad, params.divisor_override)
-    return F.avg_pool3d(volume, kernel, stride, padding, *arguments), None
+    output = F.avg_pool3d(
+        volume,
+        **depth_window(params).keywords(*AVERAGE_WINDOW),
+        count_include_pad=params.count_include_pad,
+        divisor_override=params.divisor_override,
+    )
+    return output, None
 
 
 def avg_volume_backward(grad, volume, params: PoolParams, indices):
-    kernel, stride, padding, _ = depth_window(params)
-    arguments = (params.ceil_mode, params.count_include_pad, params.divisor_override)
-    return F.avg_pool3d_backward(grad, volume, kernel, stride, padding, *arguments)
+    return F.avg_pool3d_backward(
+        grad,
+        volume,
+        **depth_window(params).keywords(*AVERAGE_WINDOW),
+        count_include_pad=params.count_include_pad,
+        divisor_override=params.divisor_override,
+    )
+
+
+LP_WINDOW = ("kernel_size", "stride", "ceil_mode")
+"""The window settings of torch's Lp pools (no padding, no dilation)."""
 
 
 def lp_volume_forward(volume, params: PoolParams):
-    kernel, stride, _, _ = depth_window(params)
-    return F.lp_pool3d(volume, params.norm_type, kernel, stride, params.ceil_mode), None
+    window = depth_window(params).keywords(*LP_WINDOW)
+    return F.lp_pool3d(volume, params.norm_type, **window), None
 
 
 def lp_volume_backward(grad, volume, params: PoolParams, indices):
-    kernel, stride, _, _ = depth_window(params)
-    return F.lp_pool3d_backward(grad, volume, params.norm_type, kernel, stride, params.ceil_mode)
+    window = depth_window(params).keywords(*LP_WINDOW)
+    return F.lp_pool3d_backward(grad, volume, params.norm_type, **window)
 
 
 def avg_volume_divisor(params: PoolParams, input_shape, depth: int, row: int, col: int):
-    """PyTorch's avg_pool3d divisor: the override, the window clipped to the padded volume
-    (count_include_pad), or its real cells."""
-    if params.divisor_override is not None:
-        return float(params.divisor_override)
-    depths = WINDOWED.depth_axis(params, int(input_shape[1])).positions(depth)
-    low, high = -params.depth_padding, int(input_shape[1]) + params.depth_padding
-    inside = (depths >= low) & (depths < high)
-    real = (depths >= 0) & (depths < int(input_shape[1]))
-    plane = avg_divisor(params, input_shape[:1] + input_shape[2:], row, col)
-    return float((inside if params.count_include_pad else real).sum()) * plane
+    """PyTorch's avg_pool3d divisor of output cell (depth, row, col): the override, the window
+    clipped to the padded volume (count_include_pad), or its real cells."""
+    window = depth_window(params)
+    geometry = pool_geometry(
+        "avg_pool3d", (1, 1, *input_shape[1:]), **window.keywords(*AVERAGE_WINDOW)
+    )
+    return geometry.cell_divisor(
+        (depth, row, col), params.count_include_pad, params.divisor_override
+    )
 
 
 def adaptive_volume_divisor(params: PoolParams, input_shape, depth: int, row: int, col: int):
@@ -346,12 +370,12 @@ def module_code(name: str, *arguments: str):
     ``{output}``, ``{params.<field>}``)."""
 
     def code(params: PoolParams, input_shape) -> str:
-        kernel, stride, padding, dilation = depth_window(params)
+        window = depth_window(params)
         values = {
-            "kernel": kernel,
-            "stride": stride,
-            "padding": padding,
-            "dilation": dilation,
+            "kernel": window.kernel_size,
+            "stride": window.stride,
+            "padding": window.padding,
+            "dilation": window.dilation,
             "output": depth_output(params),
             "params": params,
         }

@@ -13,10 +13,12 @@ from PIL import Image
 from engine.io.export import (
     ExportError,
     animation_frames,
+    clean_journalled_temporaries,
     clean_stale_temporaries,
     code_snippets,
     export_gradient,
     export_result,
+    journalled_folders,
     write_atomically,
 )
 from engine.ops.memory import set_memory_budget
@@ -165,6 +167,36 @@ def test_killed_exports_leftover_is_removed_by_the_next_export(tmp_path, result)
     # ... which the next export into that folder removes.
     export_result(tmp_path / "small.npy", MATRIX, result)
     assert os.listdir(tmp_path) == ["small.npy"]
+
+
+def test_killed_exports_leftover_is_removed_at_the_next_start(tmp_path, result):
+    # Regression: a killed export left its hidden temporary (600 MB seen) until the next
+    # export into the same folder, which might never come.
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    script = (
+        "import sys, time\n"
+        "from engine.io.export import write_atomically\n"
+        "def write(temporary):\n"
+        "    temporary.write_bytes(b'half of a large export')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "write_atomically(sys.argv[1], write)\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script, str(folder / "big.npy")],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    assert child.stdout.readline() == "writing\n"
+    child.kill()
+    child.wait()
+    assert len(os.listdir(folder)) == 1
+    removed = clean_journalled_temporaries()  # what PoolScope does when it starts
+    assert [path.parent for path in removed] == [folder.resolve()] and os.listdir(folder) == []
+    assert journalled_folders() == []  # a clean folder is forgotten
+    assert clean_journalled_temporaries() == []
 
 
 def test_large_image_exports_a_gif_quickly_with_small_frames(tmp_path):

@@ -9,7 +9,13 @@ from engine import extra_pools as X
 from engine import functional as F
 from engine.errors import PoolingError
 from engine.ops import memory
-from engine.ops.memory import format_bytes, memory_budget, set_memory_budget
+from engine.ops.memory import (
+    budget_hint,
+    format_bytes,
+    memory_budget,
+    set_budget_hint,
+    set_memory_budget,
+)
 
 
 @pytest.fixture
@@ -121,7 +127,7 @@ def test_budget_refusals_happen_before_allocating(budget_of_64_mib, op_name, cal
     allowed = 3 * 3000 * 3000 * 8 + 2**20
     assert peak_bytes(refused) < allowed
     assert error.startswith(f"{op_name}() would need ")
-    assert "the memory budget is 64 MiB" in error and "set_memory_budget()" in error
+    assert "the memory budget is 64 MiB" in error and error.endswith(", or raise the memory budget")
 
 
 def test_unpool_refusal_names_the_size_and_the_arguments_to_change():
@@ -134,9 +140,35 @@ def test_unpool_refusal_names_the_size_and_the_arguments_to_change():
         set_memory_budget(None)
     assert str(info.value) == (
         "max_unpool2d() would need 298 GiB for an output of 200000 x 200000 (H x W); the "
-        "memory budget is 1 GiB: use a smaller kernel_size, stride or output_size (or raise "
-        "the budget with engine.ops.memory.set_memory_budget())"
+        "memory budget is 1 GiB: use a smaller kernel_size, stride or output_size, or raise "
+        "the memory budget"
     )
+
+
+def test_budget_refusal_names_the_setting_of_where_the_user_is_not_a_python_function():
+    # Regression: every refusal told the user to call engine.ops.memory.set_memory_budget(),
+    # which neither the command line nor the window can do; the caller names its own setting.
+    x = np.ones((1, 2, 2))
+    set_memory_budget(2**30)
+    set_budget_hint("raise the budget in Edit > Memory budget…")
+    try:
+        with pytest.raises(PoolingError) as info:
+            F.max_unpool2d(x, np.zeros(x.shape, np.int64), 100_000)
+    finally:
+        set_budget_hint(None)
+        set_memory_budget(None)
+    message = str(info.value)
+    assert message.endswith(
+        "use a smaller kernel_size, stride or output_size, or raise the budget in "
+        "Edit > Memory budget…"
+    )
+    assert "set_memory_budget" not in message and "\n" not in message
+    assert budget_hint() == "raise the memory budget"
+
+
+def test_budget_hint_must_be_words():
+    with pytest.raises(PoolingError, match="hint"):
+        set_budget_hint("  ")
 
 
 def test_softpool_peak_memory_stays_within_six_inputs():
