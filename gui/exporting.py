@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QProgressDialog
 
+from engine.errors import PoolingError
 from engine.io.export import (
     ExportError,
     animation_frames,
@@ -82,6 +83,13 @@ class Exporter:
                 "export the output (.npy: the whole volume) or the slices shown.",
             )
             return False
+        backward = what in ("gradient", "backward_gif") or (
+            what == "gif" and window.animation.direction == "backward"
+        )
+        problem = window.animation.backward_problem() if backward else ""
+        if problem:
+            window.show_error("No gradient to export", f"{problem}.")
+            return False
         if path.exists() and not window.confirm_overwrite(path):
             return False
         try:
@@ -98,16 +106,11 @@ class Exporter:
             elif what == "gradient":
                 export_array(path, window.animation.input_gradient(), signed=True)
             else:
-                backward = (
-                    window.animation.direction == "backward"
-                    if what == "gif"
-                    else what == "backward_gif"
-                )
                 frames = self.render_gif_frames(frame_limit, backward)
                 if frames is None:
                     return False
                 export_gif(path, frames)
-        except ExportError as error:
+        except (ExportError, PoolingError) as error:
             window.show_error("Export failed", str(error))
             return False
         window.statusBar().showMessage(f"Exported {path.name}", 5000)

@@ -18,6 +18,8 @@ Settings reach a layout already reduced to what its kind uses (see
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from engine.errors import PoolingError
@@ -465,6 +467,14 @@ class BlurredLayout(GridLayout):
         )
 
 
+@functools.lru_cache(maxsize=8)
+def bins_of(size: tuple[int, int], levels: tuple[int, ...]) -> tuple:
+    """The pyramid's bins for an input plane of ``size`` (H, W), built once per size and
+    levels: the views ask for one bin per cell, and rebuilding all of them for each (8,192
+    bins at levels 64,64) stalled the window for minutes."""
+    return tuple(pyramid_bins(size, levels))
+
+
 class PyramidLayout:
     """Spatial pyramid: ``l x l`` adaptive bins for each level ``l``, shown as one output row
     of ``sum(l * l)`` cells (level by level, bins row-major)."""
@@ -472,7 +482,7 @@ class PyramidLayout:
     name = "pyramid"
 
     def bins(self, params: PoolParams, input_shape):
-        return pyramid_bins(plane_size(input_shape), params.levels)
+        return bins_of(plane_size(input_shape), tuple(params.levels))
 
     def validate(self, params: PoolParams, input_shape) -> None:
         """Nothing beyond the levels' declared range."""
@@ -534,10 +544,19 @@ class PyramidLayout:
         return Rect(0, 0, *plane_size(input_shape))
 
     def overview_rects(self, params: PoolParams, input_shape) -> list[Rect]:
-        """Every bin of every level, outlined on the input."""
+        """Every bin of every level, outlined on the input (up to
+        :data:`MOST_OUTLINED_WINDOWS` of them)."""
+        bins = self.bins(params, input_shape)
+        if len(bins) > MOST_OUTLINED_WINDOWS:
+            return []
         return [
-            self.output_rect(params, input_shape, 0, index)
-            for index in range(self.output_shape(params, input_shape)[1])
+            Rect(
+                chosen.row_start,
+                chosen.col_start,
+                chosen.row_end - chosen.row_start,
+                chosen.col_end - chosen.col_start,
+            )
+            for chosen in bins
         ]
 
     def formula_lines(self, params: PoolParams, input_shape, sequence: bool = False) -> list[str]:

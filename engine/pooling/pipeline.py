@@ -8,6 +8,7 @@ Every function finds the settings' kind in the registry and asks it: :func:`run_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -120,14 +121,30 @@ def estimated_work(params: PoolParams, input_shape) -> int:
     return int(np.prod(input_shape)) + cells
 
 
-def run_pool(image: np.ndarray, params: PoolParams) -> PoolResult:
+def run_pool(
+    image: np.ndarray, params: PoolParams, check: Callable[[], None] | None = None
+) -> PoolResult:
     """Pool a (C, H, W) image, or a (C, D, H, W) volume with the kind's 3D pool, with
-    ``params`` through the engine."""
+    ``params`` through the engine.
+
+    ``check``, if given, is called between channels (for kinds whose channels pool apart):
+    it raises to abandon a pooling that a newer request made stale, so a background job
+    stops after a third of an RGB image's work instead of running to the end.
+    """
     validate(params, image.shape)
     kind, effective, _ = resolved(params, image.shape)
     forward = kind.volume.forward if kind.pools_volume(image.shape) else kind.forward
-    output, indices = forward(image, effective)
-    return PoolResult(effective, tuple(image.shape), output, indices)
+    if check is None or image.shape[0] == 1 or not kind.channels_apart:
+        output, indices = forward(image, effective)
+        return PoolResult(effective, tuple(image.shape), output, indices)
+    outputs, all_indices = [], []
+    for channel in range(image.shape[0]):
+        check()
+        output, indices = forward(image[channel : channel + 1], effective)
+        outputs.append(output)
+        all_indices.append(indices)
+    indices = None if all_indices[0] is None else np.concatenate(all_indices)
+    return PoolResult(effective, tuple(image.shape), np.concatenate(outputs), indices)
 
 
 def run_backward(image: np.ndarray, result: PoolResult, grad_output: np.ndarray) -> np.ndarray:

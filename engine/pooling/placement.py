@@ -3,8 +3,10 @@
 "Output at input scale" draws each output cell over the input cells its window covers; where
 windows overlap, each input cell goes to the window whose centre is nearest, so every cell is
 drawn once (see :meth:`engine.pooling.windows.AxisWindows.owners`). A placement answers the
-rectangle of a cell, the cell under a point and the picture to draw, so the views draw any
-kind the same way. :func:`plain_grid` is the ordinary view: one unit square per output cell.
+rectangle of a cell, the cell under a point, the picture to draw (also from a picture of the
+output already prepared) and where the cells an animation has not computed yet are, so the
+views draw any kind the same way. :func:`plain_grid` is the ordinary view: one unit square per
+output cell.
 """
 
 from __future__ import annotations
@@ -104,6 +106,33 @@ class GridPlacement:
         picture[:, rows < 0, :] = np.nan
         picture[:, :, cols < 0] = np.nan
         return picture
+
+    def place(self, display: np.ndarray, step: int = 1, fill=0) -> np.ndarray:
+        """A prepared picture of the output (H_out, W_out) or (H_out, W_out, 3), any dtype,
+        drawn over the area, every ``step``-th cell, ``fill`` where no cell is drawn: the same
+        as preparing :meth:`picture`, by two gathers of the small picture instead of
+        converting a picture the input's size."""
+        rows, cols = self.owners(step)
+        placed = np.take(np.take(display, np.maximum(rows, 0), axis=0), np.maximum(cols, 0), 1)
+        placed[rows < 0] = fill
+        placed[:, cols < 0] = fill
+        return placed
+
+    def rects_after(self, cells_done: int) -> list[Rect]:
+        """Where the cells after the first ``cells_done`` (row-major) are drawn: the rest of
+        the current row and everything below it, at most two rectangles."""
+        rows, cols = self.output_shape
+        if cells_done >= rows * cols:
+            return []
+        row, col = divmod(max(cells_done, 0), cols)
+        height, width = self.size
+        top, bottom = int(self.row_starts[row]), int(self.row_ends[row])
+        left = int(self.col_starts[col])
+        rects = [
+            Rect(top, left, bottom - top, width - left),
+            Rect(bottom, 0, height - bottom, width),
+        ]
+        return [rect for rect in rects if rect.height > 0 and rect.width > 0]
 
 
 def plain_grid(output_shape: tuple[int, int]) -> GridPlacement:
@@ -207,6 +236,31 @@ class PyramidPlacement:
 
     def typical_cell_size(self) -> float:
         return min(grid.typical_cell_size() for grid in self.grids)
+
+    def place(self, display: np.ndarray, step: int = 1, fill=0) -> np.ndarray:
+        """A prepared picture of the output (1, N) or (1, N, 3) drawn over the levels side by
+        side, ``fill`` in the gaps (see :meth:`GridPlacement.place`)."""
+        height, width = self.input_size
+        gap = np.full((height, PYRAMID_GAP, *display.shape[2:]), fill, dtype=display.dtype)
+        pictures, first = [], 0
+        for level, grid in enumerate(self.grids):
+            rows, cols = grid.output_shape
+            cells = display[0, first : first + rows * cols].reshape(rows, cols, *display.shape[2:])
+            pictures.extend([gap] * (level > 0) + [grid.place(cells, 1, fill)])
+            first += rows * cols
+        return np.concatenate(pictures, axis=1)[::step, ::step]
+
+    def rects_after(self, cells_done: int) -> list[Rect]:
+        """Where the cells after the first ``cells_done`` are drawn: the rest of the current
+        level's bins and every later level (two rectangles a level at most)."""
+        rects, first = [], 0
+        for level, grid in enumerate(self.grids):
+            rows, cols = grid.output_shape
+            offset = self.level_offset(level)
+            for rect in grid.rects_after(cells_done - first):
+                rects.append(Rect(rect.top, rect.left + offset, rect.height, rect.width))
+            first += rows * cols
+        return rects
 
     def picture(self, output: np.ndarray, step: int = 1) -> np.ndarray:
         """Each level's bins drawn over its copy of the input, NaN in the gaps."""

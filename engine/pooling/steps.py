@@ -6,6 +6,8 @@ objects. Steps go through the output in row-major order, one output cell (``unit
 one output row (``unit="row"``) at a time. The numbers come from the engine: a step reads the
 window cells and the result the forward already computed; the backward helpers call the kind's
 backward with a masked upstream gradient, and the routing counts ask the kind's routing.
+:class:`GradientRoute` gives the same backward state after any number of steps, cheaply for
+kinds that send each window's gradient to one chosen cell.
 """
 
 from __future__ import annotations
@@ -175,6 +177,78 @@ def contribution_counts(image: np.ndarray, result: PoolResult, cells_done: int) 
     mask = first_cells(result.output.shape, cells_done)
     kind = result.kind
     return kind.routing(result.params).counts(kind, image, result, mask)
+
+
+class GradientRoute:
+    """The backward view of one result and upstream gradient, after any number of steps.
+
+    Kinds whose routing sends each window's gradient to one chosen cell, with the forward's
+    indices at hand, are a scatter: after ``cells_done`` steps the input gradient is the first
+    ``cells_done`` upstream values added at their windows' chosen cells, in row-major order as
+    the engine adds them, so it equals :func:`partial_input_gradient` exactly and costs
+    O(cells_done), not a backward of the whole image. Every other kind runs the engine's
+    backward of the masked upstream.
+
+    Parameters
+    ----------
+    image : ndarray of shape (C, H, W)
+        The pooled image.
+    result : PoolResult
+        Its pooling.
+    upstream : ndarray of the output's shape (C, H_out, W_out), float64
+        The gradient arriving at the output; not modified.
+    """
+
+    def __init__(self, image: np.ndarray, result: PoolResult, upstream: np.ndarray):
+        self.image, self.result, self.upstream = image, result, upstream
+        routing = result.kind.routing(result.params)
+        self.scatters = routing.to_one_cell and result.indices is not None
+        self.float_image: np.ndarray | None = None  # the image as float64, made once
+
+    def chosen_cells(self, cells_done: int) -> tuple[np.ndarray, np.ndarray]:
+        """The flat input cell each of the first ``cells_done`` windows chose, per channel
+        (-1: none), and the upstream values they send: two arrays (C, cells_done)."""
+        channels = self.upstream.shape[0]
+        targets = self.result.indices.reshape(channels, -1)[:, :cells_done]
+        return targets, self.upstream.reshape(channels, -1)[:, :cells_done]
+
+    def gradient(self, cells_done: int) -> np.ndarray:
+        """The input gradient after ``cells_done`` output cells (row-major) sent theirs back.
+
+        Returns
+        -------
+        ndarray of the image's shape (C, H, W), float64
+        """
+        if not self.scatters:
+            if self.float_image is None:
+                self.float_image = self.image.astype(np.float64)
+            masked = first_cells(self.upstream.shape, cells_done, self.upstream)
+            return run_backward(self.float_image, self.result, masked)
+        targets, values = self.chosen_cells(cells_done)
+        channels, height, width = self.image.shape
+        gradient = np.zeros((channels, height * width), dtype=np.float64)
+        for channel in range(channels):  # one scatter per channel, as the engine's backward
+            keep = targets[channel] >= 0
+            np.add.at(gradient[channel], targets[channel][keep], values[channel][keep])
+        return gradient.reshape(self.image.shape)
+
+    def counts(self, cells_done: int) -> np.ndarray:
+        """:func:`contribution_counts` after ``cells_done`` steps (a count of the chosen cells
+        for kinds that choose one).
+
+        Returns
+        -------
+        ndarray of the image's shape (C, H, W), int64
+        """
+        if not self.scatters:
+            return contribution_counts(self.image, self.result, cells_done)
+        targets, _ = self.chosen_cells(cells_done)
+        channels, height, width = self.image.shape
+        counts = np.zeros((channels, height * width), dtype=np.int64)
+        for channel in range(channels):
+            chosen = targets[channel][targets[channel] >= 0]
+            counts[channel] = np.bincount(chosen, minlength=height * width)
+        return counts.reshape(self.image.shape)
 
 
 def unpooled(result: PoolResult) -> np.ndarray:

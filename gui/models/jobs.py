@@ -6,6 +6,11 @@ starts); only the newest job's result is announced, by a queued signal in the UI
 run on daemon threads, so closing the window never waits for a long job: the process ends at
 once.
 
+A lane that shows frames of one thing (the backward view while an animation plays) submits
+with ``interrupt=False``: the running job is a frame worth showing, so it finishes and is
+announced, and the new request waits for it (replacing any request already waiting). Without
+that, a view whose job takes longer than the time between requests would never update.
+
 A Python thread, not QThreadPool: PySide6 6.12 on Python 3.11 mis-counts references to None
 returned by Python runnables and eventually aborts ("deallocating None").
 """
@@ -52,12 +57,15 @@ class JobRunner(QObject):
 
     A request starts at once on a thread of its own while at most ``parallel - 1`` stale jobs
     are still winding down (a job only stops at its next check, and one engine call can take
-    seconds on a huge image); beyond that it waits, replacing any older waiting request.
+    seconds on a huge image); beyond that it waits, replacing any older waiting request. A
+    request with ``interrupt=False`` lets the running job finish and be announced, and waits
+    for it.
 
     Signals
     -------
     resultReady(object)
-        The newest job's result (never a stale one's).
+        The newest job's result (never a stale one's; the result of a job that a request with
+        ``interrupt=False`` let finish counts as newest until a newer one is announced).
     failedWith(str)
         The newest job failed; the message is one line for the user.
     busyChanged(bool)
@@ -81,22 +89,27 @@ class JobRunner(QObject):
         self.name, self.parallel = name, parallel
         self.expected = expected  # errors whose message is already a sentence for the user
         self.lock = threading.Lock()
-        self.waiting: tuple[int, CancelToken, Job] | None = None
+        self.waiting: tuple[int, CancelToken, Job, bool] | None = None
         self.running: dict[int, CancelToken] = {}
         self.latest = 0
+        self.oldest_wanted = 0  # jobs numbered below this are stale: never announced
+        self.announced = 0  # the number of the last job announced
         self.busy = False
         self.closed = False
         self._done.connect(self._on_done)
         self._error.connect(self._on_error)
 
-    def submit(self, job: Job) -> int:
+    def submit(self, job: Job, interrupt: bool = True) -> int:
         """Run ``job(token)`` in the background, replacing any older request; returns its
-        number."""
+        number. With ``interrupt=False`` the running job is not stopped: it finishes and is
+        announced, and this one starts after it."""
         with self.lock:
             self.latest += 1
-            for token in self.running.values():
-                token.cancel()
-            self.waiting = (self.latest, CancelToken(), job)
+            if interrupt:
+                self.oldest_wanted = self.latest
+                for token in self.running.values():
+                    token.cancel()
+            self.waiting = (self.latest, CancelToken(), job, interrupt)
             self._start_waiting()
         self.set_busy(True)
         return self.latest
@@ -105,6 +118,7 @@ class JobRunner(QObject):
         """Drop the waiting job and stop the running ones; nothing will be announced."""
         with self.lock:
             self.latest += 1
+            self.oldest_wanted = self.latest
             self.waiting = None
             for token in self.running.values():
                 token.cancel()
@@ -136,7 +150,9 @@ class JobRunner(QObject):
         """Start the waiting job if a thread is free (call with the lock held)."""
         if self.waiting is None or self.closed or len(self.running) >= self.parallel:
             return
-        number, token, job = self.waiting
+        number, token, job, interrupt = self.waiting
+        if not interrupt and any(not other.cancelled for other in self.running.values()):
+            return  # started when the job it lets finish has finished
         self.waiting = None
         self.running[number] = token
         thread = threading.Thread(
@@ -172,12 +188,20 @@ class JobRunner(QObject):
             return False, f"Unexpected problem: {detail}"
 
     # ----- back in the UI thread -----------------------------------------------------------
+    def wanted(self, number: int) -> bool:
+        """Whether job ``number``'s outcome is still to be announced."""
+        return number >= self.oldest_wanted and number > self.announced
+
     def _on_done(self, number: int, result) -> None:
-        if number == self.latest:
-            self.set_busy(False)
+        if self.wanted(number):
+            self.announced = number
+            if number == self.latest:
+                self.set_busy(False)
             self.resultReady.emit(result)
 
     def _on_error(self, number: int, message: str) -> None:
-        if number == self.latest:
-            self.set_busy(False)
+        if self.wanted(number):
+            self.announced = number
+            if number == self.latest:
+                self.set_busy(False)
             self.failedWith.emit(message)

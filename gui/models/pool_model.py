@@ -33,15 +33,51 @@ from engine.pooling.windows import Window
 from gui.models.jobs import CancelToken, JobRunner
 
 
+def channel_shape(source_shape: tuple[int, ...], channel: str) -> tuple[int, ...]:
+    """The shape :func:`select_channel` gives a source of ``source_shape``, without making it."""
+    if source_shape[0] == 1 or channel == "rgb":
+        return tuple(source_shape)
+    return (1, *source_shape[1:])
+
+
 class PooledImage:
     """A pooling result with the picture the output view draws, prepared off the UI thread.
     For a volume, ``volume_result`` is the whole 3D pool and ``result`` its slice
-    ``output_depth`` (see :func:`~engine.pooling.pipeline.plane_of`)."""
+    ``output_depth`` (see :func:`~engine.pooling.pipeline.plane_of`).
+
+    With ``channel`` the image pooled is first made from ``source`` (a channel change), with
+    its levels and the picture of its slice ``depth``, so the model replaces the image and its
+    result together and never shows one with the other's channels; ``params`` None then means
+    the image alone (the settings do not fit it).
+    """
 
     def __init__(
-        self, image: np.ndarray, params: PoolParams, levels, token=None, output_depth: int = 0
+        self,
+        image: np.ndarray,
+        params: PoolParams | None,
+        levels,
+        token=None,
+        output_depth: int = 0,
+        channel: str | None = None,
+        source: np.ndarray | None = None,
+        depth: int = 0,
     ):
-        self.result = run_pool(image, params)
+        self.channel, self.depth = channel, depth
+        self.working = self.input_display = None
+        if channel is not None:
+            image = select_channel(source, channel)
+            levels = data_range(image)
+            self.working = image
+            self.input_display = display_array(
+                image[:, depth] if image.ndim == 4 else image, levels
+            )
+            if token is not None:
+                token.check()
+        self.levels = levels
+        self.result = self.volume_result = self.display = None
+        if params is None:
+            return
+        self.result = run_pool(image, params, None if token is None else token.check)
         self.volume_result = None
         if image.ndim == 4:
             self.volume_result = self.result
@@ -58,7 +94,7 @@ class LoadedImage:
     def __init__(
         self, path: Path, reduce: int, channel: str, token: CancelToken, form: str = "auto"
     ):
-        self.path, self.reduce = path, reduce
+        self.path, self.reduce, self.channel = path, reduce, channel
         self.image = load_input(path, form, reduce)
         token.check()
         self.working = select_channel(self.image, channel)
@@ -91,7 +127,8 @@ class PoolModel(QObject):
         self.volume_result: PoolResult | None = None  # the whole 3D pool
         self.levels = (0.0, 1.0)  # display range of image and output
         self.image_path: Path | None = None
-        self.channel = "rgb"
+        self.channel = "rgb"  # the channel chosen
+        self.working_channel = "rgb"  # the channel of the image shown (until a change lands)
         self.params = PoolParams(pool_type="max", kernel_size=(3, 3), stride=(2, 2))
         self.result: PoolResult | None = None
         self.output_display: np.ndarray | None = None  # the output picture, prepared
@@ -170,10 +207,13 @@ class PoolModel(QObject):
         if prepared is not None and prepared.image is image:
             working, self.levels = prepared.working, prepared.levels
             self.input_display = prepared.display
+            # A one-channel image is the same whichever channel was asked when it was read.
+            self.working_channel = self.channel if image.shape[0] == 1 else prepared.channel
         else:
             working = select_channel(image, self.channel)
             self.levels = data_range(working)
             self.input_display = None
+            self.working_channel = self.channel
         self.take_working(working)
         self.selected, self.pinned = None, False
         self.coverage_pixel, self.coverage = None, []
@@ -190,19 +230,13 @@ class PoolModel(QObject):
             self.volume, self.image = None, working
 
     def set_channel(self, channel: str) -> None:
+        """Pool ``channel`` of the source. The image shown, its result and the selection
+        change together when the new result is ready (in the worker for large images), so
+        nothing ever reads a result of other channels than the image it is shown with."""
         if channel not in CHANNELS or channel == self.channel:
             return
         self.channel = channel
         if self.source_image is not None:
-            working = select_channel(self.source_image, channel)
-            self.levels = data_range(working)
-            self.input_display = None
-            depth, output_depth = self.depth, self.output_depth
-            self.take_working(working)
-            if self.volume is not None:
-                self.depth, self.output_depth = depth, output_depth
-                self.image = self.volume[:, depth]
-            self.imageChanged.emit()
             self.recompute()
 
     # ----- volumes -------------------------------------------------------------------------
@@ -273,34 +307,54 @@ class PoolModel(QObject):
 
     def recompute(self) -> None:
         """Pool the current image or volume with the current parameters (now, or in the
-        background)."""
+        background); while a channel change is pending, the new channel's image is made in the
+        same job."""
         pooled_input = self.pooled_input()
         if pooled_input is None:
             return
+        channel = None if self.working_channel == self.channel else self.channel
+        source = self.source_image
+        shape = pooled_input.shape if channel is None else channel_shape(source.shape, channel)
+        params = self.params
         try:
-            validate(self.params, pooled_input.shape)
+            validate(params, shape)
         except PoolingError as error:
-            self.pooler.cancel()
             self.set_error(str(error))  # keep the last good result on screen
-            return
-        depth = self.output_depth
-        if self.quick(self.params):
+            if channel is None:
+                self.pooler.cancel()
+                return
+            params = None  # the image still takes its new channel, without a result
+        levels, output_depth, depth = self.levels, self.output_depth, self.depth
+
+        def job(token):
+            return PooledImage(
+                pooled_input, params, levels, token, output_depth, channel, source, depth
+            )
+
+        quick = int(np.prod(shape)) <= self.synchronous_limit
+        if params is not None:
+            quick = self.quick(params, shape)
+        if quick:
             self.pooler.cancel()
             try:
-                pooled = PooledImage(pooled_input, self.params, self.levels, None, depth)
+                pooled = job(None)
             except PoolingError as error:
                 self.set_error(str(error))
                 return
             self.accept_result(pooled)
             return
-        params, levels = self.params, self.levels
-        self.pooler.submit(lambda token: PooledImage(pooled_input, params, levels, token, depth))
+        self.pooler.submit(job)
 
-    def quick(self, params: PoolParams) -> bool:
-        """Whether pooling with ``params`` is cheap enough to do at once on the UI thread."""
-        return estimated_work(params, self.pooled_input().shape) <= self.synchronous_limit
+    def quick(self, params: PoolParams, shape: tuple[int, ...] | None = None) -> bool:
+        """Whether pooling with ``params`` (an input of ``shape``, by default the one pooled)
+        is cheap enough to do at once on the UI thread."""
+        shape = self.pooled_input().shape if shape is None else shape
+        return estimated_work(params, shape) <= self.synchronous_limit
 
     def _on_pooled(self, pooled: PooledImage) -> None:
+        if pooled.working is not None:  # a channel change: the newest request, with its image
+            self.accept_result(pooled)
+            return
         pooled_result = pooled.volume_result or pooled.result
         if pooled_result.input_shape == self.pooled_input().shape:
             self.accept_result(pooled)
@@ -309,6 +363,14 @@ class PoolModel(QObject):
         self.set_error(message)
 
     def accept_result(self, pooled: PooledImage) -> None:
+        if pooled.working is not None:
+            self.take_channel(pooled)
+            if pooled.result is None:  # the settings do not fit: the image alone, as when opened
+                self.result, self.output_display, self.volume_result = None, None, None
+                self.selected, self.pinned = None, False
+                self.coverage = []
+                self.imageChanged.emit()
+                return
         result = pooled.result
         self.result, self.output_display = result, pooled.display
         self.volume_result = pooled.volume_result
@@ -319,9 +381,21 @@ class PoolModel(QObject):
         if self.selected and not (self.selected[0] < out_h and self.selected[1] < out_w):
             self.selected, self.pinned = None, False
         self.update_coverage()
+        if pooled.working is not None:
+            self.imageChanged.emit()  # image and result are both new by now
         self.resultChanged.emit()
         self.selectionChanged.emit()
         self.coverageChanged.emit()
+
+    def take_channel(self, pooled: PooledImage) -> None:
+        """Show the image a channel change made (its slice ``depth`` of a volume)."""
+        self.working_channel, self.levels = pooled.channel, pooled.levels
+        depth, output_depth = self.depth, self.output_depth
+        self.take_working(pooled.working)
+        if self.volume is not None:
+            self.depth, self.output_depth = depth, output_depth
+            self.image = self.volume[:, depth]
+        self.input_display = pooled.input_display if pooled.depth == self.depth else None
 
     def update_coverage(self) -> None:
         """The output cells (of the shown output slice) whose windows hold the marked input

@@ -30,6 +30,7 @@ PADDING_COLOUR = QColor(255, 140, 0)
 ARGMAX_COLOUR = QColor(255, 40, 40)
 MARK_COLOUR = QColor(0, 220, 255)
 SELECTED_COLOUR = QColor(255, 200, 0)
+NOT_COMPUTED_COLOUR = QColor(28, 28, 34)  # cells an animation has not computed yet
 
 
 def cosmetic_pen(colour: QColor, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
@@ -51,7 +52,10 @@ class CellOverlay(pg.GraphicsObject):
         self.levels = (0.0, 1.0)  # the display range the colours come from
         self.colour_map = pg.colormap.get("CET-L1")  # for single channels
         self.shown_channels = 0  # how many channels' numbers the last paint wrote
-        self.hidden: np.ndarray | None = None  # (H, W) True where no value is written yet
+        # Cells from this row-major index on are not computed yet (an animation step): they are
+        # covered by at most a few rectangles, so a step costs the same for any output size.
+        self.hidden_from: int | None = None
+        self.hidden_rects: list = []
         self.placement = None
         self.window: Window | None = None
         self.argmax: list[tuple[int, int, QColor]] = []
@@ -64,14 +68,27 @@ class CellOverlay(pg.GraphicsObject):
         self.setZValue(10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # clicks go to the image
 
-    def set_data(self, values: np.ndarray | None, hidden=None, placement=None, levels=None):
+    def set_data(self, values: np.ndarray | None, placement=None, levels=None):
         """``values`` (C, H, W) drawn where ``placement`` puts each cell, coloured from
-        ``levels``; ``hidden`` (H, W) cells get no number (not computed yet)."""
+        ``levels``."""
         self.prepareGeometryChange()
-        self.values, self.hidden, self.placement = values, hidden, placement
+        self.values, self.placement = values, placement
         self.levels = levels or self.levels
         self.cell_size = placement.typical_cell_size() if placement is not None else 1.0
+        self.set_hidden_from(self.hidden_from)
+
+    def set_hidden_from(self, cells_done: int | None) -> None:
+        """Cover the cells after the first ``cells_done`` (row-major; none when None) as not
+        computed yet, and write no number in them."""
+        self.hidden_from = cells_done
+        hidden = cells_done is not None and self.placement is not None
+        self.hidden_rects = self.placement.rects_after(cells_done) if hidden else []
         self.update()
+
+    def is_hidden(self, row: int, col: int) -> bool:
+        if self.hidden_from is None or self.placement is None:
+            return False
+        return row * self.placement.output_shape[1] + col >= self.hidden_from
 
     def set_window(self, window: Window | None, argmax=()) -> None:
         """Outline a window's cells and mark arg-max (row, col, colour)s."""
@@ -139,6 +156,10 @@ class CellOverlay(pg.GraphicsObject):
         visible = self.viewRect()
         if visible is not None:
             painter.setClipRect(visible)  # nothing spills over the axes
+        if self.hidden_rects:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(NOT_COMPUTED_COLOUR))
+            painter.drawRects([as_qrect(rect) for rect in self.hidden_rects])
         if self.placement is not None and pixels > 0:
             rows, cols = self.visible_cells()
             count = len(rows) * len(cols)
@@ -202,7 +223,7 @@ class CellOverlay(pg.GraphicsObject):
         painter.setFont(font)
         for (row_offset, col_offset), _ in np.ndenumerate(light):
             row, col = rows.start + row_offset, cols.start + col_offset
-            if self.hidden is not None and self.hidden[row, col]:
+            if self.is_hidden(row, col):
                 continue
             if visible is not None and not visible.contains(
                 as_qrect(self.placement.rect(row, col))

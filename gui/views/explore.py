@@ -6,12 +6,10 @@ the views into model calls; it computes nothing itself.
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QSplitter, QVBoxLayout, QWidget
 
-from engine.pooling.display import symmetric_range
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PARAMETERS
 from engine.pooling.pipeline import placement_of, windows_reach
@@ -24,7 +22,6 @@ from gui.views.image_panel import ImagePanel
 from gui.views.timeline import Timeline
 from gui.views.try_card import TryCard
 
-MAX_BLANKED_CELLS = 1_000_000
 ARGMAX_COLOURS = {
     1: [QColor(255, 40, 40)],
     3: [QColor(255, 60, 60), QColor(60, 230, 60), QColor(70, 140, 255)],
@@ -58,6 +55,9 @@ class ExplorePanel(QWidget):
         self.physical_scale = False
         self.bars = False  # sequences drawn as bars instead of a strip of cells
         self.refit_pending = False
+        self.refit_gradient_pending = False  # the third view fits its next picture
+        self.placement_cache: tuple | None = None  # (result, placement) at the input's scale
+        self.output_drawn: tuple | None = None  # what the output view's picture was made of
         self.try_card = TryCard()
         self.input_panel = ImagePanel("Input")
         self.output_panel = ImagePanel("Output")
@@ -208,16 +208,20 @@ class ExplorePanel(QWidget):
             )
 
     def output_placement(self):
-        """Where output cells are drawn: over their windows at the input's scale, or a grid."""
+        """Where output cells are drawn: over their windows at the input's scale (asked once
+        per result), or a grid."""
         result = self.model.result
         if not self.physical_scale or result is None:
             return None
-        return placement_of(result.params, result.input_shape)
+        if self.placement_cache is None or self.placement_cache[0] is not result:
+            self.placement_cache = (result, placement_of(result.params, result.input_shape))
+        return self.placement_cache[1]
 
     def _on_result_changed(self) -> None:
         result = self.model.result
         if result is None:
             self.output_panel.show_array(None, (0, 1))
+            self.output_drawn = None
             return
         self.apply_sequence_style()  # a kind may pool the one row as a sequence, or not
         # The output picture itself is drawn by _on_step_changed: the animation model answers
@@ -267,28 +271,19 @@ class ExplorePanel(QWidget):
             )
 
     def _on_step_changed(self, *_) -> None:
-        """Draw the animation state: partial output, current window, routed gradient."""
+        """Draw the animation state: the output with the cells not computed yet covered, the
+        current window, the routed gradient. A step draws no array: the output picture is
+        made once per result and placement, and the cover is at most two rectangles."""
         animation, result = self.animation, self.model.result
         engaged = animation.is_engaged()
         backward = animation.direction == "backward"
         self.gradient_box.setVisible(backward and result is not None)
         if result is None:
             return
+        self.show_output()
         step = animation.current_step()
-        if engaged and result.output[0].size > MAX_BLANKED_CELLS:
-            # Huge outputs stay drawn whole while stepping: rebuilding millions of blank cells
-            # every step would stall the window. The current cells are still marked.
-            cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
-            self.output_panel.overlay.set_marked(cells[:MAX_BLANKED_CELLS], None)
-            self.input_panel.overlay.set_window(None if step is None else step.window)
-        elif engaged:
-            partial = animation.partial_output()
-            hidden = (np.arange(partial[0].size) >= animation.cells_done()).reshape(
-                partial.shape[1:]
-            )
-            self.output_panel.show_array(
-                partial, self.model.levels, self.output_placement(), hidden=hidden
-            )
+        self.output_panel.overlay.set_hidden_from(animation.cells_done() if engaged else None)
+        if engaged:
             cells = [] if step is None else animation.sequence.cells_of(animation.count - 1)
             self.output_panel.overlay.set_marked(cells, None)
             if step is None:
@@ -302,19 +297,29 @@ class ExplorePanel(QWidget):
                 ]
                 self.input_panel.overlay.set_window(step.window, argmax)
         else:
-            self.show_output()
             self._on_selection_changed()
         if backward:
             self.draw_route(step)
 
     def show_output(self) -> None:
-        """Draw the whole output (prepared in the worker) at its current placement."""
+        """Draw the whole output (prepared in the worker) at its current placement, unless
+        the view shows exactly that already."""
+        model = self.model
+        placement = self.output_placement()
+        drawn = (model.result, model.output_display, placement, tuple(model.levels))
+        known = self.output_drawn
+        if (
+            known is not None
+            and known[0] is drawn[0]
+            and known[1] is drawn[1]
+            and known[2] is drawn[2]
+            and known[3] == drawn[3]
+        ):
+            return
         self.output_panel.show_array(
-            self.model.result.output,
-            self.model.levels,
-            self.output_placement(),
-            display=self.model.output_display,
+            model.result.output, model.levels, placement, display=model.output_display
         )
+        self.output_drawn = drawn
 
     def draw_route(self, step) -> None:
         """The current window and the arrow from it to the cell its gradient goes to."""
@@ -329,31 +334,43 @@ class ExplorePanel(QWidget):
         overlay.set_window(None if step is None else step.window)
 
     def draw_gradient_panel(self) -> None:
-        """The routed gradient so far (or the unpooled output) in the third view."""
+        """The routed gradient so far (or the unpooled output) in the third view, as the
+        animation model prepared it in its worker."""
         animation, panel = self.animation, self.gradient_panel
-        if self.gradient_choice.currentData() == "unpool":
-            values = animation.unpooled()
+        if animation.backward_view == "unpool":
+            unpooling = animation.unpooling
+            if unpooling is None or unpooling.result is not self.model.result:
+                return  # being prepared
             panel.overlay.set_counts(None)
             panel.overlay.set_route(None)
-            if values is None:
+            if unpooling.values is None:
                 panel.set_title("Max unpooling needs a kind that chooses one cell")
                 panel.show_array(None, (0, 1))
                 return
             panel.set_colour_map("CET-L1")
-            panel.show_array(values, self.model.levels)
+            panel.show_array(unpooling.values, unpooling.levels, display=unpooling.display)
             panel.set_title("Output put back at its chosen cells, zeros elsewhere")
-            return
-        routing = animation.routing
-        if routing is None:
-            return
-        panel.set_colour_map("CET-D1")
-        panel.show_array(routing.gradient, symmetric_range(routing.gradient))
-        panel.overlay.set_counts(routing.counts[0])
-        panel.set_title(f"Gradient: {int(routing.counts.sum())} routed so far")
+        else:
+            routing, problem = animation.routing, animation.backward_problem()
+            if problem:
+                panel.overlay.set_counts(None)
+                panel.overlay.set_route(None)
+                panel.show_array(None, (0, 1))
+                panel.set_title(problem)
+                return
+            if routing is None:
+                return
+            panel.set_colour_map("CET-D1")
+            panel.show_array(routing.gradient, routing.levels, display=routing.display)
+            panel.overlay.set_counts(routing.counts[0])
+            panel.set_title(f"Gradient: {routing.routed} routed so far")
+        if self.refit_gradient_pending:
+            self.refit_gradient_pending = False
+            panel.fit()
 
     def _on_gradient_choice_changed(self, *_) -> None:
-        self.draw_gradient_panel()
-        self.gradient_panel.fit()
+        self.refit_gradient_pending = True
+        self.animation.set_backward_view(self.gradient_choice.currentData())
 
     def show_tie_rule(self) -> None:
         """The tie rule choice, for the kinds that have one (max pooling)."""

@@ -10,12 +10,29 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.pooling.display import UINT8_DISPLAY_ABOVE, display_array, display_step
 from engine.pooling.placement import plain_grid
 from gui.views.cell_overlay import CellOverlay
+
+
+def lowest_level(dtype: np.dtype, levels) -> float:
+    """The low level as a ``dtype`` value can hold it: what an undrawn cell shows."""
+    return max(float(levels[0]), float(np.finfo(dtype).min))
+
+
+def as_bytes(display: np.ndarray, levels) -> np.ndarray:
+    """A prepared float picture scaled to 0..255 over ``levels``, as uint8."""
+    low, high = levels
+    scaled = (display.astype(np.float64) - low) * (255.0 / max(high - low, 1e-300))
+    np.nan_to_num(scaled, copy=False, nan=0.0, posinf=255.0, neginf=0.0)
+    return np.clip(scaled, 0, 255, out=scaled).astype(np.uint8)
+
+
+COLOUR_BAR_MIN_WIDTH = 300  # narrower views drop the colour bar (the overlay keeps numbers)
+TITLE_SLACK = 8  # pixels left for the axis's tick labels to widen as the view moves
 
 
 class CellAxis(pg.AxisItem):
@@ -100,6 +117,12 @@ class ImagePanel(QWidget):
         self.plot_item.addItem(self.overlay, ignoreBounds=True)
         self.colour_map = pg.colormap.get("CET-L1")
         self.colour_bar: pg.ColorBarItem | None = None  # built when a single channel needs it
+        self.colour_bar_wanted = False  # shown when the view is wide enough
+        self.full_title = title
+        # Tick labels widen the axis as the range changes: fit the title again afterwards.
+        self.refit_timer = QTimer(self, singleShot=True, interval=0)
+        self.refit_timer.timeout.connect(self.fit_to_width)
+        self.plot_item.getViewBox().sigRangeChanged.connect(self.refit_timer.start)
         self.image_item.sigCellHovered.connect(self.sigCellHovered)
         self.image_item.sigCellClicked.connect(self.sigCellClicked)
         layout = QVBoxLayout(self)
@@ -110,6 +133,9 @@ class ImagePanel(QWidget):
         self.reach = None  # the area the windows reach, padding included (a Rect), or None
         self.sequence_style = ""  # "" (an image), "strip" or "bars" (a sequence)
         self.bars: pg.BarGraphItem | None = None  # built the first time bars are shown
+        # The last picture placed at the input's scale, and what it was made of: redrawing
+        # the same output at the same placement reuses it.
+        self.placed: tuple | None = None
 
     def set_sequence_style(self, style: str) -> None:
         """Draw a sequence (one row) as a ``"strip"`` of cells or as ``"bars"``; ``""`` for an
@@ -140,8 +166,6 @@ class ImagePanel(QWidget):
         zero = 1 - (0 - low) / span  # y grows downwards: the row's bottom edge is y = 1
         tops = 1 - (values - low) / span
         heights = np.abs(zero - tops)
-        if self.overlay.hidden is not None:  # not computed yet in an animation
-            heights = np.where(self.overlay.hidden[0], 0.0, heights)
         starts = np.minimum(zero, tops)
         positions = np.arange(len(values)) + 0.5
         if self.bars is None:
@@ -155,7 +179,45 @@ class ImagePanel(QWidget):
         self.bars.setVisible(True)
 
     def set_title(self, title: str) -> None:
-        self.plot_item.setTitle(title)
+        self.full_title = title
+        self.fit_to_width()
+
+    def fit_to_width(self) -> None:
+        """On a narrow view (three views on a laptop), drop the colour bar and shorten the
+        title with an ellipsis, so pyqtgraph never draws the plot past the view's edge."""
+        width = self.plot_widget.viewport().width() - 1
+        if self.colour_bar is not None:
+            self.colour_bar.setVisible(self.colour_bar_wanted and width >= COLOUR_BAR_MIN_WIDTH)
+        if not self.full_title:
+            self.plot_item.setTitle(None)
+            return
+        label, minimum = self.plot_item.titleLabel, Qt.SizeHint.MinimumSize
+        if label.text != self.full_title:
+            self.plot_item.setTitle(self.full_title)
+        shown, length = self.full_title, len(self.full_title)
+        # The longest "start…" that fits, as pyqtgraph's own layout measures it (the label's
+        # HTML, font and margins, the axis and colour bar beside it): a few tries shorter.
+        for _ in range(4):
+            excess = self.plot_item.effectiveSizeHint(minimum).width() - width
+            if excess <= 0 or length == 0:
+                break
+            target = label.minimumWidth() - excess - TITLE_SLACK
+            low, high = 0, length - 1
+            while low < high:
+                middle = (low + high + 1) // 2
+                label.setText(self.full_title[:middle].rstrip() + "…")
+                if label.minimumWidth() <= target:
+                    low = middle
+                else:
+                    high = middle - 1
+            length = low
+            shown = self.full_title[:length].rstrip() + "…"
+            label.setText(shown)
+        self.plot_widget.setToolTip(self.full_title if shown != self.full_title else "")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_to_width()
 
     def set_colour_map(self, name: str) -> None:
         """'CET-L1' (gray) for data, 'CET-D1' (blue-white-red, zero white) for gradients."""
@@ -173,8 +235,9 @@ class ImagePanel(QWidget):
                 values=tuple(levels), colorMap=self.colour_map, interactive=False, width=14
             )
             self.colour_bar.setImageItem(self.image_item, insert_in=self.plot_item)
-        self.colour_bar.setVisible(True)
+        self.colour_bar_wanted = True
         self.colour_bar.setLevels(levels)
+        self.fit_to_width()
 
     def set_reach(self, reach) -> None:
         """The area the pooling windows reach (padding included), so fitting shows it."""
@@ -187,13 +250,12 @@ class ImagePanel(QWidget):
         placement=None,
         auto_range: bool = False,
         display: np.ndarray | None = None,
-        hidden: np.ndarray | None = None,
     ) -> None:
         """Show a (C, H, W) array: RGB when C = 3, else its first channel with a colour bar.
 
         ``placement`` says where each cell is drawn (default: one unit square per cell);
-        ``display`` is ``display_array`` of the plain grid, when already prepared; ``hidden``
-        (H, W) marks cells left blank (not computed yet in an animation).
+        ``display`` is ``display_array`` of the plain grid, when already prepared (then
+        nothing the array's size is converted here).
         """
         if array is None:
             self.image_item.clear()
@@ -204,13 +266,10 @@ class ImagePanel(QWidget):
         placement = placement or plain_grid(array.shape[-2:])
         changed = array.shape != self.data_shape or placement != self.placement
         height, width = placement.size
-        if placement.plain:
-            picture = array
-        else:
-            step = display_step(height, width) if height * width > UINT8_DISPLAY_ABOVE else 1
-            picture, display = placement.picture(array, step), None
-        if display is None:
-            display = display_array(picture, levels)
+        if not placement.plain:
+            display = self.placed_picture(array, levels, placement, display)
+        elif display is None:
+            display = display_array(array, levels)
         self.image_item.setImage(display, levels=levels, autoLevels=False)
         if display.dtype == np.uint8:
             # Scaled already: no levels at all, so painting does not rescale millions of pixels.
@@ -222,15 +281,44 @@ class ImagePanel(QWidget):
         if array.shape[0] != 3 and display.dtype != np.uint8:
             self.show_colour_bar(levels)
         elif self.colour_bar is not None:
+            self.colour_bar_wanted = False
             self.colour_bar.setVisible(False)
         self.image_item.setRect(QRectF(0, 0, width, height))
         self.image_item.placement = placement
-        self.overlay.set_data(array, hidden, placement, levels)
+        self.overlay.set_data(array, placement, levels)
         self.data_shape, self.placement = array.shape, placement
         if self.sequence_style == "bars":
             self.draw_bars()
         if changed or auto_range:
             self.fit()
+
+    def placed_picture(self, array, levels, placement, display) -> np.ndarray:
+        """What the image item draws for ``array`` at a placement that is not the plain grid:
+        made once per array, levels and placement (an animation step or a redraw of the same
+        output reuses it), from the prepared ``display`` when there is one."""
+        levels = tuple(levels)
+        if self.placed is not None:
+            known_array, known_display, known_levels, known_placement, picture = self.placed
+            if (
+                known_array is array
+                and known_display is display
+                and known_levels == levels
+                and (known_placement is placement or known_placement == placement)
+            ):
+                return picture
+        height, width = placement.size
+        step = display_step(height, width) if height * width > UINT8_DISPLAY_ABOVE else 1
+        if display is not None and display.shape[:2] == array.shape[-2:]:
+            cells = display
+            placed_size = -(-height // step) * -(-width // step) * cells[0, 0].size
+            if cells.dtype != np.uint8 and placed_size > UINT8_DISPLAY_ABOVE:
+                cells = as_bytes(cells, levels)  # as display_array draws large pictures
+            fill = 0 if cells.dtype == np.uint8 else lowest_level(cells.dtype, levels)
+            picture = placement.place(cells, step, fill)
+        else:
+            picture = display_array(placement.picture(array, step), levels)
+        self.placed = (array, display, levels, placement, picture)
+        return picture
 
     def fit(self) -> None:
         """Zoom to show every cell and every padding cell a window reaches."""

@@ -217,7 +217,9 @@ class InfoPanel(QTextBrowser):
             f"{position_text(step.row, step.col, result.sequence)}</h3>",
             cell_arithmetic(result, step, 0),
         ]
-        if animation.direction == "backward":
+        if animation.direction == "backward" and animation.backward_problem():
+            lines.append(f"<p>{animation.backward_problem()}.</p>")
+        elif animation.direction == "backward":
             upstream = float(animation.upstream()[0, step.row, step.col])
             lines.append(f"<p>{backward_sentence(result, step, upstream)}</p>")
             lines.append(

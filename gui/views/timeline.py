@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.models.animation_model import MAX_STEPS_PER_SECOND, MIN_STEPS_PER_SECOND, AnimationModel
+from gui.models.animation_model import (
+    FRAME_MS,
+    MAX_STEPS_PER_SECOND,
+    MIN_STEPS_PER_SECOND,
+    AnimationModel,
+)
 from gui.qt_utils import signals_blocked
 
 UPSTREAM_LABELS = {
@@ -82,7 +87,14 @@ class Timeline(QWidget):
         self.scrubber.setObjectName("scrubber")
         self.scrubber.setToolTip("Scrub through every output cell")
         self.scrubber.setMinimumWidth(SLIDER_MINIMUM_WIDTH)
-        self.scrubber.valueChanged.connect(animation.set_count)
+        self.scrubber.valueChanged.connect(self._on_scrubber_moved)
+        # The scrubber's newest value is applied at most once a frame: a drag sends a value
+        # per mouse move, and drawing each one in turn fell behind the pointer.
+        self.scrub_timer = QTimer(self)
+        self.scrub_timer.setObjectName("scrub_timer")
+        self.scrub_timer.setSingleShot(True)
+        self.scrub_timer.setInterval(FRAME_MS)
+        self.scrub_timer.timeout.connect(self._on_scrub_timer)
         self.step_label = QLabel()
         self.step_label.setObjectName("step_label")
         self.step_label.setToolTip("Steps done of all steps")
@@ -153,6 +165,13 @@ class Timeline(QWidget):
         animation.stepChanged.connect(self.refresh)
         animation.playingChanged.connect(self._on_playing_changed)
         self.refresh()
+
+    def _on_scrubber_moved(self, *_) -> None:
+        if not self.scrub_timer.isActive():
+            self.scrub_timer.start()
+
+    def _on_scrub_timer(self) -> None:
+        self.animation.set_count(self.scrubber.value())
 
     def _on_speed_changed(self, position: int) -> None:
         self.animation.set_speed(slider_to_speed(position))

@@ -76,7 +76,7 @@ def test_every_kind_through_every_view(qtbot, window, errors, tmp_path, monkeypa
     assert animation.count == animation.total()
     expected = contributions_by_one_hot(model.image, model.result)
     np.testing.assert_array_equal(animation.counts(), expected)
-    title = window.gradient_panel.plot_item.titleLabel.text
+    title = window.gradient_panel.full_title
     assert f"Gradient: {int(expected.sum())} routed" in title
 
     # Output at input scale: each cell's rectangle is the area its window covers (padding

@@ -75,9 +75,9 @@ def test_the_frameworks_tab_shows_the_four_columns_and_marks_what_differs(qtbot,
     onnx, keras = views["onnx"], views["keras"]
     # ONNX divides by the real cells (its default): the border windows differ from PyTorch's.
     assert onnx.output.overlay.marked and (0, 0) in onnx.output.overlay.marked
-    assert "differ" in onnx.output.plot_item.titleLabel.text
+    assert "differ" in onnx.output.full_title
     assert views["torch"].output.overlay.marked == []
-    assert "another shape" in keras.output.plot_item.titleLabel.text  # no ceil mode in Keras
+    assert "another shape" in keras.output.full_title  # no ceil mode in Keras
     text = onnx.details.toPlainText()
     assert "Divisor: 4 for cell (0, 0) (real cells only)" in text
     assert "top 1, bottom 1, left 1, right 1" in text
@@ -160,7 +160,7 @@ def test_a_one_line_csv_opens_as_a_sequence_with_one_number_settings(qtbot, wind
     assert window.model.result.output.tolist() == [[[3.0, 6.0, 9.0]]]
     editors["kernel_size"].width_box.setValue(4)
     assert window.model.result.params.kernel_size == (1, 4)
-    assert "Sequence 10 (L)" in window.input_panel.plot_item.titleLabel.text
+    assert "Sequence 10 (L)" in window.input_panel.full_title
     window.model.select_output(0, 1)
     assert "Window positions 3..6 of the 10-long sequence" in window.info_panel.toPlainText()
     assert window.formula.text().startswith("L_out")
@@ -187,3 +187,26 @@ def test_a_matrix_opens_as_sequences_from_the_file_menu(qtbot, window, tmp_path,
     assert kind_of(window.model.params).pools_sequence(window.model.image.shape)
     expected = run_pool(window.model.image, window.model.params).output
     np.testing.assert_array_equal(window.model.result.output, expected)
+
+
+def test_the_backward_view_of_onnx_says_it_has_no_backward_pass(qtbot, window, errors, tmp_path):
+    # ONNX is an inference format: the window must not draw PyTorch's gradient under its name
+    # (the command line refuses --grad and --backward with the same sentence).
+    window.model.update_params(framework="onnx")
+    timeline = window.timeline
+    timeline.direction.setCurrentIndex(timeline.direction.findData("backward"))
+    qtbot.mouseClick(timeline.start_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(timeline.forward_button, Qt.MouseButton.LeftButton)
+    assert (
+        window.gradient_panel.full_title == "ONNX is an inference format: it has no backward pass"
+    )
+    assert window.gradient_panel.image_item.image is None
+    assert "no backward pass" in window.info_panel.toPlainText()
+    assert not window.export_to(tmp_path / "gradient.npy", "gradient")
+    assert (
+        errors and "no backward pass" in errors[-1][1] and not (tmp_path / "gradient.npy").exists()
+    )
+    window.model.update_params(framework="torch")  # and back: the gradient is drawn again
+    qtbot.mouseClick(timeline.forward_button, Qt.MouseButton.LeftButton)
+    window.animation.routing_runner.wait_until_idle()
+    assert window.gradient_panel.full_title.startswith("Gradient:")

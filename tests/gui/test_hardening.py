@@ -100,9 +100,7 @@ def test_large_file_loads_in_background_with_a_downscale_offer(qtbot, window, tm
     assert window.open_path(path)
     qtbot.waitUntil(lambda: window.model.image.shape == (1, 750, 1000), timeout=20_000)
     assert offers == [2] and window.model.scale == 2
-    assert (
-        "working copy at 1/2 of 1500 x 2000 (H x W)" in window.input_panel.plot_item.titleLabel.text
-    )
+    assert "working copy at 1/2 of 1500 x 2000 (H x W)" in window.input_panel.full_title
     window.ask_downscale = lambda *_: None
     before = window.model.image
     assert not window.open_path(path)  # cancelled: nothing changes

@@ -31,6 +31,34 @@ def test_only_the_newest_of_a_burst_is_delivered_and_stale_jobs_stop_early(qtbot
     assert finished == ["job 4"]  # every stale job stopped at a check, none ran to its end
 
 
+def test_a_request_that_does_not_interrupt_lets_the_running_job_finish_and_be_shown(qtbot):
+    # The backward view while playing: the running frame is shown, then only the newest.
+    runner = JobRunner("test")
+    delivered, finished = [], []
+    runner.resultReady.connect(delivered.append)
+    runner.submit(slow_job("frame 0", finished))
+    time.sleep(0.04)
+    for number in range(1, 4):
+        runner.submit(slow_job(f"frame {number}", finished), interrupt=False)
+        time.sleep(0.01)
+    assert runner.busy
+    assert runner.wait_until_idle(10)
+    assert delivered == ["frame 0", "frame 3"]
+    assert finished == ["frame 0", "frame 3"]  # the replaced waiting requests never ran
+
+
+def test_an_interrupting_request_still_stops_a_frame_that_was_let_finish(qtbot):
+    runner = JobRunner("test")
+    delivered, finished = [], []
+    runner.resultReady.connect(delivered.append)
+    runner.submit(slow_job("frame 0", finished))
+    runner.submit(slow_job("frame 1", finished), interrupt=False)
+    time.sleep(0.04)
+    runner.submit(slow_job("new result", finished))
+    assert runner.wait_until_idle(10)
+    assert delivered == ["new result"] and finished == ["new result"]
+
+
 def test_a_new_request_does_not_wait_for_a_stale_job_that_cannot_check(qtbot):
     runner = JobRunner("test")
     release = threading.Event()

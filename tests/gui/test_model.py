@@ -43,3 +43,34 @@ def test_channel_choice_changes_what_is_pooled():
     np.testing.assert_array_equal(model.result.output, F.max_pool2d(image[1:2], 3, 2))
     model.set_channel("gray")
     assert model.result.output.shape == (1, 3, 3)
+
+
+def test_a_channel_change_in_the_worker_replaces_image_and_result_together(qtbot):
+    model = PoolModel(synchronous_limit=10)
+    image = np.random.default_rng(2).random((3, 40, 50)).astype(np.float32)
+    model.set_image(image)
+    assert model.wait_until_idle()
+    model.select_output(2, 3)
+    shown = []
+    model.imageChanged.connect(lambda: shown.append((model.image.shape, model.result)))
+    model.set_channel("red")
+    assert model.image.shape == (3, 40, 50) and model.result.output.shape[0] == 3  # until ready
+    model.set_params(PoolParams("avg", (2, 2), (2, 2)))  # a change while the channel is pending
+    assert model.wait_until_idle()
+    assert model.channel == model.working_channel == "red"
+    np.testing.assert_array_equal(model.image, image[:1])
+    np.testing.assert_array_equal(model.result.output, F.avg_pool2d(image[:1], 2, 2))
+    assert shown == [((1, 40, 50), model.result)]  # announced once, with its own result
+    assert model.selected == (2, 3)
+
+
+def test_a_channel_change_under_settings_that_do_not_fit_still_changes_the_image(qtbot):
+    model = PoolModel(synchronous_limit=10)
+    image = np.random.default_rng(3).random((3, 8, 8)).astype(np.float32)
+    model.set_image(image)
+    assert model.wait_until_idle()
+    model.set_params(PoolParams("max", (9, 9), (1, 1)))
+    model.set_channel("gray")
+    assert model.wait_until_idle()
+    assert model.image.shape == (1, 8, 8) and model.result is None
+    assert "window is 9 cells" in model.error

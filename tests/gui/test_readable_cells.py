@@ -57,7 +57,7 @@ def test_three_channels_are_written_labelled_when_they_fit(window):
     font, texts = CellOverlay.fitting(overlay.values, 120, 3)
     assert len(texts) == 3
     assert CellOverlay.fitting(overlay.values, 30, 3) is None  # then one channel is written
-    assert "numbers: red" in window.input_panel.plot_item.titleLabel.text
+    assert "numbers: red" in window.input_panel.full_title
 
 
 def test_ticks_are_whole_cell_numbers_at_cell_centres():
@@ -85,12 +85,12 @@ def test_everything_says_the_image_is_being_replaced_while_it_loads(qtbot, windo
     Image.fromarray(np.zeros((2200, 2200), dtype=np.uint8)).save(path)
     window.settings.set_value("background_load_megapixels", 1.0)
     assert window.open_path(path)
-    assert "being replaced by big.png" in window.input_panel.plot_item.titleLabel.text
-    assert "being replaced by big.png" in window.output_panel.plot_item.titleLabel.text
+    assert "being replaced by big.png" in window.input_panel.full_title
+    assert "being replaced by big.png" in window.output_panel.full_title
     assert "being replaced by big.png" in window.formula.text()
     assert "being replaced by big.png" in window.info_panel.toPlainText()
     qtbot.waitUntil(lambda: window.model.image.shape == (1, 2200, 2200), timeout=20_000)
-    assert "being replaced" not in window.input_panel.plot_item.titleLabel.text
+    assert "being replaced" not in window.input_panel.full_title
     assert "being replaced" not in window.formula.text()
 
 

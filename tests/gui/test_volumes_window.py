@@ -40,7 +40,7 @@ def test_a_3d_npy_opens_as_a_volume_with_slice_sliders(qtbot, window, tmp_path):
     assert model.output_depth == 2
     np.testing.assert_array_equal(model.result.output, expected[:, 2])
     np.testing.assert_array_equal(window.output_panel.overlay.values, expected[:, 2])
-    assert "Output slice 2 of 3" in window.output_panel.plot_item.titleLabel.text
+    assert "Output slice 2 of 3" in window.output_panel.full_title
 
 
 def test_selecting_a_cell_shows_its_slices_and_the_input_follows_its_arg_max(

@@ -85,6 +85,10 @@ class PoolKind:
         Whether it pools a sequence (a one-row input) along its length only, like torch's 1D
         pools: its per-axis settings then have one number each. Kinds without it treat a
         one-row input as an image of height 1.
+    channels_apart : bool
+        Whether pooling the channels one at a time gives the same result as pooling them
+        together (no random draw shared across channels), so a long pooling can stop between
+        channels when a newer request comes.
     """
 
     name: str
@@ -102,6 +106,7 @@ class PoolKind:
     uses: Callable[[PoolParams], tuple[str, ...]] | None = None
     volume: Volume | None = None
     sequences: bool = False
+    channels_apart: bool = True
 
     def declarations(self) -> list[Parameter]:
         return [PARAMETERS[name] for name in self.parameters]

@@ -282,6 +282,7 @@ STOCHASTIC = PoolKind(
     choose_routing=stochastic_routing,
     snippets=stochastic_snippets,
     sequences=True,
+    channels_apart=False,  # one random draw over every channel
 )
 
 MIXED = PoolKind(
@@ -312,6 +313,7 @@ SOFTPOOL = PoolKind(
     choose_routing=always(OVER_WINDOW),
     snippets=soft_snippets,
     sequences=True,
+    channels_apart=False,  # its window sums round by the array's layout: pool it whole
 )
 
 BLURPOOL = PoolKind(

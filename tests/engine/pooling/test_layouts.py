@@ -151,3 +151,26 @@ def test_kinds_that_pick_one_cell_route_to_one_cell(name):
     result = run_pool(image, PoolParams(name, (3, 3), (2, 2)))
     counts = contribution_counts(image, result, result.output[0].size)
     assert counts.sum() == 49  # one per window of the 7x7 output
+
+
+def test_pyramid_bins_are_built_once_for_every_view_of_them(monkeypatch):
+    # Regression: levels 64,64 rebuilt all 8,192 bins for each bin outlined or drawn,
+    # which stalled the window for minutes in the fuzz.
+    from engine.pooling import layouts
+
+    built = []
+    real = layouts.pyramid_bins
+    monkeypatch.setattr(
+        layouts, "pyramid_bins", lambda *args: built.append(1) or real(*args), raising=True
+    )
+    layouts.bins_of.cache_clear()
+    params = PoolParams("spp", levels=(64, 64))
+    layout = layouts.PYRAMID
+    shape = (1, 130, 140)
+    assert layout.overview_rects(params, shape) == []  # too many to outline
+    for index in range(0, 8192, 97):
+        layout.output_rect(params, shape, 0, index)
+        layout.window_of(params, shape, 0, index)
+    assert layout.coverage_of(params, shape, 5, 5)
+    assert len(built) == 1
+    layouts.bins_of.cache_clear()

@@ -163,3 +163,35 @@ def test_memory_stays_within_four_times_the_image(tmp_path):
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         assert peak <= 4 * image.nbytes, (params.pool_type, peak / image.nbytes)
+
+
+@pytest.mark.parametrize("name", list(KINDS))
+def test_pooling_channel_by_channel_gives_the_same_result(name):
+    # A background pooling checks between channels whether it went stale (issue 10's burst
+    # of key presses): pooled apart, the channels must give exactly what pooling them
+    # together does.
+    image = np.random.default_rng(8).integers(0, 7, (3, 13, 12)).astype(np.float32)
+    params = PoolParams(name, (3, 3), (2, 2), (1, 1), output_size=(4, 5), levels=(2, 1))
+    checks = []
+    together = run_pool(image, params)
+    apart = run_pool(image, params, check=lambda: checks.append(1))
+    np.testing.assert_array_equal(apart.output, together.output)
+    if together.indices is not None:
+        np.testing.assert_array_equal(apart.indices, together.indices)
+    assert len(checks) == (3 if KINDS[name].channels_apart else 0)
+
+
+def test_a_stale_pooling_stops_between_channels():
+    class Stale(Exception):
+        pass
+
+    calls = []
+
+    def check():
+        calls.append(1)
+        if len(calls) == 2:
+            raise Stale
+
+    with pytest.raises(Stale):
+        run_pool(np.ones((3, 8, 8), np.float32), PoolParams("max"), check=check)
+    assert len(calls) == 2  # the third channel was never pooled

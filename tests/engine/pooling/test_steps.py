@@ -4,9 +4,11 @@ import numpy as np
 import pytest
 
 from engine import functional as F
+from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import run_pool
 from engine.pooling.steps import (
+    GradientRoute,
     StepSequence,
     contribution_counts,
     partial_input_gradient,
@@ -107,3 +109,35 @@ def test_unpooling_puts_maxima_back():
     restored = unpooled(result)
     assert restored.shape == MATRIX.shape and np.count_nonzero(restored) == 9
     np.testing.assert_array_equal(F.max_pool2d(restored, 2), result.output)
+
+
+VARIANTS = [{}, {"tie": "all"}, {"mix": 1.0}, {"inference": True}]
+COLOUR = np.random.default_rng(4).integers(0, 4, (3, 13, 15)).astype(np.float32)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=["default", "tie-all", "mix-1", "inference"])
+@pytest.mark.parametrize("name", list(KINDS))
+def test_the_gradient_route_equals_the_engines_backward_of_the_masked_upstream(name, variant):
+    # Ties everywhere (integers 0..3), overlapping windows (3x3, stride 2), three channels.
+    params = PoolParams(name, (3, 3), (2, 2), output_size=(4, 5), levels=(3, 2, 1), seed=1)
+    result = run_pool(COLOUR, params.replace(**variant))
+    upstream = upstream_gradient("random", result, seed=2)
+    route = GradientRoute(COLOUR, result, upstream)
+    total = result.output[0].size
+    for done in sorted({0, 1, 7, total // 2, total - 1, total}):
+        gradient = route.gradient(done)
+        expected = partial_input_gradient(COLOUR, result, upstream, done)
+        assert gradient.dtype == expected.dtype == np.float64
+        np.testing.assert_array_equal(gradient, expected)
+        counts = route.counts(done)
+        assert counts.dtype == np.int64
+        np.testing.assert_array_equal(counts, contribution_counts(COLOUR, result, done))
+
+
+def test_the_gradient_route_of_a_max_pool_is_a_scatter_of_the_first_cells():
+    result = run_pool(MATRIX, PoolParams("max", (3, 3), (1, 1)))
+    route = GradientRoute(MATRIX, result, upstream_gradient("ones", result))
+    assert route.scatters
+    np.testing.assert_array_equal(np.argwhere(route.gradient(2)[0]), [[1, 1], [2, 3]])  # 6, 8
+    average = run_pool(MATRIX, PoolParams("avg", (3, 3)))
+    assert not GradientRoute(MATRIX, average, upstream_gradient("ones", average)).scatters
