@@ -16,12 +16,15 @@ from pathlib import Path
 from engine.errors import PoolingError
 from engine.io.export import clean_journalled_temporaries
 from engine.io.images import ImageLoadError, load_input, sample_path
+from engine.network.report import add_train_arguments, run_train_command
 from engine.ops.memory import set_budget_hint, set_memory_budget
 from engine.pooling.frameworks import FRAMEWORKS, backward_problem, framework_of, with_gradient
 from engine.pooling.gotchas import GOTCHAS
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PARAMETERS, PoolParams
 from engine.pooling.pipeline import run_pool, validate
+
+TABS = ["explore", "experiments", "frameworks", "network"]  # --tab, in the window's order
 
 
 class UsageError(Exception):
@@ -250,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--tab",
-        choices=["explore", "experiments", "frameworks"],
+        choices=TABS,
         default=None,
         help="the tab to show",
     )
@@ -303,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="H,W",
         help="window size for --screenshot, height first (default 768,1366)",
     )
+    add_train_arguments(parser)
     return parser
 
 
@@ -505,6 +509,8 @@ def run_command_line(argv: Sequence[str] | None) -> int:
         args = build_parser().parse_args(argv)
     except UsageError as error:
         return fail(str(error))
+    if args.train is not None:
+        return run_train_command(args)  # the network trains without a window
     clean_journalled_temporaries()  # what killed exports left behind, wherever they were
     problem = output_problem(args)
     if problem is not None:
@@ -670,7 +676,7 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
     if args.step is not None:
         window.animation.set_count(args.step)
     if args.tab is not None:
-        window.tabs.setCurrentIndex(["explore", "experiments", "frameworks"].index(args.tab))
+        window.tabs.setCurrentIndex(TABS.index(args.tab))
         window.frameworks.runner.wait_until_idle()
     if args.experiment:
         try:

@@ -55,6 +55,7 @@ from gui.views.frameworks import FrameworksPanel
 from gui.views.gallery import GalleryPanel
 from gui.views.info_panel import InfoPanel
 from gui.views.matrix_panel import PRESETS, MatrixPanel
+from gui.views.network import NetworkPanel
 from gui.views.source import ImageSource, ModeSwitch
 
 IMAGE_FILTER = (
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.mode = "image"
         self.pending_path: Path | None = None
+        self.docks_set_aside: list[QDockWidget] | None = None  # hidden for the Network tab
         self.setWindowTitle("PoolScope")
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
@@ -142,16 +144,19 @@ class MainWindow(QMainWindow):
         self.explore = ExplorePanel(self.model, self.animation)
         self.experiments = ExperimentsPanel(self.model)
         self.frameworks = FrameworksPanel(self.model)
+        self.network = NetworkPanel(self.model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.addTab(self.explore, "Explore")
         self.tabs.addTab(self.experiments, "Experiments")
         self.tabs.addTab(self.frameworks, "Frameworks")
+        self.tabs.addTab(self.network, "Network")
         self.tabs.setTabToolTip(0, "Pool the input, follow every window, step through")
         self.tabs.setTabToolTip(1, "Check what pooling is for: invariance, noise, cost, ...")
         self.tabs.setTabToolTip(
             2, "The same max or average pooling in PyTorch, Keras, JAX and ONNX, side by side"
         )
+        self.tabs.setTabToolTip(3, "Train a small CNN with each pooling, or none, and look inside")
         self.setCentralWidget(self.tabs)
         # The views, for scripts and tests.
         explore = self.explore
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
         self.matrix_panel.applied.connect(lambda: self.show_mode("matrix"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.experiments.inputReplaced.connect(self._on_experiment_input)
+        self.network.exploreRequested.connect(self._on_network_explore)
         self.gallery.chosen.connect(self.load_gotcha)
         self.experiments.runner.busyChanged.connect(self._on_busy_changed)
 
@@ -361,6 +367,15 @@ class MainWindow(QMainWindow):
                 lambda: self.tabs.setCurrentWidget(self.frameworks),
                 "Ctrl+Shift+F",
                 "The same max or average pooling as PyTorch, Keras, JAX and ONNX compute it",
+            )
+        )
+        view_menu.addAction(
+            self.action(
+                "&Network (train a CNN)",
+                lambda: self.tabs.setCurrentWidget(self.network),
+                "Ctrl+Shift+N",
+                "Train the article's digit CNN with a pooling, or none, and see its curves and "
+                "feature maps",
             )
         )
         view_menu.addAction(
@@ -675,6 +690,20 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         self.experiments.set_active(self.tabs.widget(index) is self.experiments)
         self.frameworks.set_active(self.tabs.widget(index) is self.frameworks)
+        self.give_network_the_window(self.tabs.widget(index) is self.network)
+
+    def give_network_the_window(self, network_shown: bool) -> None:
+        """The Network tab has its own controls: the pooling docks (settings, details,
+        formula, gotchas) step aside while it is shown and come back as they were."""
+        if network_shown and self.docks_set_aside is None:
+            docks = (self.settings_dock, self.details_dock, self.formula_dock, self.gallery_dock)
+            self.docks_set_aside = [dock for dock in docks if dock.isVisible()]
+            for dock in self.docks_set_aside:
+                dock.hide()
+        elif not network_shown and self.docks_set_aside is not None:
+            for dock in self.docks_set_aside:
+                dock.show()
+            self.docks_set_aside = None
 
     def show_gallery(self) -> None:
         self.gallery_dock.show()
@@ -701,6 +730,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.show_mode("image")
         self.statusBar().showMessage(sentence, 8000)
+
+    def _on_network_explore(self, image, params: PoolParams, sentence: str) -> None:
+        """Study a trained network's feature map with its pooling layer's settings."""
+        self.model.image_path = None
+        self.model.set_image(image)
+        self.model.set_params(params)
+        self.tabs.setCurrentIndex(0)
+        self.show_mode("image")
+        self.statusBar().showMessage(sentence, 10000)
 
     def show_experiment(self, title: str):
         """Switch to the Experiments tab at the experiment whose title starts with ``title``."""
@@ -865,7 +903,8 @@ class MainWindow(QMainWindow):
         self.settings.set_value("channel", self.model.channel)
         self.settings.set_value("matrix", self.matrix_panel.editor.toPlainText())
         self.settings.set_value("geometry", self.saveGeometry())
-        self.settings.set_value("window_state", self.saveState())
+        if self.docks_set_aside is None:  # never remember the docks the Network tab hid
+            self.settings.set_value("window_state", self.saveState())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
@@ -874,4 +913,5 @@ class MainWindow(QMainWindow):
         self.animation.routing_runner.shutdown()
         self.experiments.shutdown()
         self.frameworks.shutdown()
+        self.network.shutdown()
         super().closeEvent(event)

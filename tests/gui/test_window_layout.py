@@ -155,8 +155,20 @@ def test_sizes_are_written_height_by_width(window):
     window.open_path(sample_path("checkerboard"))
     window.model.set_image(window.model.image[:, :40, :64])
     window.model.set_params(PoolParams("max", (2, 4), (2, 4)))
-    assert "Input 40 x 64 (H x W)" in window.input_panel.plot_item.titleLabel.text
-    assert "Output 20 x 16 (H x W)" in window.output_panel.plot_item.titleLabel.text
+    assert "Input 40 x 64 (H x W)" in window.input_panel.full_title
+    assert "Output 20 x 16 (H x W)" in window.output_panel.full_title
     assert "1 x 40 x 64 (C x H x W)" in window.formula.text()
     window.model.select_output(0, 0)
     assert "of the 40 x 64 (H x W) input" in window.info_panel.toPlainText()
+
+
+def test_the_network_tab_gets_the_whole_window_and_gives_the_docks_back(qtbot, window):
+    docks = (window.settings_dock, window.details_dock, window.formula_dock)
+    window.tabs.setCurrentWidget(window.network)
+    assert not any(dock.isVisible() for dock in docks)
+    window.save_settings()  # while they are set aside: not remembered as closed
+    window.tabs.setCurrentWidget(window.explore)
+    assert all(dock.isVisible() for dock in docks)
+    state = window.settings.value_bytes("window_state")
+    assert state is None or window.restoreState(state)
+    assert all(dock.isVisible() for dock in docks)

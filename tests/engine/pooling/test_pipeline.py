@@ -182,7 +182,7 @@ def test_pooling_channel_by_channel_gives_the_same_result(name):
 
 
 def test_a_stale_pooling_stops_between_channels():
-    class Stale(Exception):
+    class StaleError(Exception):
         pass
 
     calls = []
@@ -190,8 +190,8 @@ def test_a_stale_pooling_stops_between_channels():
     def check():
         calls.append(1)
         if len(calls) == 2:
-            raise Stale
+            raise StaleError
 
-    with pytest.raises(Stale):
+    with pytest.raises(StaleError):
         run_pool(np.ones((3, 8, 8), np.float32), PoolParams("max"), check=check)
     assert len(calls) == 2  # the third channel was never pooled
