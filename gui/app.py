@@ -25,6 +25,7 @@ from engine.pooling.parameters import PARAMETERS, PoolParams
 from engine.pooling.pipeline import run_pool, validate
 
 TABS = ["explore", "experiments", "frameworks", "network"]  # --tab, in the window's order
+LANGUAGE_CODES = ["en", "zh_CN"]  # --lang: the keys of gui.i18n.LANGUAGES (no Qt imported here)
 
 
 class UsageError(Exception):
@@ -305,6 +306,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=(768, 1366),
         metavar="H,W",
         help="window size for --screenshot, height first (default 768,1366)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGE_CODES,
+        default=None,
+        help="the window's language: en (English) or zh_CN (Simplified Chinese); default: the "
+        "one chosen last in View > Language, else the system's",
     )
     add_train_arguments(parser)
     return parser
@@ -604,6 +612,7 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.crash import CrashReporter, install
+    from gui.i18n import LANGUAGE
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     with PlatformFailureHint():  # a plugin that fails anyway: a hint, not Qt's wall of text
@@ -612,16 +621,33 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
     app.setOrganizationName("PoolScope")
     reporter = CrashReporter(app)
     uninstall = install(reporter)
+    previous_language = LANGUAGE.code
     try:
         return show_window(app, args, params)
     finally:
         uninstall()
+        LANGUAGE.install(previous_language)  # main() leaves no language behind (tests call it)
+
+
+def start_language(args: argparse.Namespace, settings) -> str:
+    """Install the window's language: ``--lang``, else the one chosen last, else the
+    system's. Returns its code ("en" when a translation cannot be loaded)."""
+    from gui.i18n import LANGUAGE, system_language
+
+    code = args.lang or settings.language() or system_language()
+    if not LANGUAGE.install(code):
+        LANGUAGE.install("en")
+    return LANGUAGE.code
 
 
 def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int:
     from gui.main_window import MainWindow
+    from gui.models.settings import Settings
 
-    window = MainWindow()
+    settings = Settings()
+    start_language(args, settings)
+    window = MainWindow(settings=settings)
+    app.poolscope_window = window  # View > Language replaces it with a rebuilt window
     smallest = window.minimumSize()
     if args.screenshot is not None and (
         args.size[0] < smallest.height() or args.size[1] < smallest.width()
@@ -689,7 +715,7 @@ def show_window(app, args: argparse.Namespace, params: PoolParams | None) -> int
         app.processEvents()
         window.show_first_view()
         status = app.exec()
-        window.close()
+        app.poolscope_window.close()  # the window shown last (a language switch rebuilds it)
         return status
     window.resize(args.size[1], args.size[0])
     window.show()

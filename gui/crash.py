@@ -18,6 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from engine.text import Text
+from gui.i18n import message_of, tr
+
 
 def log_folder() -> Path:
     """The user's data folder for PoolScope (POOLSCOPE_LOG_DIR overrides it, for tests)."""
@@ -55,7 +58,9 @@ class CrashReporter(QObject):
 
     def handle(self, kind, value, trace) -> None:
         details = "".join(traceback.format_exception(kind, value, trace))
-        message = f"{kind.__name__}: {value}".splitlines()[0][:300]
+        said = value.args[0] if isinstance(value, BaseException) and value.args else None
+        text = message_of(value) if isinstance(said, Text) else str(value)  # str: KeyError's quotes
+        message = f"{kind.__name__}: {text}".splitlines()[0][:300]
         self.reported.emit(message, details)
 
     def _on_reported(self, message: str, details: str) -> None:
@@ -65,14 +70,23 @@ class CrashReporter(QObject):
             self.show_dialog(message, details, path)
 
     def show_dialog(self, message: str, details: str, path: Path | None) -> None:
-        where = f"The details were written to {path}." if path else "No log could be written."
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Something went wrong")
-        box.setText(f"PoolScope hit an unexpected problem and kept going:\n\n{message}")
-        box.setInformativeText(f"{where} Your image and settings are unchanged.")
+        box.setWindowTitle(tr("Something went wrong"))
+        box.setText(
+            tr("PoolScope hit an unexpected problem and kept going:\n\n{message}").format(
+                message=message
+            )
+        )
+        box.setInformativeText(
+            tr("The details were written to {path}. Your image and settings are unchanged.").format(
+                path=path
+            )
+            if path
+            else tr("No log could be written. Your image and settings are unchanged.")
+        )
         box.setDetailedText(details)
-        copy = QPushButton("Copy details")
+        copy = QPushButton(tr("Copy details"))
         box.addButton(copy, QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()  # keep the box open after copying
         copy.clicked.connect(lambda: QApplication.clipboard().setText(details))

@@ -22,26 +22,49 @@ from engine.io.export import (
     export_gif,
 )
 from engine.pooling.pipeline import export_form
+from engine.text import Text
+from gui.i18n import message_of, tr, translated
 
-FILTERS = {
-    ".png": "PNG image (*.png)",
-    ".npy": "NumPy array, exact (*.npy)",
-    ".csv": "CSV, first channel (*.csv)",
-    ".gif": "Animated GIF (*.gif)",
-}
 EXPORTS = (
-    # (what, suffix, menu text)
-    ("input", ".png", "Input as PNG…"),
-    ("output", ".png", "Output as PNG…"),
-    ("output", ".npy", "Output as NPY (exact)…"),
-    ("output", ".csv", "Output as CSV…"),
-    ("gradient", ".png", "Input gradient as PNG…"),
-    ("gradient", ".npy", "Input gradient as NPY (exact)…"),
-    ("gradient", ".csv", "Input gradient as CSV…"),
-    ("forward_gif", ".gif", "Forward animation as GIF…"),
-    ("backward_gif", ".gif", "Backward animation as GIF…"),
+    # (what, suffix, menu text, its tooltip)
+    ("input", ".png", Text("Input as PNG…"), Text("Export the input as png")),
+    ("output", ".png", Text("Output as PNG…"), Text("Export the output as png")),
+    ("output", ".npy", Text("Output as NPY (exact)…"), Text("Export the output as npy (exact)")),
+    ("output", ".csv", Text("Output as CSV…"), Text("Export the output as csv")),
+    ("gradient", ".png", Text("Input gradient as PNG…"), Text("Export the input gradient as png")),
+    (
+        "gradient",
+        ".npy",
+        Text("Input gradient as NPY (exact)…"),
+        Text("Export the input gradient as npy (exact)"),
+    ),
+    ("gradient", ".csv", Text("Input gradient as CSV…"), Text("Export the input gradient as csv")),
+    (
+        "forward_gif",
+        ".gif",
+        Text("Forward animation as GIF…"),
+        Text("Export the forward animation as gif"),
+    ),
+    (
+        "backward_gif",
+        ".gif",
+        Text("Backward animation as GIF…"),
+        Text("Export the backward animation as gif"),
+    ),
 )
-"""Every File > Export entry."""
+"""Every File > Export entry (texts translatable: shown with ``translated``)."""
+
+
+def file_filter(suffix: str) -> str:
+    """The save dialog's filter for ``suffix``: words translated, the pattern kept."""
+    pattern = f"*{suffix}"
+    if suffix == ".png":
+        return tr("PNG image ({pattern})").format(pattern=pattern)
+    if suffix == ".npy":
+        return tr("NumPy array, exact ({pattern})").format(pattern=pattern)
+    if suffix == ".csv":
+        return tr("CSV, first channel ({pattern})").format(pattern=pattern)
+    return tr("Animated GIF ({pattern})").format(pattern=pattern)
 
 
 class Exporter:
@@ -56,9 +79,9 @@ class Exporter:
         default = Path(folder) / f"{what.replace('_gif', '')}{suffix}"
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export",
+            tr("Export"),
             str(default),
-            FILTERS[suffix],
+            file_filter(suffix),
             options=QFileDialog.Option.DontConfirmOverwrite,  # confirm_overwrite asks
         )
         if path:
@@ -74,13 +97,15 @@ class Exporter:
         path = Path(path)
         result, image = model.result, model.image
         if result is None:
-            window.show_error("Nothing to export", "Open an image first.")
+            window.show_error(tr("Nothing to export"), tr("Open an image first."))
             return False
         if model.volume is not None and what not in ("input", "output"):
             window.show_error(
-                "Not for volumes",
-                "Gradients and animations are exported for images and sequences; for a volume "
-                "export the output (.npy: the whole volume) or the slices shown.",
+                tr("Not for volumes"),
+                tr(
+                    "Gradients and animations are exported for images and sequences; for a "
+                    "volume export the output (.npy: the whole volume) or the slices shown."
+                ),
             )
             return False
         backward = what in ("gradient", "backward_gif") or (
@@ -88,7 +113,9 @@ class Exporter:
         )
         problem = window.animation.backward_problem() if backward else ""
         if problem:
-            window.show_error("No gradient to export", f"{problem}.")
+            window.show_error(
+                tr("No gradient to export"), tr("{problem}.").format(problem=translated(problem))
+            )
             return False
         if path.exists() and not window.confirm_overwrite(path):
             return False
@@ -111,9 +138,9 @@ class Exporter:
                     return False
                 export_gif(path, frames)
         except (ExportError, PoolingError) as error:
-            window.show_error("Export failed", str(error))
+            window.show_error(tr("Export failed"), message_of(error))
             return False
-        window.statusBar().showMessage(f"Exported {path.name}", 5000)
+        window.statusBar().showMessage(tr("Exported {name}").format(name=path.name), 5000)
         return True
 
     def render_gif_frames(self, frame_limit: int | None, backward: bool):
@@ -122,15 +149,15 @@ class Exporter:
         if frame_limit is None:
             frame_limit, accepted = QInputDialog.getInt(
                 window,
-                "Animated GIF",
-                "Most frames (longer animations skip steps evenly):",
+                tr("Animated GIF"),
+                tr("Most frames (longer animations skip steps evenly):"),
                 120,
                 2,
                 2000,
             )
             if not accepted:
                 return None
-        progress = QProgressDialog("Rendering frames…", "Cancel", 0, frame_limit, window)
+        progress = QProgressDialog(tr("Rendering frames…"), tr("Cancel"), 0, frame_limit, window)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
 
@@ -161,4 +188,4 @@ class Exporter:
         snippets = code_snippets(result.params, result.input_shape)
         text = "\n".join(f"# {name}\n{code}" for name, code in snippets.items())
         QApplication.clipboard().setText(text)
-        self.window.show_message("Copied as code", text)
+        self.window.show_message(tr("Copied as code"), text)

@@ -17,9 +17,10 @@ import numpy as np
 import pyqtgraph as pg
 import PySide6
 from PIL import Image
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QFrame,
@@ -43,8 +44,10 @@ from engine.ops.memory import default_memory_budget, set_budget_hint, set_memory
 from engine.pooling.gotchas import GOTCHAS, gotcha
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
+from engine.text import Text
 from gui.experiments.panel import ExperimentsPanel
 from gui.exporting import EXPORTS, Exporter
+from gui.i18n import LANGUAGE, LANGUAGES, message_of, tr, translated
 from gui.models.animation_model import AnimationModel
 from gui.models.pool_model import PoolModel
 from gui.models.settings import Settings
@@ -52,28 +55,37 @@ from gui.views.controls import ControlsPanel
 from gui.views.explore import ExplorePanel
 from gui.views.formula_strip import FormulaStrip
 from gui.views.frameworks import FrameworksPanel
-from gui.views.gallery import GalleryPanel
+from gui.views.gallery import GalleryPanel, explanation_text
 from gui.views.info_panel import InfoPanel
 from gui.views.matrix_panel import PRESETS, MatrixPanel
 from gui.views.network import NetworkPanel
 from gui.views.source import ImageSource, ModeSwitch
 
-IMAGE_FILTER = (
-    "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;"
-    "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
-)
-SEQUENCES_FILTER = "Matrices (*.csv *.tsv *.txt *.npy);;All files (*)"
-VOLUME_FILTER = "Volumes (*.npy *.tif *.tiff *.gif *.webp);;All files (*)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
+MATRIX_PATTERNS = "*.csv *.tsv *.txt *.npy"
+VOLUME_PATTERNS = "*.npy *.tif *.tiff *.gif *.webp"
 FIRST_START_SAMPLE = "digit"
 FIRST_START_PARAMS = PoolParams("max", (2, 2), (2, 2))
 FIRST_START_CELL = (6, 6)  # an output cell on the digit's stroke
 FIRST_START_ZOOM = 8  # cells shown around it in both views, so every number can be read
-WINDOW_BUDGET_HINT = "raise the budget in Edit > Memory budget…"
+WINDOW_BUDGET_HINT = Text("raise the budget in Edit > Memory budget…")
 WIDE_SCREEN = 1300  # narrower screens put the details under the settings, left
-MOUSE_HELP = (
+MOUSE_HELP = Text(
     "Mouse: hover an output cell to see its window, click to pin it (arrow keys move it); "
     "click an input cell to mark every output cell it feeds; wheel zooms, drag pans."
 )
+
+
+def open_filter(*kinds: str) -> str:
+    """A file dialog's filter: the kinds of file asked for ("images", "matrices",
+    "volumes"), then all files; words translated, patterns kept."""
+    filters = {
+        "images": lambda: tr("Images ({patterns})").format(patterns=IMAGE_PATTERNS),
+        "matrices": lambda: tr("Matrices ({patterns})").format(patterns=MATRIX_PATTERNS),
+        "volumes": lambda: tr("Volumes ({patterns})").format(patterns=VOLUME_PATTERNS),
+    }
+    chosen = [filters[kind]() for kind in kinds]
+    return ";;".join([*chosen, tr("All files ({patterns})").format(patterns="*")])
 
 
 def matrix_text(matrix) -> str:
@@ -86,10 +98,25 @@ def matrix_text(matrix) -> str:
 
 
 class MainWindow(QMainWindow):
+    """PoolScope's window over a :class:`PoolModel` (its own, or one given, which it adopts
+    when nothing owns it: a window rebuilt in another language keeps the model).
+
+    Signals
+    -------
+    replaced(object)
+        The window was rebuilt in another language (:meth:`choose_language`): the new
+        window, which the application keeps (``QApplication.instance().poolscope_window``).
+    """
+
+    replaced = Signal(object)
+
     def __init__(self, model: PoolModel | None = None, settings: Settings | None = None):
         super().__init__()
         self.setObjectName("main_window")
+        if model is not None and model.parent() is None:
+            model.setParent(self)
         self.model = model or PoolModel(self)
+        self.model_handed_over = False  # True once a rebuilt window took the model
         self.settings = settings or Settings()
         self.animation = AnimationModel(self.model, self)
         self.exporter = Exporter(self)
@@ -123,20 +150,22 @@ class MainWindow(QMainWindow):
         self.info_panel = InfoPanel(self.model)
         self.info_panel.animation = self.animation
         self.formula = FormulaStrip(self.model)
-        self.settings_dock = self.dock("Settings", "settings_dock", scroll, Qt.LeftDockWidgetArea)
+        self.settings_dock = self.dock(
+            tr("Settings"), "settings_dock", scroll, Qt.LeftDockWidgetArea
+        )
         self.details_dock = self.dock(
-            "Details", "details_dock", self.info_panel, Qt.RightDockWidgetArea
+            tr("Details"), "details_dock", self.info_panel, Qt.RightDockWidgetArea
         )
         formula_scroll = QScrollArea()  # wrapped lines scroll rather than being cut
         formula_scroll.setWidget(self.formula)
         formula_scroll.setWidgetResizable(True)
         formula_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.formula_dock = self.dock(
-            "Formula", "formula_dock", formula_scroll, Qt.BottomDockWidgetArea
+            tr("Formula"), "formula_dock", formula_scroll, Qt.BottomDockWidgetArea
         )
         self.gallery = GalleryPanel()
         self.gallery_dock = self.dock(
-            "Gotchas", "gotchas_dock", self.gallery, Qt.RightDockWidgetArea
+            tr("Gotchas"), "gotchas_dock", self.gallery, Qt.RightDockWidgetArea
         )
         self.tabifyDockWidget(self.details_dock, self.gallery_dock)
         self.details_dock.raise_()
@@ -147,16 +176,18 @@ class MainWindow(QMainWindow):
         self.network = NetworkPanel(self.model)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
-        self.tabs.addTab(self.explore, "Explore")
-        self.tabs.addTab(self.experiments, "Experiments")
-        self.tabs.addTab(self.frameworks, "Frameworks")
-        self.tabs.addTab(self.network, "Network")
-        self.tabs.setTabToolTip(0, "Pool the input, follow every window, step through")
-        self.tabs.setTabToolTip(1, "Check what pooling is for: invariance, noise, cost, ...")
+        self.tabs.addTab(self.explore, tr("Explore"))
+        self.tabs.addTab(self.experiments, tr("Experiments"))
+        self.tabs.addTab(self.frameworks, tr("Frameworks"))
+        self.tabs.addTab(self.network, tr("Network"))
+        self.tabs.setTabToolTip(0, tr("Pool the input, follow every window, step through"))
+        self.tabs.setTabToolTip(1, tr("Check what pooling is for: invariance, noise, cost, ..."))
         self.tabs.setTabToolTip(
-            2, "The same max or average pooling in PyTorch, Keras, JAX and ONNX, side by side"
+            2, tr("The same max or average pooling in PyTorch, Keras, JAX and ONNX, side by side")
         )
-        self.tabs.setTabToolTip(3, "Train a small CNN with each pooling, or none, and look inside")
+        self.tabs.setTabToolTip(
+            3, tr("Train a small CNN with each pooling, or none, and look inside")
+        )
         self.setCentralWidget(self.tabs)
         # The views, for scripts and tests.
         explore = self.explore
@@ -169,10 +200,10 @@ class MainWindow(QMainWindow):
         self.busy_indicator.setRange(0, 0)
         self.busy_indicator.setMaximumWidth(140)
         self.busy_indicator.setVisible(False)
-        self.busy_indicator.setToolTip("Working in the background; the window stays usable")
-        self.cancel_button = QPushButton("Cancel")
+        self.busy_indicator.setToolTip(tr("Working in the background; the window stays usable"))
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("cancel")
-        self.cancel_button.setToolTip("Stop the running job and keep the last result")
+        self.cancel_button.setToolTip(tr("Stop the running job and keep the last result"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_jobs)
         self.statusBar().addPermanentWidget(self.busy_indicator)
@@ -183,6 +214,8 @@ class MainWindow(QMainWindow):
         self.build_menus()
         self.wire()
         self.restore_settings()
+        if self.model.image_path is not None:  # a model that already shows a file
+            self.setWindowTitle(f"PoolScope: {self.model.image_path.name}")
 
     def dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -228,102 +261,108 @@ class MainWindow(QMainWindow):
 
     def build_menus(self) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = menus.addMenu(tr("&File"))
         file_menu.addAction(
             self.action(
-                "&Open image…",
+                tr("&Open image…"),
                 self.open_dialog,
                 QKeySequence.StandardKey.Open,
-                "Open a PNG, JPEG, BMP, GIF, TIFF, WebP image or a matrix",
+                tr("Open a PNG, JPEG, BMP, GIF, TIFF, WebP image or a matrix"),
             )
         )
         file_menu.addAction(
             self.action(
-                "Open as se&quences…",
+                tr("Open as se&quences…"),
                 self.open_sequences_dialog,
                 "Ctrl+Shift+O",
-                "Open a matrix (.csv, .npy, ...) whose rows are sequences, pooled along their "
-                "length like torch's 1D pools on a (C, L) input",
+                tr(
+                    "Open a matrix (.csv, .npy, ...) whose rows are sequences, pooled along "
+                    "their length like torch's 1D pools on a (C, L) input"
+                ),
             )
         )
         file_menu.addAction(
             self.action(
-                "Open as &volume…",
+                tr("Open as &volume…"),
                 self.open_volume_dialog,
                 "Ctrl+Alt+O",
-                "Open every frame of a TIFF, GIF or WebP (or a 3D .npy) as the slices of a "
-                "volume, pooled by PyTorch's 3D pools",
+                tr(
+                    "Open every frame of a TIFF, GIF or WebP (or a 3D .npy) as the slices of a "
+                    "volume, pooled by PyTorch's 3D pools"
+                ),
             )
         )
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        samples_menu = file_menu.addMenu("&Samples")
+        self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        samples_menu = file_menu.addMenu(tr("&Samples"))
         for name in SAMPLES:
             samples_menu.addAction(
                 self.action(
-                    name,
+                    translated(name),
                     lambda _=False, sample=name: self.open_path(sample_path(sample)),
-                    tip=f"Open the bundled {name} sample",
+                    tip=tr("Open the bundled {name} sample").format(name=translated(name)),
                 )
             )
-        export_menu = file_menu.addMenu("&Export")
-        for what, suffix, text in EXPORTS:
+        export_menu = file_menu.addMenu(tr("&Export"))
+        for what, suffix, text, tip in EXPORTS:
             export_menu.addAction(
                 self.action(
-                    text,
+                    translated(text),
                     lambda _=False, chosen=what, ending=suffix: self.exporter.export_dialog(
                         chosen, ending
                     ),
-                    tip=f"Export the {text.rstrip('…').lower()}",
+                    tip=translated(tip),
                 )
             )
         file_menu.addSeparator()
         file_menu.addAction(
             self.action(
-                "Save &screenshot…",
+                tr("Save &screenshot…"),
                 self.save_screenshot_dialog,
                 "Ctrl+Shift+S",
-                "Save the window as a PNG picture",
+                tr("Save the window as a PNG picture"),
             )
         )
         file_menu.addSeparator()
-        file_menu.addAction(self.action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(self.action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
 
-        edit_menu = menus.addMenu("&Edit")
+        edit_menu = menus.addMenu(tr("&Edit"))
         edit_menu.addAction(
             self.action(
-                "&Copy as code",
+                tr("&Copy as code"),
                 self.exporter.copy_as_code,
                 "Ctrl+Shift+C",
-                "Copy the settings as code for PyTorch, Keras, JAX, ONNX and PoolScope",
+                tr("Copy the settings as code for PyTorch, Keras, JAX, ONNX and PoolScope"),
             )
         )
         edit_menu.addSeparator()
         edit_menu.addAction(
             self.action(
-                "&Memory budget…",
+                tr("&Memory budget…"),
                 self.choose_memory_budget,
-                tip="How much memory one computation may use before PoolScope refuses it "
-                "(default: half of the memory available)",
+                tip=tr(
+                    "How much memory one computation may use before PoolScope refuses it "
+                    "(default: half of the memory available)"
+                ),
             )
         )
 
-        pool_menu = menus.addMenu("&Pooling")
+        pool_menu = menus.addMenu(tr("&Pooling"))
         for number, (name, kind) in enumerate(KINDS.items(), start=1):
             pool_menu.addAction(
                 self.action(
-                    kind.label,
+                    translated(kind.label),
                     lambda _=False, chosen=name: self.model.update_params(pool_type=chosen),
                     f"Ctrl+{number}" if number <= 9 else None,
-                    kind.summary,
+                    translated(kind.summary),
                 )
             )
 
-        view_menu = menus.addMenu("&View")
+        view_menu = menus.addMenu(tr("&View"))
         modes = QActionGroup(self)
         self.mode_actions = {}
         for mode, text, shortcut in (
-            ("image", "&Image mode", "Ctrl+I"),
-            ("matrix", "&Matrix mode", "Ctrl+M"),
+            ("image", tr("&Image mode"), "Ctrl+I"),
+            ("matrix", tr("&Matrix mode"), "Ctrl+M"),
         ):
             action = self.action(text, lambda _=False, chosen=mode: self.set_mode(chosen), shortcut)
             action.setCheckable(True)
@@ -332,24 +371,34 @@ class MainWindow(QMainWindow):
             self.mode_actions[mode] = action
         view_menu.addSeparator()
         self.physical_action = self.action(
-            "Output at input &scale",
+            tr("Output at input &scale"),
             self.toggle_physical_scale,
             "Ctrl+P",
-            "Draw each output cell over the input area its window covers, both views linked",
+            tr("Draw each output cell over the input area its window covers, both views linked"),
         )
         self.physical_action.setCheckable(True)
         view_menu.addAction(self.physical_action)
         self.bars_action = self.action(
-            "Sequences as &bars",
+            tr("Sequences as &bars"),
             self.toggle_bars,
             "Ctrl+Shift+B",
-            "Draw a sequence (a one-row input) as bars instead of a strip of cells",
+            tr("Draw a sequence (a one-row input) as bars instead of a strip of cells"),
         )
         self.bars_action.setCheckable(True)
         view_menu.addAction(self.bars_action)
-        for text, step, key in (
-            ("Next output slice", 1, "PgDown"),
-            ("Previous output slice", -1, "PgUp"),
+        for text, step, key, tip in (
+            (
+                tr("Next output slice"),
+                1,
+                "PgDown",
+                tr("Next output slice of a volume (the input follows to the window's slices)"),
+            ),
+            (
+                tr("Previous output slice"),
+                -1,
+                "PgUp",
+                tr("Previous output slice of a volume (the input follows to the window's slices)"),
+            ),
         ):
             view_menu.addAction(
                 self.action(
@@ -358,56 +407,72 @@ class MainWindow(QMainWindow):
                         self.model.output_depth + step
                     ),
                     key,
-                    f"{text} of a volume (the input follows to the window's slices)",
+                    tip,
                 )
             )
         view_menu.addAction(
             self.action(
-                "F&rameworks side by side",
+                tr("F&rameworks side by side"),
                 lambda: self.tabs.setCurrentWidget(self.frameworks),
                 "Ctrl+Shift+F",
-                "The same max or average pooling as PyTorch, Keras, JAX and ONNX compute it",
+                tr("The same max or average pooling as PyTorch, Keras, JAX and ONNX compute it"),
             )
         )
         view_menu.addAction(
             self.action(
-                "&Network (train a CNN)",
+                tr("&Network (train a CNN)"),
                 lambda: self.tabs.setCurrentWidget(self.network),
                 "Ctrl+Shift+N",
-                "Train the article's digit CNN with a pooling, or none, and see its curves and "
-                "feature maps",
+                tr(
+                    "Train the article's digit CNN with a pooling, or none, and see its curves "
+                    "and feature maps"
+                ),
             )
         )
         view_menu.addAction(
             self.action(
-                "&Fit views",
+                tr("&Fit views"),
                 self.fit_views,
                 "Ctrl+0",
-                "Zoom both views to show everything, padding cells included",
+                tr("Zoom both views to show everything, padding cells included"),
             )
         )
         view_menu.addAction(
             self.action(
-                "&Clear selection and coverage",
+                tr("&Clear selection and coverage"),
                 self.model.clear_selection,
                 "Esc",
-                "Forget the pinned output cell and the marked input cell",
+                tr("Forget the pinned output cell and the marked input cell"),
             )
         )
         view_menu.addSeparator()
-        panels = view_menu.addMenu("&Panels")
+        panels = view_menu.addMenu(tr("&Panels"))
         for dock in (self.settings_dock, self.details_dock, self.gallery_dock, self.formula_dock):
             panels.addAction(dock.toggleViewAction())
+        self.language_menu = view_menu.addMenu(tr("&Language"))
+        self.language_menu.setObjectName("language_menu")
+        languages = QActionGroup(self)
+        languages.setExclusive(True)
+        self.language_actions = {}
+        for code, name in LANGUAGES.items():  # each in its own language: never translated
+            action = QAction(name, self)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == LANGUAGE.code)
+            action.triggered.connect(lambda _=False, chosen=code: self.choose_language(chosen))
+            languages.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
 
         animation = self.animation
-        play_menu = menus.addMenu("P&layback")
+        play_menu = menus.addMenu(tr("P&layback"))
         self.step_actions = []
         for text, slot, key, stepping in (
-            ("&Play / pause", animation.toggle_play, "Space", False),
-            ("Step &back", animation.step_back, "Left", True),
-            ("Step &forward", animation.step_forward, "Right", True),
-            ("To the &start", animation.to_start, "Home", False),
-            ("To the &end", animation.to_end, "End", False),
+            (tr("&Play / pause"), animation.toggle_play, "Space", False),
+            (tr("Step &back"), animation.step_back, "Left", True),
+            (tr("Step &forward"), animation.step_forward, "Right", True),
+            (tr("To the &start"), animation.to_start, "Home", False),
+            (tr("To the &end"), animation.to_end, "End", False),
         ):
             action = self.action(text, slot, key)
             play_menu.addAction(action)
@@ -416,46 +481,52 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
                 self.step_actions.append(action)
         self.backward_action = self.action(
-            "&Backward pass (gradient routing)",
+            tr("&Backward pass (gradient routing)"),
             lambda checked: animation.set_direction("backward" if checked else "forward"),
             "Ctrl+B",
-            "Show where the gradient goes instead of how the output is computed",
+            tr("Show where the gradient goes instead of how the output is computed"),
         )
         self.backward_action.setCheckable(True)
         play_menu.addSeparator()
         play_menu.addAction(self.backward_action)
 
-        gotchas_menu = pool_menu.addMenu("&Gotchas")
+        gotchas_menu = pool_menu.addMenu(tr("&Gotchas"))
         for item in GOTCHAS:
             gotchas_menu.addAction(
                 self.action(
-                    item.title,
+                    translated(item.title),
                     lambda _=False, key=item.key: self.load_gotcha(key),
-                    tip=item.explanation.replace("\n", " "),
+                    tip=explanation_text(item),
                 )
             )
 
-        help_menu = menus.addMenu("&Help")
-        help_menu.addAction(self.action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu = menus.addMenu(tr("&Help"))
+        help_menu.addAction(self.action(tr("&Keyboard shortcuts"), self.show_shortcuts, "F1"))
         help_menu.addAction(
             self.action(
-                "&Gotcha gallery",
+                tr("&Gotcha gallery"),
                 self.show_gallery,
                 "Ctrl+G",
-                "Surprising pooling behaviours from public issue trackers, one click each",
+                tr("Surprising pooling behaviours from public issue trackers, one click each"),
             )
         )
         help_menu.addAction(
-            self.action("Show the 'try this' &hint", self.show_try_card, tip="Show the first hint")
+            self.action(
+                tr("Show the 'try this' &hint"), self.show_try_card, tip=tr("Show the first hint")
+            )
         )
-        help_menu.addAction(self.action("&About PoolScope", self.show_about))
+        help_menu.addAction(self.action(tr("&About PoolScope"), self.show_about))
 
     def menu_actions(self) -> list[QAction]:
-        """Every action reachable from the menus, in menu order (submenus included)."""
+        """Every action reachable from the menus, in menu order (submenus included), but the
+        View > Language entries: choosing one replaces this very window (:meth:`rebuild`),
+        so a script that triggers every action (the menu tests, the fuzz) leaves them out."""
 
         def walk(menu: QMenu) -> list[QAction]:
             found = []
             for action in menu.actions():
+                if action.menu() is self.language_menu:
+                    continue
                 if action.menu() is not None:
                     found.extend(walk(action.menu()))
                 elif not action.isSeparator():
@@ -477,26 +548,30 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         text = "\n".join(self.shortcut_lines())
-        self.show_message("Keyboard shortcuts", f"{text}\n\n{MOUSE_HELP}")
+        self.show_message(tr("Keyboard shortcuts"), f"{text}\n\n{translated(MOUSE_HELP)}")
 
     # ----- loading and modes ---------------------------------------------------------------
     def open_dialog(self) -> None:
         folder = self.settings.value_str("last_folder", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open image", folder, IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open image"), folder, open_filter("images", "matrices")
+        )
         if path:
             self.open_path(path)
 
     def open_sequences_dialog(self) -> None:
         folder = self.settings.value_str("last_folder", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open sequences (one per row)", folder, SEQUENCES_FILTER
+            self, tr("Open sequences (one per row)"), folder, open_filter("matrices")
         )
         if path:
             self.open_path(path, form="sequences")
 
     def open_volume_dialog(self) -> None:
         folder = self.settings.value_str("last_folder", str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, "Open as volume", folder, VOLUME_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open as volume"), folder, open_filter("volumes")
+        )
         if path:
             self.open_path(path, form="volume")
 
@@ -526,12 +601,12 @@ class MainWindow(QMainWindow):
         if megapixels / reduce**2 > self.settings.value_float("background_load_megapixels", 1.0):
             self.pending_path = path
             self.model.request_image(path, reduce, form)
-            self.statusBar().showMessage(f"Opening {path.name}…")
+            self.statusBar().showMessage(tr("Opening {name}…").format(name=path.name))
             return True
         try:
             self.model.open_image(path, reduce, form)
         except ImageLoadError as error:
-            self.show_error("Cannot open image", str(error))
+            self.show_error(tr("Cannot open image"), message_of(error))
             return False
         self.remember_opened(path)
         return True
@@ -541,22 +616,29 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(str(path))
         self.rebuild_recent_menu()
         self.setWindowTitle(f"PoolScope: {path.name}")
-        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        self.statusBar().showMessage(tr("Opened {name}").format(name=path.name), 4000)
         self.show_mode("image")
 
     def ask_downscale(self, path: Path, megapixels: float, factor: int) -> str | None:
         """Offer a downscaled working copy of a huge image: 'downscale', 'full' or None
         (cancel). Tests replace this."""
         box = QMessageBox(self)
-        box.setWindowTitle("Large image")
-        box.setText(f"'{path.name}' has {megapixels:.0f} megapixels.")
-        box.setInformativeText(
-            f"Work on a copy downscaled to 1/{factor} ({megapixels / factor**2:.1f} "
-            "megapixels)? It pools, draws and animates much faster; the scale is shown above "
-            "the input."
+        box.setWindowTitle(tr("Large image"))
+        box.setText(
+            tr("'{name}' has {megapixels} megapixels.").format(
+                name=path.name, megapixels=f"{megapixels:.0f}"
+            )
         )
-        downscale = box.addButton(f"Use 1/{factor} copy", QMessageBox.ButtonRole.AcceptRole)
-        full = box.addButton("Full size", QMessageBox.ButtonRole.DestructiveRole)
+        box.setInformativeText(
+            tr(
+                "Work on a copy downscaled to 1/{factor} ({megapixels} megapixels)? It pools, "
+                "draws and animates much faster; the scale is shown above the input."
+            ).format(factor=factor, megapixels=f"{megapixels / factor**2:.1f}")
+        )
+        downscale = box.addButton(
+            tr("Use 1/{factor} copy").format(factor=factor), QMessageBox.ButtonRole.AcceptRole
+        )
+        full = box.addButton(tr("Full size"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()
@@ -569,7 +651,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_failed(self, message: str) -> None:
         self.pending_path = None
-        self.show_error("Cannot open image", message)
+        self.show_error(tr("Cannot open image"), message)
 
     def set_mode(self, mode: str) -> None:
         """Switch between Image and Matrix: each brings back what it showed last."""
@@ -679,7 +761,7 @@ class MainWindow(QMainWindow):
         self.busy_indicator.setVisible(busy)
         self.cancel_button.setVisible(busy)
         if busy:
-            self.statusBar().showMessage("Working…")
+            self.statusBar().showMessage(tr("Working…"))
         else:
             self.statusBar().clearMessage()
 
@@ -724,7 +806,12 @@ class MainWindow(QMainWindow):
         if item.selected_cell is not None:
             self.model.select_output(*item.selected_cell, pin=True)
         self.animation.set_direction("backward" if item.gradient is not None else "forward")
-        self.statusBar().showMessage(f"Gotcha: {item.title}. {item.answer}", 15000)
+        self.statusBar().showMessage(
+            tr("Gotcha: {title}. {answer}").format(
+                title=translated(item.title), answer=translated(item.answer)
+            ),
+            15000,
+        )
 
     def _on_experiment_input(self, sentence: str) -> None:
         self.tabs.setCurrentIndex(0)
@@ -757,6 +844,86 @@ class MainWindow(QMainWindow):
     def copy_as_code(self) -> None:
         self.exporter.copy_as_code()
 
+    # ----- language ------------------------------------------------------------------------
+    def choose_language(self, code: str) -> MainWindow | None:
+        """View > Language: switch the application to ``code`` (a key of
+        :data:`~gui.i18n.LANGUAGES`), remember it, and rebuild the window in it
+        (:meth:`rebuild`). Returns the new window, or None when nothing changed (the same
+        language, or a translation that cannot be loaded: then said in a dialog)."""
+        if self.model_handed_over:  # already replaced: its successor chooses now
+            return None
+        if code == LANGUAGE.code:
+            self.settings.set_language(code)
+            return None
+        previous = LANGUAGE.code
+        if not LANGUAGE.install(code):
+            LANGUAGE.install(previous)
+            for known, action in self.language_actions.items():
+                action.setChecked(known == previous)
+            self.show_error(
+                tr("Language"),
+                tr("The {language} translation could not be loaded.").format(
+                    language=LANGUAGES.get(code, code)
+                ),
+            )
+            return None
+        self.settings.set_language(code)
+        return self.rebuild()
+
+    def rebuild(self) -> MainWindow:
+        """This window again, built in the language now installed: a new window on the same
+        model and settings, where this one was and showing what it showed (input, settings,
+        selection, mode, tab, the step-through); this one closes. The model's background
+        jobs go on and report to the new window; this window's own (experiments, frameworks,
+        a network's training) stop, and nothing waits for them."""
+        self.settings_timer.stop()
+        self.save_settings()
+        model = self.model
+        model.disconnect_views()  # this window's views stop drawing now
+        model.setParent(None)  # and the model outlives it
+        self.model_handed_over = True
+        window = MainWindow(model, self.settings)
+        window.restoreGeometry(self.saveGeometry())  # maximised or full screen as this one
+        if not (self.isMaximized() or self.isFullScreen()):
+            window.setGeometry(self.geometry())  # exactly (restoring fits it to the screen)
+        if self.docks_set_aside is None:  # the docks as they are (not as the Network tab left them)
+            window.restoreState(self.saveState())
+            window.docks_arranged = True
+        window.pending_path = self.pending_path
+        window.take_view_state(self)
+        application = QApplication.instance()
+        application.poolscope_window = window  # the application keeps the window it shows
+        window.show()
+        self.replaced.emit(window)
+        self.close()
+        self.deleteLater()
+        return window
+
+    def take_view_state(self, old: MainWindow) -> None:
+        """Show what ``old`` (a window on the same model) showed: its mode, tab, gotcha,
+        output scale and where the step-through was, once the model announced itself."""
+        old_animation, animation = old.animation, self.animation
+        animation.unit, animation.loop = old_animation.unit, old_animation.loop
+        animation.upstream_kind, animation.seed = old_animation.upstream_kind, old_animation.seed
+        animation.one_hot_cell = old_animation.one_hot_cell
+        animation.backward_view = old_animation.backward_view
+        animation.set_speed(old_animation.steps_per_second)
+        animation.direction = old_animation.direction
+        if old.physical_action.isChecked():
+            self.physical_action.setChecked(True)
+            self.toggle_physical_scale(True)
+        entry = old.gallery.list.currentItem()
+        if entry is not None:
+            self.gallery.show_gotcha(entry.data(Qt.ItemDataRole.UserRole))
+        self.model.announce()  # the views draw the model's input, result and selection
+        animation.set_count(old_animation.count)
+        animation.changed()
+        if old_animation.playing:
+            animation.play()
+        self.show_mode(old.mode)
+        self.tabs.setCurrentIndex(old.tabs.currentIndex())
+        self._on_busy_changed()
+
     # ----- dialogs (tests replace these) ---------------------------------------------------
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
@@ -766,7 +933,9 @@ class MainWindow(QMainWindow):
 
     def confirm_overwrite(self, path: Path) -> bool:
         answer = QMessageBox.question(
-            self, "Replace file?", f"'{path.name}' already exists. Replace it?"
+            self,
+            tr("Replace file?"),
+            tr("'{name}' already exists. Replace it?").format(name=path.name),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -777,21 +946,24 @@ class MainWindow(QMainWindow):
 
         def write(temporary: Path) -> None:
             if not pixmap.save(str(temporary), "PNG"):
-                raise OSError(f"could not write {temporary}")
+                raise OSError(tr("could not write {path}").format(path=temporary))
 
         write_atomically(Path(path), write)
 
     def save_screenshot_dialog(self) -> None:
         folder = self.settings.value_str("last_folder", str(Path.home()))
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save screenshot", str(Path(folder) / "poolscope.png"), "PNG images (*.png)"
+            self,
+            tr("Save screenshot"),
+            str(Path(folder) / "poolscope.png"),
+            tr("PNG images ({pattern})").format(pattern="*.png"),
         )
         if not path:
             return  # QFileDialog has already asked before overwriting
         try:
             self.save_screenshot(path)
         except (OSError, ExportError) as error:
-            self.show_error("Cannot save screenshot", str(error))
+            self.show_error(tr("Cannot save screenshot"), message_of(error))
 
     def show_about(self) -> None:
         versions = (
@@ -802,8 +974,10 @@ class MainWindow(QMainWindow):
         )
         QMessageBox.about(
             self,
-            "About PoolScope",
-            f"<b>PoolScope</b>: see, cell by cell, what a pooling layer does.<br><br>{versions}",
+            tr("About PoolScope"),
+            tr(
+                "<b>PoolScope</b>: see, cell by cell, what a pooling layer does.<br><br>{versions}"
+            ).format(versions=versions),
         )
 
     def choose_memory_budget(self) -> None:
@@ -812,9 +986,11 @@ class MainWindow(QMainWindow):
         default_megabytes = default_memory_budget() // 2**20
         megabytes, accepted = QInputDialog.getInt(
             self,
-            "Memory budget",
-            "Megabytes one computation may use before PoolScope refuses it\n"
-            f"(0: half of the memory available, now {default_megabytes} MB):",
+            tr("Memory budget"),
+            tr(
+                "Megabytes one computation may use before PoolScope refuses it\n"
+                "(0: half of the memory available, now {megabytes} MB):"
+            ).format(megabytes=default_megabytes),
             round(current),
             0,
             16 * 2**20,
@@ -826,9 +1002,11 @@ class MainWindow(QMainWindow):
         set_memory_budget(megabytes * 2**20 if megabytes > 0 else None)
         self.model.recompute()  # settings refused under the old budget may fit now
         self.statusBar().showMessage(
-            f"Memory budget: {megabytes} MB"
+            tr("Memory budget: {megabytes} MB").format(megabytes=megabytes)
             if megabytes > 0
-            else f"Memory budget: half of the memory available ({default_megabytes} MB)",
+            else tr("Memory budget: half of the memory available ({megabytes} MB)").format(
+                megabytes=default_megabytes
+            ),
             6000,
         )
 
@@ -909,7 +1087,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.save_settings()
-        self.model.shutdown()
+        if not self.model_handed_over:  # a rebuilt window goes on with its jobs
+            self.model.shutdown()
         self.animation.routing_runner.shutdown()
         self.experiments.shutdown()
         self.frameworks.shutdown()

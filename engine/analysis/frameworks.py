@@ -27,6 +27,7 @@ from engine.pooling.frameworks import (
 from engine.pooling.kinds import Reduction, kind_of
 from engine.pooling.parameters import PoolParams, is_sequence
 from engine.pooling.pipeline import PoolResult, run_backward, run_pool, window_of
+from engine.text import Text, joined
 
 COMPARED = (Reduction.MAXIMUM, Reduction.AVERAGE)
 
@@ -73,7 +74,9 @@ class FrameworkColumn:
         if self.result is None:
             return "-"
         height, width = self.result.output.shape[-2:]
-        return f"{width} (L)" if self.result.sequence else f"{height} x {width} (H x W)"
+        if self.result.sequence:
+            return Text("{width} (L)", width=width)
+        return Text("{height} x {width} (H x W)", height=height, width=width)
 
 
 def comparable(params: PoolParams) -> bool:
@@ -111,8 +114,9 @@ def compare_frameworks(
     """
     if not comparable(params):
         raise PoolingError(
-            f"Frameworks differ in max and average pooling; {kind_of(params).label} pooling is "
-            "PoolScope's own or PyTorch's only. Choose Max or Average."
+            "Frameworks differ in max and average pooling; {kind} pooling is PoolScope's own or "
+            "PyTorch's only. Choose Max or Average.",
+            kind=kind_of(params).label,
         )
     averaging = kind_of(params).reduction is Reduction.AVERAGE
     current = run_pool(image, params).params  # validates; the settings as computed
@@ -135,15 +139,18 @@ def column_of(
     try:
         result = run_pool(image, params)
     except PoolingError as error:
-        return FrameworkColumn(framework, params, notes, error=str(error), code=code)
+        return FrameworkColumn(framework, params, notes, error=error.message, code=code)
     params = result.params
     geometry = geometry_of(params, image.shape)
     cell = selected if selected is not None and inside(selected, result) else (0, 0)
     divisor = ""
     if averaging:
         value = float(geometry.window_divisor(include_pad(params))[cell])
-        rule = "padding included" if include_pad(params) else "real cells only"
-        divisor = f"{value:g} for cell {cell} ({rule})"
+        divisor = (
+            Text("{value} for cell {cell} (padding included)", value=f"{value:g}", cell=cell)
+            if include_pad(params)
+            else Text("{value} for cell {cell} (real cells only)", value=f"{value:g}", cell=cell)
+        )
     return FrameworkColumn(
         framework,
         params,
@@ -162,14 +169,27 @@ def inside(cell: tuple[int, int], result: PoolResult) -> bool:
     return 0 <= cell[0] < height and 0 <= cell[1] < width
 
 
+LAST_WINDOW = (
+    (
+        Text("rows: a last window starting in the padding is dropped"),
+        Text("rows: the last window, hanging over the edge, is kept"),
+    ),
+    (
+        Text("columns: a last window starting in the padding is dropped"),
+        Text("columns: the last window, hanging over the edge, is kept"),
+    ),
+)
+"""What ceil mode did with the last window along rows and columns: (dropped, kept)."""
+
+
 def ceil_text(framework: Framework, params: PoolParams, geometry) -> str:
     """What ceil mode did with the last window along each axis."""
     if "ceil_mode" not in framework.max_settings:
-        return "no ceil mode"
+        return Text("no ceil mode")
     if not params.ceil_mode:
-        return "off"
+        return Text("off")
     said = []
-    for axis, name in enumerate(("rows", "columns")):
+    for axis in (0, 1):
         length, (low, high) = geometry.input_size[axis], geometry.pads[axis]
         span = geometry.dilation[axis] * (geometry.kernel[axis] - 1) + 1
         stride, out = geometry.stride[axis], geometry.output_size[axis]
@@ -177,17 +197,15 @@ def ceil_text(framework: Framework, params: PoolParams, geometry) -> str:
         floor_count, ceil_count = numerator // stride + 1, -(-numerator // stride) + 1
         if ceil_count == floor_count:
             continue
-        if out < ceil_count:
-            said.append(f"{name}: a last window starting in the padding is dropped")
-        else:
-            said.append(f"{name}: the last window, hanging over the edge, is kept")
-    return "; ".join(said) or "on (no window hangs over)"
+        dropped, kept = LAST_WINDOW[axis]
+        said.append(kept if out >= ceil_count else dropped)
+    return joined("; ", said) if said else Text("on (no window hangs over)")
 
 
 def tie_text(framework: Framework, image: np.ndarray, result: PoolResult, cell) -> str:
     """Where the framework's backward sends the gradient of output ``cell`` (first channel)."""
     if not framework.has_gradient:
-        return "no backward pass (ONNX is an inference format)"
+        return Text("no backward pass (ONNX is an inference format)")
     upstream = np.zeros(result.output.shape, dtype=np.float64)
     upstream[0][cell] = 1.0
     own = PoolResult(  # the framework's own rule
@@ -201,9 +219,12 @@ def tie_text(framework: Framework, image: np.ndarray, result: PoolResult, cell) 
     values = window.real_values(image[:1])[0]
     top = values.max() if values.size else np.nan
     ties = int(np.count_nonzero(values == top)) if values.size else 0
-    where = ", ".join(names) if names else "nowhere"
-    tied = f"{ties} tied maxima; " if ties > 1 else ""
-    return f"cell {cell}: {tied}to {where}"
+    where = ", ".join(names) if names else Text("nowhere")
+    if ties > 1:
+        return Text(
+            "cell {cell}: {count} tied maxima; to {where}", cell=cell, count=ties, where=where
+        )
+    return Text("cell {cell}: to {where}", cell=cell, where=where)
 
 
 def with_differences(column: FrameworkColumn, torch_column: FrameworkColumn) -> FrameworkColumn:

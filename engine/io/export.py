@@ -33,6 +33,7 @@ from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import PoolResult, export_form, run_backward
 from engine.pooling.steps import StepSequence, partial_input_gradient
+from engine.text import Text
 
 ARRAY_SUFFIXES = (".npy", ".csv", ".png")
 ALL_SUFFIXES = (*ARRAY_SUFFIXES, ".gif")
@@ -43,7 +44,15 @@ TEMPORARY_NAME = re.compile(r"\.poolscope-(?P<pid>\d+)-[A-Za-z0-9_]+\.part(\.[A-
 
 
 class ExportError(ValueError):
-    """An export could not be written; the message says why, in one line."""
+    """An export could not be written; the message says why, in one line.
+
+    Given as a template and its values (``ExportError("Cannot write '{path}'", path=p)``) the
+    message is a :class:`~engine.text.Text` the window can translate; ``str(error)`` is the
+    English.
+    """
+
+    def __init__(self, message: str, /, **arguments) -> None:
+        super().__init__(Text(message, **arguments) if arguments else message)
 
 
 def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
@@ -70,7 +79,11 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
             suffix=f"{TEMPORARY_SUFFIX}{path.suffix.lower()}",
         )
     except OSError as error:
-        raise ExportError(f"Cannot write '{path}': {error.strerror or error}.") from None
+        raise ExportError(
+            "Cannot write '{path}': {problem}.",
+            path=str(path),
+            problem=str(error.strerror or error),
+        ) from None
     os.close(handle)
     try:
         write(Path(temporary))
@@ -78,7 +91,11 @@ def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> 
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise ExportError(f"Cannot write '{path}': {error.strerror or error}.") from None
+        raise ExportError(
+            "Cannot write '{path}': {problem}.",
+            path=str(path),
+            problem=str(error.strerror or error),
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -204,7 +221,9 @@ def check_suffix(path: Path, allowed: tuple[str, ...]) -> str:
     suffix = path.suffix.lower()
     if suffix not in allowed:
         raise ExportError(
-            f"Cannot export to '{path.name}': use one of {', '.join(allowed)} as the suffix."
+            "Cannot export to '{name}': use one of {suffixes} as the suffix.",
+            name=path.name,
+            suffixes=", ".join(allowed),
         )
     return suffix
 
@@ -287,9 +306,13 @@ def check_animation_memory(frame_size: tuple[int, int], frames: int, working: in
     budget = memory_budget()
     if needed > budget:
         raise ExportError(
-            f"The animation would need about {format_bytes(needed)} ({frames} frames of "
-            f"{width} x {height} pixels, W x H), more than the memory budget of "
-            f"{format_bytes(budget)}: ask for fewer frames."
+            "The animation would need about {needed} ({frames} frames of {width} x {height} "
+            "pixels, W x H), more than the memory budget of {budget}: ask for fewer frames.",
+            needed=format_bytes(needed),
+            frames=frames,
+            width=width,
+            height=height,
+            budget=format_bytes(budget),
         )
 
 

@@ -18,16 +18,26 @@ from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
+from engine.text import Text
+
 NOT_REGULAR = {
-    stat.S_IFIFO: "a named pipe (FIFO)",
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFIFO: Text("a named pipe (FIFO)"),
+    stat.S_IFCHR: Text("a device"),
+    stat.S_IFBLK: Text("a device"),
+    stat.S_IFSOCK: Text("a socket"),
 }
 
 
 class ImageLoadError(ValueError):
-    """An image (or matrix) file could not be read; the message says why, in one line."""
+    """An image (or matrix) file could not be read; the message says why, in one line.
+
+    Given as a template and its values (``ImageLoadError("Cannot open '{name}'", name=n)``)
+    the message is a :class:`~engine.text.Text` the window can translate; ``str(error)`` is
+    the English.
+    """
+
+    def __init__(self, message: str, /, **arguments) -> None:
+        super().__init__(Text(message, **arguments) if arguments else message)
 
 
 class MatrixParseError(ImageLoadError):
@@ -42,22 +52,28 @@ def refusals(name: str) -> Iterator[None]:
     except ImageLoadError:
         raise
     except PermissionError:
-        raise ImageLoadError(f"Cannot open '{name}': permission denied.") from None
+        raise ImageLoadError("Cannot open '{name}': permission denied.", name=name) from None
     except FileNotFoundError:
-        raise ImageLoadError(f"Cannot open '{name}': the file disappeared while reading.") from None
+        raise ImageLoadError(
+            "Cannot open '{name}': the file disappeared while reading.", name=name
+        ) from None
     except MemoryError:
-        raise ImageLoadError(f"Cannot open '{name}': not enough memory to decode it.") from None
+        raise ImageLoadError(
+            "Cannot open '{name}': not enough memory to decode it.", name=name
+        ) from None
     except UnicodeDecodeError:
-        raise ImageLoadError(f"Cannot open '{name}': it is not a text file.") from None
+        raise ImageLoadError("Cannot open '{name}': it is not a text file.", name=name) from None
     except UnidentifiedImageError:
         raise ImageLoadError(
-            f"Cannot open '{name}': not an image format PoolScope can read (is it really an "
-            "image?)."
+            "Cannot open '{name}': not an image format PoolScope can read (is it really an "
+            "image?).",
+            name=name,
         ) from None
     except Image.DecompressionBombError:
         raise ImageLoadError(
-            f"Cannot open '{name}': it claims an enormous size and was refused as a "
-            "possible decompression bomb."
+            "Cannot open '{name}': it claims an enormous size and was refused as a "
+            "possible decompression bomb.",
+            name=name,
         ) from None
     except (
         OSError,
@@ -72,7 +88,9 @@ def refusals(name: str) -> Iterator[None]:
     ) as error:
         detail = str(error).strip().rstrip(".") or type(error).__name__
         raise ImageLoadError(
-            f"Cannot open '{name}': the file is damaged or truncated ({first_line(detail)})."
+            "Cannot open '{name}': the file is damaged or truncated ({detail}).",
+            name=name,
+            detail=first_line(detail),
         ) from None
 
 
@@ -85,25 +103,27 @@ def check_regular_file(path: Path, name: str) -> int:
         status = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
         raise ImageLoadError(
-            f"Cannot open '{name}': the file does not exist (moved or deleted?)."
+            "Cannot open '{name}': the file does not exist (moved or deleted?).", name=name
         ) from None
     except PermissionError:
-        raise ImageLoadError(f"Cannot open '{name}': permission denied.") from None
+        raise ImageLoadError("Cannot open '{name}': permission denied.", name=name) from None
     except (OSError, ValueError) as error:
         detail = getattr(error, "strerror", None) or first_line(str(error))
-        raise ImageLoadError(f"Cannot open '{name}': {detail}.") from None
+        raise ImageLoadError("Cannot open '{name}': {detail}.", name=name, detail=detail) from None
     check_regular_status(status, name)
     if status.st_size == 0:
-        raise ImageLoadError(f"Cannot open '{name}': the file is empty (0 bytes).")
+        raise ImageLoadError("Cannot open '{name}': the file is empty (0 bytes).", name=name)
     return status.st_size
 
 
 def check_regular_status(status: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(status.st_mode):
-        raise ImageLoadError(f"Cannot open '{name}': it is a folder, not an image file.")
+        raise ImageLoadError("Cannot open '{name}': it is a folder, not an image file.", name=name)
     if not stat.S_ISREG(status.st_mode):
-        kind = NOT_REGULAR.get(stat.S_IFMT(status.st_mode), "not a regular file")
-        raise ImageLoadError(f"Cannot open '{name}': it is {kind}, not an image file.")
+        kind = NOT_REGULAR.get(stat.S_IFMT(status.st_mode), Text("not a regular file"))
+        raise ImageLoadError(
+            "Cannot open '{name}': it is {kind}, not an image file.", name=name, kind=kind
+        )
 
 
 def open_regular_file(path: Path, name: str) -> BinaryIO:
@@ -131,10 +151,18 @@ def first_line(text: str, limit: int = 120) -> str:
 def check_size(name: str, width: int, height: int, max_pixels: int) -> None:
     if width <= 0 or height <= 0:
         raise ImageLoadError(
-            f"Cannot open '{name}': the image has zero size ({height} x {width}, H x W)."
+            "Cannot open '{name}': the image has zero size ({height} x {width}, H x W).",
+            name=name,
+            height=height,
+            width=width,
         )
     if width * height > max_pixels:
         raise ImageLoadError(
-            f"Cannot open '{name}': {height} x {width} (H x W) is {width * height / 1e6:.0f} "
-            f"megapixels, over the limit of {max_pixels / 1e6:.0f} megapixels."
+            "Cannot open '{name}': {height} x {width} (H x W) is {megapixels} megapixels, "
+            "over the limit of {limit} megapixels.",
+            name=name,
+            height=height,
+            width=width,
+            megapixels=f"{width * height / 1e6:.0f}",
+            limit=f"{max_pixels / 1e6:.0f}",
         )

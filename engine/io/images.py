@@ -134,8 +134,9 @@ def load_image(
     is_matrix = path.suffix.lower() in MATRIX_SUFFIXES
     if sequences and not is_matrix:
         raise ImageLoadError(
-            f"Cannot open '{name}' as sequences: only a matrix (.csv, .tsv, .txt or .npy) "
-            "holds sequences, one per row."
+            "Cannot open '{name}' as sequences: only a matrix (.csv, .tsv, .txt or .npy) "
+            "holds sequences, one per row.",
+            name=name,
         )
     with refusals(name):
         if is_matrix:
@@ -174,8 +175,9 @@ def load_volume(path: str | os.PathLike, max_cells: int = DEFAULT_MAX_PIXELS) ->
             return read_volume_npy(path, name, max_cells)
         if path.suffix.lower() in MATRIX_SUFFIXES:
             raise ImageLoadError(
-                f"Cannot open '{name}' as a volume: a volume is a 3D .npy array or a "
-                "multi-frame TIFF, GIF or WebP."
+                "Cannot open '{name}' as a volume: a volume is a 3D .npy array or a "
+                "multi-frame TIFF, GIF or WebP.",
+                name=name,
             )
         return decode_frames(path, name, max_cells)
 
@@ -189,8 +191,9 @@ def decode_frames(path: Path, name: str, max_cells: int) -> np.ndarray:
             frames = getattr(image, "n_frames", 1)
             if frames < 2:
                 raise ImageLoadError(
-                    f"Cannot open '{name}' as a volume: it has a single frame (open it as an "
-                    "image instead)."
+                    "Cannot open '{name}' as a volume: it has a single frame (open it as an "
+                    "image instead).",
+                    name=name,
                 )
             check_size(name, width, height * frames, max_cells)
             slices = []
@@ -199,9 +202,14 @@ def decode_frames(path: Path, name: str, max_cells: int) -> np.ndarray:
                 image.load()
                 if image.size != (width, height):
                     raise ImageLoadError(
-                        f"Cannot open '{name}' as a volume: frame {frame} is "
-                        f"{image.size[1]} x {image.size[0]} (H x W), frame 0 is {height} x "
-                        f"{width}."
+                        "Cannot open '{name}' as a volume: frame {frame} is {frame_height} x "
+                        "{frame_width} (H x W), frame 0 is {height} x {width}.",
+                        name=name,
+                        frame=frame,
+                        frame_height=image.size[1],
+                        frame_width=image.size[0],
+                        height=height,
+                        width=width,
                     )
                 slices.append(to_array(image.copy()))
     channels = max(part.shape[0] for part in slices)
@@ -288,7 +296,10 @@ def decode_image(path: Path, name: str, max_pixels: int, frame: int) -> np.ndarr
                 frames = getattr(image, "n_frames", 1)
                 if not 0 <= frame < frames:
                     raise ImageLoadError(
-                        f"Cannot open '{name}': it has {frames} frame(s), no frame {frame}."
+                        "Cannot open '{name}': it has {frames} frame(s), no frame {frame}.",
+                        name=name,
+                        frames=frames,
+                        frame=frame,
                     )
                 image.seek(frame)
             image.load()

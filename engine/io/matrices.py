@@ -24,6 +24,7 @@ from engine.io.files import (
     open_regular_file,
     refusals,
 )
+from engine.text import Text
 
 DEFAULT_MAX_PIXELS = 120_000_000
 """Images (and ``.npy`` arrays, counted in cells) larger than this are refused from their
@@ -70,15 +71,21 @@ def parse_matrix_lines(lines: Iterable[str]) -> np.ndarray:
             continue
         if rows and len(row) != len(rows[0]):
             raise MatrixParseError(
-                f"Row {line_number} has {len(row)} values but row 1 has {len(rows[0])}: every "
-                "row needs the same number of values."
+                "Row {line} has {count} values but row 1 has {first}: every row needs the "
+                "same number of values.",
+                line=line_number,
+                count=len(row),
+                first=len(rows[0]),
             )
         cells += len(row)
         if cells > MAX_MATRIX_CELLS:
             raise MatrixParseError(
-                f"The matrix has more than {MAX_MATRIX_CELLS} cells ({len(rows) + 1} rows of "
-                f"{len(row)} already); matrix mode is for small examples (at most "
-                f"{MAX_MATRIX_CELLS} cells). Open larger data as an image or a .npy file."
+                "The matrix has more than {limit} cells ({rows} rows of {columns} already); "
+                "matrix mode is for small examples (at most {limit} cells). Open larger data "
+                "as an image or a .npy file.",
+                limit=MAX_MATRIX_CELLS,
+                rows=len(rows) + 1,
+                columns=len(row),
             )
         rows.append(row)
     if not rows:
@@ -98,12 +105,17 @@ def parse_matrix_row(line: str, line_number: int) -> list[float]:
             value = float(cell)
         except ValueError:
             raise MatrixParseError(
-                f"Row {line_number}, column {column}: '{first_line(cell, 40)}' is not a number."
+                "Row {line}, column {column}: '{cell}' is not a number.",
+                line=line_number,
+                column=column,
+                cell=first_line(cell, 40),
             ) from None
         if np.isinf(value) and cell.lower().lstrip("+-") not in ("inf", "infinity"):
             raise MatrixParseError(
-                f"Row {line_number}, column {column}: '{first_line(cell, 40)}' is too large "
-                "for a number."
+                "Row {line}, column {column}: '{cell}' is too large for a number.",
+                line=line_number,
+                column=column,
+                cell=first_line(cell, 40),
             )
         row.append(value)
     return row
@@ -139,7 +151,9 @@ def read_matrix(path: Path, name: str, max_cells: int, dtype: type) -> np.ndarra
         try:
             return parse_matrix_lines(bounded_lines(text, name)).astype(dtype, copy=False)
         except MatrixParseError as error:
-            raise MatrixParseError(f"Cannot open '{name}': {error}") from None
+            raise MatrixParseError(
+                "Cannot open '{name}': {problem}", name=name, problem=error.args[0]
+            ) from None
 
 
 def bounded_lines(text: io.TextIOBase, name: str) -> Iterator[str]:
@@ -150,8 +164,11 @@ def bounded_lines(text: io.TextIOBase, name: str) -> Iterator[str]:
             return
         if len(line.rstrip("\r\n")) > MAX_LINE_CHARACTERS:
             raise ImageLoadError(
-                f"Cannot open '{name}': line {line_number} is longer than "
-                f"{MAX_LINE_CHARACTERS:,} characters; is it really a matrix?"
+                "Cannot open '{name}': line {line} is longer than {limit} characters; is it "
+                "really a matrix?",
+                name=name,
+                line=line_number,
+                limit=f"{MAX_LINE_CHARACTERS:,}",
             )
         yield line
 
@@ -161,7 +178,9 @@ def read_npy_header(handle: BinaryIO, name: str) -> tuple[tuple[int, ...], np.dt
     try:
         version = np.lib.format.read_magic(handle)
     except ValueError:
-        raise ImageLoadError(f"Cannot open '{name}': it is not a NumPy .npy file.") from None
+        raise ImageLoadError(
+            "Cannot open '{name}': it is not a NumPy .npy file.", name=name
+        ) from None
     if version == (1, 0):
         shape, _, dtype = np.lib.format.read_array_header_1_0(handle)
     else:  # 2.0 and 3.0 differ from 1.0 in the length field only
@@ -180,13 +199,25 @@ def check_npy_header(
     shape, stored = read_npy_header(handle, name)
     if stored.kind not in "biuf" or stored.fields is not None or stored.subdtype is not None:
         raise ImageLoadError(
-            f"Cannot open '{name}': expected an array of numbers, got {stored} (shape {shape})."
+            "Cannot open '{name}': expected an array of numbers, got {stored} (shape {shape}).",
+            name=name,
+            stored=str(stored),
+            shape=str(shape),
         )
     if len(shape) not in dimensions:
-        wanted = " or ".join(f"{count}D" for count in dimensions)
-        hint = " (a 3D array is a volume: File > Open as volume)" if len(shape) == 3 else ""
+        if len(shape) == 3:
+            raise ImageLoadError(
+                "Cannot open '{name}': expected a {wanted} array of numbers, got shape {shape} "
+                "(a 3D array is a volume: File > Open as volume).",
+                name=name,
+                wanted=either_of([f"{count}D" for count in dimensions]),
+                shape=str(shape),
+            )
         raise ImageLoadError(
-            f"Cannot open '{name}': expected a {wanted} array of numbers, got shape {shape}{hint}."
+            "Cannot open '{name}': expected a {wanted} array of numbers, got shape {shape}.",
+            name=name,
+            wanted=either_of([f"{count}D" for count in dimensions]),
+            shape=str(shape),
         )
     if len(shape) <= 2:
         shape = shape if len(shape) == 2 else (1, shape[0])
@@ -196,10 +227,20 @@ def check_npy_header(
     available = os.fstat(handle.fileno()).st_size - handle.tell()
     if available < needed:
         raise ImageLoadError(
-            f"Cannot open '{name}': the file is truncated (its header promises {needed:,} "
-            f"bytes of data, {max(available, 0):,} are there)."
+            "Cannot open '{name}': the file is truncated (its header promises {needed} bytes "
+            "of data, {available} are there).",
+            name=name,
+            needed=f"{needed:,}",
+            available=f"{max(available, 0):,}",
         )
     return tuple(int(length) for length in shape)
+
+
+def either_of(choices: list[str]) -> str:
+    """``"1D or 2D"``, kept translatable: the choices joined by "or"."""
+    if len(choices) == 1:
+        return choices[0]
+    return Text("{choices} or {last}", choices=either_of(choices[:-1]), last=choices[-1])
 
 
 def npy_dimensions(path: str | os.PathLike) -> int:

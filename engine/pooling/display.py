@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.text import Text
+
 CHANNELS = ("rgb", "gray", "red", "green", "blue")
 CHANNEL_LABELS = {
-    "rgb": "All channels",
-    "gray": "Grayscale (luminance)",
-    "red": "Red",
-    "green": "Green",
-    "blue": "Blue",
+    "rgb": Text("All channels"),
+    "gray": Text("Grayscale (luminance)"),
+    "red": Text("Red"),
+    "green": Text("Green"),
+    "blue": Text("Blue"),
 }
+"""What the window calls each channel choice (translatable, as :class:`~engine.text.Text`)."""
 LUMINANCE = np.array([0.299, 0.587, 0.114], dtype=np.float32)
 
 UINT8_DISPLAY_ABOVE = 4_000_000  # larger pictures are handed to the view as 8-bit

@@ -30,6 +30,7 @@ from engine.ops.frameworks import (
 )
 from engine.pooling.code import dims, keras_size, keras_tuple, size
 from engine.pooling.parameters import PoolParams, is_sequence
+from engine.text import Text
 
 WINDOW = ("kernel_size", "stride")
 
@@ -136,8 +137,9 @@ def keras_geometry_of(params: PoolParams, input_size: tuple[int, int]) -> Padded
 def jax_geometry_of(params: PoolParams, input_size: tuple[int, int]) -> PaddedGeometry:
     if params.same_padding and any(params.pads):
         raise PoolingError(
-            f"jax pads cannot be used with 'same' padding, which works out the pads itself, "
-            f"but got pads={list(params.pads)}"
+            "jax pads cannot be used with 'same' padding, which works out the pads itself, "
+            "but got pads={pads}",
+            pads=list(params.pads),
         )
     padding = "SAME" if params.same_padding else side_pads(params)
     return jax_geometry(input_size, params.kernel_size, params.stride, padding)
@@ -248,12 +250,15 @@ TORCH = Framework(
     max_settings=(*WINDOW, "padding", "dilation", "ceil_mode"),
     average_settings=(*WINDOW, "padding", "ceil_mode", "count_include_pad", "divisor_override"),
     include_pad_default=FRAMEWORK_COUNT_INCLUDE_PAD["torch"],
-    ceil_rule="ceil mode keeps a last window that hangs over the edge, but drops one that "
-    "would start in the right/bottom padding",
-    tie_rule="autograd sends a tied maximum's gradient to the first maximum of the window "
-    "(row-major)",
+    ceil_rule=Text(
+        "ceil mode keeps a last window that hangs over the edge, but drops one that "
+        "would start in the right/bottom padding"
+    ),
+    tie_rule=Text(
+        "autograd sends a tied maximum's gradient to the first maximum of the window (row-major)"
+    ),
     has_gradient=True,
-    same_name="(none: pad with F.pad first)",
+    same_name=Text("(none: pad with F.pad first)"),
     links=(
         "https://pytorch.org/docs/stable/generated/torch.nn.MaxPool2d.html",
         "https://pytorch.org/docs/stable/generated/torch.nn.AvgPool2d.html",
@@ -268,9 +273,11 @@ KERAS = Framework(
     max_settings=(*WINDOW, "same_padding"),
     average_settings=(*WINDOW, "same_padding"),
     include_pad_default=None,
-    ceil_rule="no ceil mode: the output size is rounded down ('valid') or ceil(L/s) ('same')",
-    tie_rule="TensorFlow's MaxPoolGrad sends a tied maximum's gradient to the first maximum "
-    "of the window (a NaN in its first cell keeps it); Keras on JAX follows JAX",
+    ceil_rule=Text("no ceil mode: the output size is rounded down ('valid') or ceil(L/s) ('same')"),
+    tie_rule=Text(
+        "TensorFlow's MaxPoolGrad sends a tied maximum's gradient to the first maximum "
+        "of the window (a NaN in its first cell keeps it); Keras on JAX follows JAX"
+    ),
     has_gradient=True,
     same_name="padding='same'",
     links=(
@@ -287,10 +294,14 @@ JAX = Framework(
     max_settings=(*WINDOW, "same_padding", "pads"),
     average_settings=(*WINDOW, "same_padding", "pads", "count_include_pad"),
     include_pad_default=FRAMEWORK_COUNT_INCLUDE_PAD["jax"],
-    ceil_rule="no ceil mode: a longer output needs more padding at the end ((low, high) pairs)",
-    tie_rule="jax.grad of lax.reduce_window(max) (XLA's select_and_scatter) sends a tied "
-    "maximum's gradient to the first maximum of the window; a -inf maximum behind padding "
-    "sends nothing",
+    ceil_rule=Text(
+        "no ceil mode: a longer output needs more padding at the end ((low, high) pairs)"
+    ),
+    tie_rule=Text(
+        "jax.grad of lax.reduce_window(max) (XLA's select_and_scatter) sends a tied "
+        "maximum's gradient to the first maximum of the window; a -inf maximum behind padding "
+        "sends nothing"
+    ),
     has_gradient=True,
     same_name="padding='SAME'",
     links=(
@@ -307,9 +318,11 @@ ONNX = Framework(
     max_settings=(*WINDOW, "auto_pad", "pads", "dilation", "ceil_mode"),
     average_settings=(*WINDOW, "auto_pad", "pads", "dilation", "ceil_mode", "count_include_pad"),
     include_pad_default=FRAMEWORK_COUNT_INCLUDE_PAD["onnx"],
-    ceil_rule="ceil mode keeps a last window that hangs over the edge and, as onnxruntime "
-    "computes it, drops one that would start in the end padding",
-    tie_rule="no gradient: ONNX is an inference format",
+    ceil_rule=Text(
+        "ceil mode keeps a last window that hangs over the edge and, as onnxruntime "
+        "computes it, drops one that would start in the end padding"
+    ),
+    tie_rule=Text("no gradient: ONNX is an inference format"),
     has_gradient=False,
     same_name="auto_pad='SAME_UPPER'",
     links=(
@@ -333,13 +346,17 @@ def framework_of(params: PoolParams | str) -> Framework:
         return FRAMEWORKS[name]
     except KeyError:
         raise PoolingError(
-            f"Unknown framework '{name}': choose one of {', '.join(FRAMEWORKS)}."
+            "Unknown framework '{name}': choose one of {names}.",
+            name=name,
+            names=", ".join(FRAMEWORKS),
         ) from None
 
 
 def no_backward_sentence(framework: Framework) -> str:
     """Why ``framework`` gives no gradient, in one sentence without a full stop."""
-    return f"{framework.label} is an inference format: it has no backward pass"
+    return Text(
+        "{framework} is an inference format: it has no backward pass", framework=framework.label
+    )
 
 
 def backward_problem(params: PoolParams) -> str:
@@ -376,16 +393,27 @@ def geometry_of(params: PoolParams, input_shape) -> PaddedGeometry:
     try:
         return framework.geometry(params, input_size)
     except PoolingError as error:
-        message = plain_message(str(error))
+        message = plain_message(error.message)
         if framework.name not in message.lower():
-            message = f"{framework.label}: {message}"
+            message = Text("{framework}: {message}", framework=framework.label, message=message)
         raise PoolingError(message) from None
 
 
 def plain_message(message: str) -> str:
-    """An engine message without the name of the function that raised it."""
+    """An engine message without the name of the function that raised it; a
+    :class:`~engine.text.Text` stays one (its template loses the name too)."""
     head, separator, rest = message.partition("() ")
-    return rest if separator and " " not in head else message
+    if not separator or " " in head:
+        return message
+    if isinstance(message, Text):
+        first, space, template = message.template.partition(" ")
+        try:
+            named = first.format(**message.arguments)
+        except (KeyError, IndexError, ValueError):
+            named = None
+        if space and named == f"{head}()":
+            return Text(template, **message.arguments)
+    return rest
 
 
 def include_pad(params: PoolParams) -> bool:
@@ -397,8 +425,14 @@ def per_side_text(geometry: PaddedGeometry, sequence: bool = False) -> str:
     """The padding of every side, in words (a sequence's at its start and end)."""
     (top, bottom), (left, right) = geometry.as_2d().pads
     if sequence:
-        return f"start {left}, end {right}"
-    return f"top {top}, bottom {bottom}, left {left}, right {right}"
+        return Text("start {start}, end {end}", start=left, end=right)
+    return Text(
+        "top {top}, bottom {bottom}, left {left}, right {right}",
+        top=top,
+        bottom=bottom,
+        left=left,
+        right=right,
+    )
 
 
 def uses(averaging: bool):
@@ -493,27 +527,35 @@ def port(
         changes["padding"] = (top, left)
         if (top, left) != (bottom, right):
             notes.append(
-                f"{label} pads both sides alike: shown with padding=({top}, {left}); for "
-                f"{sides} pad with F.pad(x, ({left}, {right}, {top}, {bottom})) first"
+                Text(
+                    "{framework} pads both sides alike: shown with padding=({top}, {left}); for "
+                    "{sides} pad with F.pad(x, ({left}, {right}, {top}, {bottom})) first",
+                    framework=label,
+                    top=top,
+                    left=left,
+                    bottom=bottom,
+                    right=right,
+                    sides=sides,
+                )
             )
     elif (top, left, bottom, right) != (0, 0, 0, 0):
         changes["same_padding"] = True
         notes.append(
-            f"{label} cannot pad explicitly (padding is 'valid' or 'same'): shown with "
-            f"padding='same' instead of {sides}"
+            Text(
+                "{framework} cannot pad explicitly (padding is 'valid' or 'same'): shown with "
+                "padding='same' instead of {sides}",
+                framework=label,
+                sides=sides,
+            )
         )
-    for name, neutral, what in (
-        ("dilation", (1, 1), "dilation"),
-        ("ceil_mode", False, "ceil_mode"),
-        ("divisor_override", None, "divisor_override"),
-    ):
+    for name, neutral in (("dilation", (1, 1)), ("ceil_mode", False), ("divisor_override", None)):
         value = getattr(params, name)
         if value == neutral or name not in source.settings(averaging):
             continue
         if name in settings:
             changes[name] = value
         else:
-            notes.append(f"{label} has no {what}: {what}={value} dropped")
+            notes.append(dropped(name, label, value))
             changes[name] = neutral
     if averaging:
         changes["count_include_pad"] = (
@@ -523,5 +565,27 @@ def port(
         )
         padded = any(side for pair in geometry.pads for side in pair)
         if framework.include_pad_default is None and include_pad(params) and padded:
-            notes.append(f"{label} always divides by the real cells: count_include_pad dropped")
+            notes.append(
+                Text(
+                    "{framework} always divides by the real cells: count_include_pad dropped",
+                    framework=label,
+                )
+            )
     return Port(params.replace(**changes), tuple(notes))
+
+
+def dropped(name: str, label: str, value) -> Text:
+    """The note that framework ``label`` has no setting ``name``, so its ``value`` is dropped."""
+    if name == "dilation":
+        return Text(
+            "{framework} has no dilation: dilation={value} dropped", framework=label, value=value
+        )
+    if name == "ceil_mode":
+        return Text(
+            "{framework} has no ceil_mode: ceil_mode={value} dropped", framework=label, value=value
+        )
+    return Text(
+        "{framework} has no divisor_override: divisor_override={value} dropped",
+        framework=label,
+        value=value,
+    )

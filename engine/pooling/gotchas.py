@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.pooling.parameters import PoolParams
+from engine.text import Text
 
 NAN = float("nan")
 INF = float("inf")
@@ -99,8 +100,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (2, 2), "stride": (2, 2), "padding": (1, 1), "ceil_mode": True},
         expected=((1.0, 3.0, 5.0), (11.0, 13.0, 15.0), (21.0, 23.0, 25.0)),
         selected_cell=(0, 2),
-        answer="3 x 3, not ceil((5 + 2 - 2) / 2) + 1 = 4: a 4th window would start at column "
-        "5, in the right padding, so it is dropped",
+        answer=Text(
+            "3 x 3, not ceil((5 + 2 - 2) / 2) + 1 = 4: a 4th window would start at column "
+            "5, in the right padding, so it is dropped"
+        ),
     ),
     Gotcha(
         key="padding_over_half",
@@ -117,7 +120,7 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (4, 4), "stride": (4, 4), "padding": (3, 3)},
         expected=None,
         expected_error="may be at most half the kernel",
-        answer="Refused: padding 3 > 4 // 2 = 2",
+        answer=Text("Refused: padding 3 > 4 // 2 = 2"),
     ),
     Gotcha(
         key="padding_ignores_dilation",
@@ -134,8 +137,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (3, 3), "stride": (1, 1), "padding": (2, 2), "dilation": (2, 2)},
         expected=None,
         expected_error="may be at most half the kernel",
-        answer="Refused: padding 2 > 3 // 2 = 1, though the dilated window is "
-        "2 * (3 - 1) + 1 = 5 cells wide",
+        answer=Text(
+            "Refused: padding 2 > 3 // 2 = 1, though the dilated window is "
+            "2 * (3 - 1) + 1 = 5 cells wide"
+        ),
     ),
     Gotcha(
         key="avg_ceil_divisor",
@@ -152,8 +157,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (3, 3), "stride": (2, 2), "padding": (1, 1), "ceil_mode": True},
         expected=((14 / 9, 10 / 3, 2.0), (19 / 3, 11.0, 6.0), (4.5, 7.5, 4.0)),
         selected_cell=(0, 2),
-        answer="out[0,2] = (4 + 8) / 6 = 2.0: 3 rows x 2 columns (input and padding) count, "
-        "the column past the padding does not; not 12 / 9",
+        answer=Text(
+            "out[0,2] = (4 + 8) / 6 = 2.0: 3 rows x 2 columns (input and padding) count, "
+            "the column past the padding does not; not 12 / 9"
+        ),
     ),
     Gotcha(
         key="avg_ceil_no_padding",
@@ -170,7 +177,7 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (2, 2), "stride": (2, 2), "ceil_mode": True},
         expected=((2.0, 3.5), (6.5, 8.0)),
         selected_cell=(1, 1),
-        answer="out[1,1] = 8 / 1 = 8.0, not 8 / 4 = 2.0 as Core ML gave",
+        answer=Text("out[1,1] = 8 / 1 = 8.0, not 8 / 4 = 2.0 as Core ML gave"),
     ),
     Gotcha(
         key="onnx_count_include_pad",
@@ -192,8 +199,9 @@ GOTCHAS: tuple[Gotcha, ...] = (
         },
         expected=((3.0, 3.5, 4.0), (4.5, 5.0, 5.5), (6.0, 6.5, 7.0)),
         selected_cell=(0, 0),
-        answer="out[0,0] = (1 + 2 + 4 + 5) / 4 = 3.0 in ONNX, (1 + 2 + 4 + 5) / 9 = 1.33 in "
-        "PyTorch",
+        answer=Text(
+            "out[0,0] = (1 + 2 + 4 + 5) / 4 = 3.0 in ONNX, (1 + 2 + 4 + 5) / 9 = 1.33 in PyTorch"
+        ),
     ),
     Gotcha(
         key="keras_same_divisor",
@@ -220,8 +228,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
             (1 / 4, 1 / 6, 1 / 6, 0.0),
         ),
         selected_cell=(3, 0),
-        answer="out[3,0] = 1 / 4 = 0.25 (4 real cells), not 1 / 9 as with zero padding "
-        "(PyTorch padding=1)",
+        answer=Text(
+            "out[3,0] = 1 / 4 = 0.25 (4 real cells), not 1 / 9 as with zero padding "
+            "(PyTorch padding=1)"
+        ),
     ),
     Gotcha(
         key="keras_same_extra_pad",
@@ -243,8 +253,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         },
         expected=((3.0, 4.5), (7.5, 9.0)),
         selected_cell=(1, 1),
-        answer="out[1,1] = 9 / 1 = 9.0; PyTorch's padding=1 on every side gives "
-        "(5 + 6 + 8 + 9) / 4 = 7.0",
+        answer=Text(
+            "out[1,1] = 9 / 1 = 9.0; PyTorch's padding=1 on every side gives "
+            "(5 + 6 + 8 + 9) / 4 = 7.0"
+        ),
     ),
     Gotcha(
         key="nan_in_max",
@@ -261,7 +273,7 @@ GOTCHAS: tuple[Gotcha, ...] = (
         expected=((NAN, 8.0),),
         gradient=((0.0, 1.0, 0.0, 0.0), (0.0, 0.0, 0.0, 1.0)),
         selected_cell=(0, 0),
-        answer="out[0,0] = nan, not max(1, 5, 6) = 6; its gradient goes to the NaN cell",
+        answer=Text("out[0,0] = nan, not max(1, 5, 6) = 6; its gradient goes to the NaN cell"),
     ),
     Gotcha(
         key="tie_first_max",
@@ -278,8 +290,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         expected=((0.6,),),
         gradient=((1.0, 0.0, 0.0),),
         selected_cell=(0, 0),
-        answer="gradient [1, 0, 0]: all of it to the first 0.6; a shared rule (reduce_max, "
-        "torch.amax) gives [0.5, 0.5, 0]",
+        answer=Text(
+            "gradient [1, 0, 0]: all of it to the first 0.6; a shared rule (reduce_max, "
+            "torch.amax) gives [0.5, 0.5, 0]"
+        ),
     ),
     Gotcha(
         key="tie_all_max",
@@ -297,7 +311,7 @@ GOTCHAS: tuple[Gotcha, ...] = (
         expected=((0.6,),),
         gradient=((1.0, 1.0, 0.0),),
         selected_cell=(0, 0),
-        answer="gradient [1, 1, 0]: both 0.6s get 1, so the window passes back 2, not 1",
+        answer=Text("gradient [1, 1, 0]: both 0.6s get 1, so the window passes back 2, not 1"),
     ),
     Gotcha(
         key="unpool_output_size",
@@ -314,8 +328,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (2, 2), "stride": (2, 2)},
         expected=((7.0, 9.0), (17.0, 19.0)),
         selected_cell=(1, 1),
-        answer="5 x 5 and its 4 x 4 corner both pool to [[7, 9], [17, 19]]; max_unpool2d "
-        "without output_size=(5, 5) rebuilds 4 x 4 and fails on index 18",
+        answer=Text(
+            "5 x 5 and its 4 x 4 corner both pool to [[7, 9], [17, 19]]; max_unpool2d "
+            "without output_size=(5, 5) rebuilds 4 x 4 and fails on index 18"
+        ),
     ),
     Gotcha(
         key="adaptive_overlap",
@@ -332,8 +348,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"output_size": (3, 3)},
         expected=((4.0, 5.5, 7.0), (11.5, 13.0, 14.5), (19.0, 20.5, 22.0)),
         selected_cell=(1, 1),
-        answer="5 -> 3 uses windows [0, 2), [1, 4), [3, 5): rows and columns 1 and 3 are in "
-        "two windows, and out[1,1] averages 3 x 3 cells",
+        answer=Text(
+            "5 -> 3 uses windows [0, 2), [1, 4), [3, 5): rows and columns 1 and 3 are in "
+            "two windows, and out[1,1] averages 3 x 3 cells"
+        ),
     ),
     Gotcha(
         key="dilated_padding_window",
@@ -351,8 +369,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         expected=((-INF,),),
         gradient=((0.0, 0.0), (0.0, 0.0)),
         selected_cell=(0, 0),
-        answer="out[0,0] = -inf: both taps, -1 and 2, are padding; PyTorch 2.13 gives index 6 "
-        "of a 4-cell input",
+        answer=Text(
+            "out[0,0] = -inf: both taps, -1 and 2, are padding; PyTorch 2.13 gives index 6 "
+            "of a 4-cell input"
+        ),
     ),
     Gotcha(
         key="divisor_override_sum",
@@ -369,7 +389,7 @@ GOTCHAS: tuple[Gotcha, ...] = (
         params={"kernel_size": (2, 2), "stride": (2, 2), "divisor_override": 2},
         expected=((2.0, 2.0), (2.0, 2.0)),
         selected_cell=(0, 0),
-        answer="out[0,0] = (1 + 1 + 1 + 1) / 2 = 2.0, not 1.0",
+        answer=Text("out[0,0] = (1 + 1 + 1 + 1) / 2 = 2.0, not 1.0"),
     ),
     Gotcha(
         key="onnx_same_lower",
@@ -391,8 +411,10 @@ GOTCHAS: tuple[Gotcha, ...] = (
         },
         expected=counting(3, 3),
         selected_cell=(0, 0),
-        answer="out[0,0] = 1: the first window is 3 padding cells and cell 1; SAME_UPPER gives "
-        "max(1, 2, 4, 5) = 5",
+        answer=Text(
+            "out[0,0] = 1: the first window is 3 padding cells and cell 1; SAME_UPPER gives "
+            "max(1, 2, 4, 5) = 5"
+        ),
     ),
 )
 """Every gotcha, in the order the gallery lists them."""

@@ -32,6 +32,7 @@ from engine.pooling.frameworks import framework_of, geometry_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.placement import GridPlacement, PyramidPlacement
 from engine.pooling.windows import AxisWindows, Rect, Window
+from engine.text import Text, joined
 
 AXIS_NAMES = ("H", "W")
 MOST_OUTLINED_WINDOWS = 400
@@ -76,12 +77,19 @@ def output_size_line(geometry, axis: int, name: str, symmetric: bool) -> str:
         f"{rounding}({numerator}/{stride}) + 1 = {unchecked}"
     )
     if unchecked > out:
-        return line + (
-            f" - 1 = {out} (the last window would start at {(unchecked - 1) * stride - low}, "
-            "in the end padding, so it is dropped)"
+        return Text(
+            "{line} - 1 = {out} (the last window would start at {start}, in the end padding, "
+            "so it is dropped)",
+            line=line,
+            out=out,
+            start=(unchecked - 1) * stride - low,
         )
     if ceil_mode and out > floor_count:
-        return line + f" (floor mode gives {floor_count}: the last window hangs over)"
+        return Text(
+            "{line} (floor mode gives {count}: the last window hangs over)",
+            line=line,
+            count=floor_count,
+        )
     return line
 
 
@@ -116,7 +124,7 @@ class GridLayout:
     def depth_line(self, params: PoolParams, depth: int) -> str:
         """The output-size arithmetic along the depth, in the words of :meth:`axis_line`."""
         windows = self.depth_axis(params, depth)
-        return f"D_out = {windows.size} (depth: {depth} slices in)"
+        return Text("D_out = {count} (depth: {depth} slices in)", count=windows.size, depth=depth)
 
     def output_shape(self, params: PoolParams, input_shape) -> tuple[int, int]:
         rows, cols = self.axes(params, input_shape)
@@ -186,14 +194,25 @@ class GridLayout:
         height, width = plane_size(input_shape)
         out_h, out_w = self.output_shape(params, input_shape)
         elements_in, elements_out = channels * height * width, channels * out_h * out_w
-        shapes = (
-            (f"{channels} x {width} (C x L)", f"{channels} x {out_w}")
-            if sequence
-            else (f"{channels} x {height} x {width} (C x H x W)", f"{channels} x {out_h} x {out_w}")
-        )
-        return (
-            f"{shapes[0]} = {elements_in:,} elements in, {shapes[1]} = {elements_out:,} out: "
-            f"{elements_in / elements_out:.2f}x fewer"
+        numbers = {
+            "elements_in": f"{elements_in:,}",
+            "elements_out": f"{elements_out:,}",
+            "ratio": f"{elements_in / elements_out:.2f}",
+        }
+        if sequence:
+            return Text(
+                "{shape_in} (C x L) = {elements_in} elements in, {shape_out} = {elements_out} "
+                "out: {ratio}x fewer",
+                shape_in=f"{channels} x {width}",
+                shape_out=f"{channels} x {out_w}",
+                **numbers,
+            )
+        return Text(
+            "{shape_in} (C x H x W) = {elements_in} elements in, {shape_out} = {elements_out} "
+            "out: {ratio}x fewer",
+            shape_in=f"{channels} x {height} x {width}",
+            shape_out=f"{channels} x {out_h} x {out_w}",
+            **numbers,
         )
 
 
@@ -295,18 +314,29 @@ class FrameworkLayout(GridLayout):
         )
         low, high = geometry.pads[axis]
         if params.same_padding or params.auto_pad.startswith("SAME"):
-            return (
-                f"{name}_out = ceil({name}/s) = ceil({size}/{stride}) = {out}; "
-                f"{framework.same_name} pads max((out-1)s + k - {name}, 0) = {low + high}: "
-                f"{low} before, {high} after"
+            return Text(
+                "{name}_out = ceil({name}/s) = ceil({size}/{stride}) = {out}; {same} pads "
+                "max((out-1)s + k - {name}, 0) = {total}: {low} before, {high} after",
+                name=name,
+                size=size,
+                stride=stride,
+                out=out,
+                same=framework.same_name,
+                total=low + high,
+                low=low,
+                high=high,
             )
-        return f"{output_size_line(geometry, axis, name, symmetric=False)} ({framework.label})"
+        line = output_size_line(geometry, axis, name, symmetric=False)
+        return joined(" ", [line, f"({framework.label})"])
 
 
 def adaptive_line(name: str, size: int, out: int) -> str:
-    return (
-        f"{name}_out = {out} (adaptive): window i spans [floor(i*{size}/{out}), "
-        f"ceil((i+1)*{size}/{out}))"
+    return Text(
+        "{name}_out = {out} (adaptive): window i spans [floor(i*{size}/{out}), "
+        "ceil((i+1)*{size}/{out}))",
+        name=name,
+        out=out,
+        size=size,
     )
 
 
@@ -391,11 +421,18 @@ class FractionalLayout(GridLayout):
     @staticmethod
     def sequence_line(name: str, size: int, out: int, kernel: int, sample, params) -> str:
         alpha = (size - kernel) / (out - 1) if out > 1 else 0.0
-        return (
-            f"{name}_out = {out} (fractional): windows of {kernel} start at "
-            f"int((i + u)a) - int(ua), a = ({name} - k)/({name}_out - 1) = ({size} - {kernel})/"
-            f"({out} - 1) = {alpha:.4g}, u = {sample:.4f} (seed {params.seed}); the last at "
-            f"{name} - k = {size - kernel}"
+        return Text(
+            "{name}_out = {out} (fractional): windows of {kernel} start at int((i + u)a) - "
+            "int(ua), a = ({name} - k)/({name}_out - 1) = ({size} - {kernel})/({out} - 1) = "
+            "{alpha}, u = {sample} (seed {seed}); the last at {name} - k = {last}",
+            name=name,
+            out=out,
+            kernel=kernel,
+            size=size,
+            alpha=f"{alpha:.4g}",
+            sample=f"{sample:.4f}",
+            seed=params.seed,
+            last=size - kernel,
         )
 
     def depth_axis(self, params: PoolParams, depth: int) -> AxisWindows:
@@ -428,8 +465,9 @@ class GlobalLayout(GridLayout):
 
     def formula_lines(self, params: PoolParams, input_shape, sequence: bool = False) -> list[str]:
         return [
-            f"{'L_out' if sequence else 'H_out = W_out'} = 1: one value per channel, whatever "
-            "the input size",
+            Text("L_out = 1: one value per channel, whatever the input size")
+            if sequence
+            else Text("H_out = W_out = 1: one value per channel, whatever the input size"),
             self.elements_line(params, input_shape, sequence),
         ]
 
@@ -460,10 +498,15 @@ class BlurredLayout(GridLayout):
     def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
         size = plane_size(input_shape)[axis]
         kernel, stride = params.kernel_size[axis], params.stride[axis]
-        return (
-            f"{name}_out = ceil(({name} - k + 1)/s) = ceil(({size} - {kernel} + 1)/{stride})"
-            f" = {-(-(size - kernel + 1) // stride)}: max with stride 1, then a "
-            f"{params.blur_size}-tap blur every {stride} cells"
+        return Text(
+            "{name}_out = ceil(({name} - k + 1)/s) = ceil(({size} - {kernel} + 1)/{stride}) = "
+            "{out}: max with stride 1, then a {taps}-tap blur every {stride} cells",
+            name=name,
+            size=size,
+            kernel=kernel,
+            stride=stride,
+            out=-(-(size - kernel + 1) // stride),
+            taps=params.blur_size,
         )
 
 
@@ -565,9 +608,19 @@ class PyramidLayout:
         channels = input_shape[0] if len(input_shape) == 3 else 1
         height, width = plane_size(input_shape)
         return [
-            f"{bins} bins = {total} values per channel, whatever the input size",
-            f"{channels} x {height} x {width} (C x H x W) = {channels * height * width:,} "
-            f"elements in, {channels} x {total} = {channels * total:,} out",
+            Text(
+                "{bins} bins = {total} values per channel, whatever the input size",
+                bins=bins,
+                total=total,
+            ),
+            Text(
+                "{shape_in} (C x H x W) = {elements_in} elements in, {shape_out} = "
+                "{elements_out} out",
+                shape_in=f"{channels} x {height} x {width}",
+                elements_in=f"{channels * height * width:,}",
+                shape_out=f"{channels} x {total}",
+                elements_out=f"{channels * total:,}",
+            ),
         ]
 
 

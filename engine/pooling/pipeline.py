@@ -16,8 +16,9 @@ import numpy as np
 from engine.errors import PoolingError
 from engine.pooling.kinds import PoolKind, kind_of
 from engine.pooling.parameters import Parameter, PoolParams, is_volume
+from engine.text import Text
 
-AXIS_WORDS = ("height", "width")
+AXIS_WORDS = (Text("height"), Text("width"))
 
 
 @dataclass
@@ -67,14 +68,26 @@ def check_range(declaration: Parameter, params: PoolParams) -> None:
             isinstance(number, int) and low <= number <= high for number in numbers
         ):
             raise PoolingError(
-                f"{declaration.label} must be whole numbers from {low:g} to {high:g}, like 4,2,1."
+                "{label} must be whole numbers from {low} to {high}, like 4,2,1.",
+                label=declaration.label,
+                low=f"{low:g}",
+                high=f"{high:g}",
             )
         return
     for axis, number in enumerate(numbers):
         if not low <= number <= high:
-            which = f" {AXIS_WORDS[axis]}" if declaration.widget == "pair" else ""
+            bounds = {"low": f"{low:g}", "high": f"{high:g}", "number": f"{number:g}"}
+            if declaration.widget == "pair":
+                raise PoolingError(
+                    "{label} {axis} must be between {low} and {high}, not {number}.",
+                    label=declaration.label,
+                    axis=AXIS_WORDS[axis],
+                    **bounds,
+                )
             raise PoolingError(
-                f"{declaration.label}{which} must be between {low:g} and {high:g}, not {number:g}."
+                "{label} must be between {low} and {high}, not {number}.",
+                label=declaration.label,
+                **bounds,
             )
 
 
@@ -96,8 +109,9 @@ def check_volume(kind: PoolKind, params: PoolParams) -> None:
     """Refuse a kind without a 3D pool, or another framework's rules, for a volume."""
     if kind.volume is None:
         raise PoolingError(
-            f"{kind.label} pooling has no 3D form: a volume is pooled by max, average, Lp, "
-            "adaptive and fractional max pooling."
+            "{label} pooling has no 3D form: a volume is pooled by max, average, Lp, "
+            "adaptive and fractional max pooling.",
+            label=kind.label,
         )
     if params.framework != "torch":
         raise PoolingError(
@@ -242,7 +256,13 @@ def formula_lines(params: PoolParams, input_shape: tuple[int, ...]) -> list[str]
     return [
         layout.depth_line(effective, depth),
         *lines[:-1],
-        f"{channels} x {depth} x {height} x {width} (C x D x H x W) = {elements_in:,} elements "
-        f"in, {channels} x {depths} x {out_h} x {out_w} = {elements_out:,} out: "
-        f"{elements_in / elements_out:.2f}x fewer",
+        Text(
+            "{shape_in} (C x D x H x W) = {elements_in} elements in, {shape_out} = "
+            "{elements_out} out: {ratio}x fewer",
+            shape_in=f"{channels} x {depth} x {height} x {width}",
+            elements_in=f"{elements_in:,}",
+            shape_out=f"{channels} x {depths} x {out_h} x {out_w}",
+            elements_out=f"{elements_out:,}",
+            ratio=f"{elements_in / elements_out:.2f}",
+        ),
     ]

@@ -21,6 +21,7 @@ from engine.pooling.steps import (
     unpooled,
     upstream_gradient,
 )
+from gui.i18n import message_of, tr
 from gui.models.jobs import CancelToken, JobRunner
 from gui.models.pool_model import PoolModel
 
@@ -170,7 +171,7 @@ class AnimationModel(QObject):
             try:
                 prepared = job(None)
             except (PoolingError, MemoryError, ValueError) as error:
-                self._on_routing_failed(str(error) or "Not enough memory for this.")
+                self._on_routing_failed(message_of(error) or tr("Not enough memory for this."))
                 return
             self._on_routing_ready(prepared)
         else:
@@ -195,7 +196,7 @@ class AnimationModel(QObject):
     def _on_routing_failed(self, message: str) -> None:
         """A failed backward view is said in the model's message line, never dropped."""
         self.submitted_route = None
-        self.routing_error = f"Backward view: {message}"
+        self.routing_error = tr("Backward view: {message}").format(message=message)
         self.model.set_error(self.routing_error)
 
     def set_backward_view(self, view: str) -> None:

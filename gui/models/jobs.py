@@ -25,6 +25,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from engine.errors import PoolingError
+from gui.i18n import message_of, tr
 
 
 class CancelledError(Exception):
@@ -179,13 +180,15 @@ class JobRunner(QObject):
             return True, job(token)
         except CancelledError:
             return None
-        except expected as error:
-            return False, str(error)
+        except expected as error:  # translated here: a signal carries no Text
+            return False, message_of(error)
         except MemoryError:
-            return False, "Not enough memory for this: choose smaller settings or a smaller image."
+            return False, tr(
+                "Not enough memory for this: choose smaller settings or a smaller image."
+            )
         except Exception as error:  # reported, never lost in the thread
             detail = traceback.format_exception_only(type(error), error)[-1].strip()
-            return False, f"Unexpected problem: {detail}"
+            return False, tr("Unexpected problem: {detail}").format(detail=detail)
 
     # ----- back in the UI thread -----------------------------------------------------------
     def wanted(self, number: int) -> bool:

@@ -9,6 +9,7 @@ shows is about to be replaced.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from engine.pooling.pipeline import (
     window_of,
 )
 from engine.pooling.windows import Window
+from gui.i18n import message_of, tr
 from gui.models.jobs import CancelToken, JobRunner
 
 
@@ -188,7 +190,7 @@ class PoolModel(QObject):
         self.loader.cancel()
         self.pooler.cancel()
         self.set_replacing("")
-        self.set_error("Cancelled: showing the last result.")
+        self.set_error(tr("Cancelled: showing the last result."))
 
     def shutdown(self) -> None:
         """The window is closing: stop all background work without waiting for it."""
@@ -199,7 +201,8 @@ class PoolModel(QObject):
         """Show and pool an image (C, H, W) or a volume (C, D, H, W)."""
         if image.ndim not in (3, 4) or image.size == 0:
             raise ImageLoadError(
-                f"Expected a (C, H, W) image or a (C, D, H, W) volume, got shape {image.shape}."
+                "Expected a (C, H, W) image or a (C, D, H, W) volume, got shape {shape}.",
+                shape=str(image.shape),
             )
         self.source_image = image
         if image.shape[0] == 1 and self.channel != "rgb":
@@ -319,7 +322,7 @@ class PoolModel(QObject):
         try:
             validate(params, shape)
         except PoolingError as error:
-            self.set_error(str(error))  # keep the last good result on screen
+            self.set_error(message_of(error))  # keep the last good result on screen
             if channel is None:
                 self.pooler.cancel()
                 return
@@ -339,7 +342,7 @@ class PoolModel(QObject):
             try:
                 pooled = job(None)
             except PoolingError as error:
-                self.set_error(str(error))
+                self.set_error(message_of(error))
                 return
             self.accept_result(pooled)
             return
@@ -409,6 +412,44 @@ class PoolModel(QObject):
         self.coverage = coverage_of(
             self.result.params, self.result.input_shape, *self.coverage_pixel
         )
+
+    def announce(self) -> None:
+        """Say everything once more, as if it had just changed: views built on a model that
+        already holds an image (a window rebuilt in another language) then show it."""
+        self.imageChanged.emit()
+        self.parametersChanged.emit()
+        if self.error:
+            self.errorChanged.emit(self.error)
+        self.resultChanged.emit()
+        self.selectionChanged.emit()
+        self.coverageChanged.emit()
+        if self.volume is not None:
+            self.depthChanged.emit()
+        self.busyChanged.emit(self.busy)
+        self.replacingChanged.emit(self.replacing)
+
+    def disconnect_views(self) -> None:
+        """Forget every slot connected to the model's signals: the window showing it is
+        going, and another will connect its own views (:meth:`announce`)."""
+        signals = (
+            self.imageChanged,
+            self.parametersChanged,
+            self.resultChanged,
+            self.errorChanged,
+            self.busyChanged,
+            self.selectionChanged,
+            self.coverageChanged,
+            self.loadFailed,
+            self.depthChanged,
+            self.replacingChanged,
+        )
+        for signal in signals:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # a signal without slots
+                try:
+                    signal.disconnect()
+                except (RuntimeError, SystemError, TypeError):
+                    pass
 
     def set_error(self, message: str) -> None:
         if message != self.error:

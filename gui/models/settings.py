@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PARAMETERS, PoolParams
+from gui.i18n import LANGUAGES
 
 MAX_RECENT = 8
 
@@ -79,6 +80,17 @@ class Settings:
 
     def set_params(self, params: PoolParams) -> None:
         self.store.setValue("params", json.dumps(dataclasses.asdict(params)))
+
+    def language(self) -> str | None:
+        """The language chosen last (a code of :data:`gui.i18n.LANGUAGES`), or None when
+        none was chosen (or the value is not a known code)."""
+        code = self.value_str("language", "")
+        return code if code in LANGUAGES else None
+
+    def set_language(self, code: str) -> None:
+        """Remember the window's language (a code of :data:`gui.i18n.LANGUAGES`)."""
+        if code in LANGUAGES:
+            self.store.setValue("language", code)
 
     def recent_files(self) -> list[str]:
         value = self.store.value("recent_files", [])

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from engine.pooling.frameworks import carried_over
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PARAMETERS, Parameter
+from gui.i18n import tr, translated
 from gui.models.pool_model import PoolModel
 from gui.qt_utils import signals_blocked
 
@@ -76,10 +77,13 @@ class PairEditor(Editor):
 
     def __init__(self, parameter: Parameter):
         super().__init__(parameter)
-        stem, tip = short_name(parameter), parameter.tooltip
+        stem, tip = short_name(parameter), translated(parameter.tooltip)
         low, high = parameter.minimum, parameter.maximum
-        self.height_box = self.add(spin_box(low, high, f"{tip}: height (rows)", f"{stem}_height"))
-        self.width_box = self.add(spin_box(low, high, f"{tip}: width (columns)", f"{stem}_width"))
+        height_tip = tr("{tooltip}: height (rows)").format(tooltip=tip)
+        width_tip = tr("{tooltip}: width (columns)").format(tooltip=tip)
+        self.height_box = self.add(spin_box(low, high, height_tip, f"{stem}_height"))
+        self.width_box = self.add(spin_box(low, high, width_tip, f"{stem}_width"))
+        # "h" and "w" are symbols, as H and W are in the titles: not translated.
         self.height_box.setPrefix("h ")
         self.width_box.setPrefix("w ")
         self.last_edited = self.height_box
@@ -115,14 +119,17 @@ class QuadEditor(Editor):
         grid = QGridLayout(grid_holder)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes = []
+        words = side_words()
         for side in self.SIDES:
             box = spin_box(
                 parameter.minimum,
                 parameter.maximum,
-                f"{parameter.tooltip}: {side}",
+                tr("{tooltip}: {side}").format(
+                    tooltip=translated(parameter.tooltip), side=words[side]
+                ),
                 f"{parameter.name}_{side}",
             )
-            box.setPrefix(f"{side} ")
+            box.setPrefix(f"{words[side]} ")
             grid.addWidget(box, *self.PLACES[side])
             box.valueChanged.connect(self.changed)
             self.boxes.append(box)
@@ -143,6 +150,11 @@ class QuadEditor(Editor):
             box.setVisible(not sequence or side in ("left", "right"))
 
 
+def side_words() -> dict[str, str]:
+    """Each side of per-side padding in words, in the window's language."""
+    return {"top": tr("top"), "left": tr("left"), "bottom": tr("bottom"), "right": tr("right")}
+
+
 class ChoiceEditor(Editor):
     """One of a few named choices."""
 
@@ -150,9 +162,9 @@ class ChoiceEditor(Editor):
         super().__init__(parameter)
         self.box = self.add(QComboBox(), 1)
         self.box.setObjectName(parameter.name)
-        self.box.setToolTip(parameter.tooltip)
+        self.box.setToolTip(translated(parameter.tooltip))
         for value, label in parameter.choices:
-            self.box.addItem(label, value)
+            self.box.addItem(translated(label), value)
         self.box.currentIndexChanged.connect(self.changed)
 
     def value(self) -> str:
@@ -166,7 +178,9 @@ class IntegerEditor(Editor):
     def __init__(self, parameter: Parameter):
         super().__init__(parameter)
         self.box = self.add(
-            spin_box(parameter.minimum, parameter.maximum, parameter.tooltip, parameter.name)
+            spin_box(
+                parameter.minimum, parameter.maximum, translated(parameter.tooltip), parameter.name
+            )
         )
         self.box.valueChanged.connect(self.changed)
 
@@ -190,11 +204,11 @@ class NumberEditor(Editor):
         self.box.setDecimals(2)
         self.box.setSingleStep(0.5)
         self.box.setKeyboardTracking(False)
-        self.box.setToolTip(parameter.tooltip)
+        self.box.setToolTip(translated(parameter.tooltip))
         self.slider = self.add(QSlider(Qt.Orientation.Horizontal), 1)
         self.slider.setObjectName(f"{parameter.name}_slider")
         self.slider.setRange(0, self.SLIDER_STEPS)
-        self.slider.setToolTip(f"Drag: {parameter.tooltip}")
+        self.slider.setToolTip(tr("Drag: {tooltip}").format(tooltip=translated(parameter.tooltip)))
         self.box.valueChanged.connect(self.changed)
         self.slider.valueChanged.connect(self._on_slider_changed)
 
@@ -222,7 +236,7 @@ class FractionEditor(Editor):
         self.slider = self.add(QSlider(Qt.Orientation.Horizontal), 1)
         self.slider.setObjectName(parameter.name)
         self.slider.setRange(0, 100)
-        self.slider.setToolTip(parameter.tooltip)
+        self.slider.setToolTip(translated(parameter.tooltip))
         self.label = self.add(QLabel())
         self.label.setMinimumWidth(36)
         self.slider.valueChanged.connect(self._on_slider_changed)
@@ -242,9 +256,9 @@ class FractionEditor(Editor):
 class SwitchEditor(Editor):
     def __init__(self, parameter: Parameter):
         super().__init__(parameter)
-        self.box = self.add(QCheckBox(parameter.label))
+        self.box = self.add(QCheckBox(translated(parameter.label)))
         self.box.setObjectName(parameter.name)
-        self.box.setToolTip(parameter.tooltip)
+        self.box.setToolTip(translated(parameter.tooltip))
         self.box.toggled.connect(self.changed)
 
     def value(self) -> bool:
@@ -259,11 +273,12 @@ class OptionalIntegerEditor(Editor):
 
     def __init__(self, parameter: Parameter):
         super().__init__(parameter)
-        self.enabled = self.add(QCheckBox("on"))
+        tooltip = translated(parameter.tooltip)
+        self.enabled = self.add(QCheckBox(tr("on")))
         self.enabled.setObjectName(f"{parameter.name}_enabled")
-        self.enabled.setToolTip(f"Use a fixed number: {parameter.tooltip}")
+        self.enabled.setToolTip(tr("Use a fixed number: {tooltip}").format(tooltip=tooltip))
         self.box = self.add(
-            spin_box(parameter.minimum, parameter.maximum, parameter.tooltip, parameter.name), 1
+            spin_box(parameter.minimum, parameter.maximum, tooltip, parameter.name), 1
         )
         self.enabled.toggled.connect(self._on_toggled)
         self.box.valueChanged.connect(self.changed)
@@ -289,7 +304,7 @@ class LevelsEditor(Editor):
         super().__init__(parameter)
         self.text = self.add(QLineEdit(), 1)
         self.text.setObjectName(parameter.name)
-        self.text.setToolTip(parameter.tooltip)
+        self.text.setToolTip(translated(parameter.tooltip))
         self.text.editingFinished.connect(self.changed)
 
     def value(self) -> tuple[int, ...] | None:
@@ -326,40 +341,46 @@ class ControlsPanel(QWidget):
         self.pool_type = QComboBox()
         self.pool_type.setObjectName("pool_type")
         for name, kind in KINDS.items():
-            self.pool_type.addItem(kind.label, name)
+            self.pool_type.addItem(translated(kind.label), name)
             self.pool_type.setItemData(
                 self.pool_type.count() - 1,
-                f"{kind.summary} ({kind.source})",
+                tr("{summary} ({source})").format(
+                    summary=translated(kind.summary), source=translated(kind.source)
+                ),
                 Qt.ItemDataRole.ToolTipRole,
             )
-        self.square = QCheckBox("square")
+        self.square = QCheckBox(tr("square"))
         self.square.setObjectName("square")
-        self.square.setToolTip("Keep kernel, stride, padding and dilation equal in both directions")
+        self.square.setToolTip(
+            tr("Keep kernel, stride, padding and dilation equal in both directions")
+        )
         self.square.setChecked(True)
-        self.stride_follows_kernel = QCheckBox("same as kernel")
+        self.stride_follows_kernel = QCheckBox(tr("same as kernel"))
         self.stride_follows_kernel.setObjectName("stride_same_as_kernel")
         self.stride_follows_kernel.setToolTip(
-            "Stride equal to the kernel size (PyTorch's default, stride=None): windows tile "
-            "without overlap"
+            tr(
+                "Stride equal to the kernel size (PyTorch's default, stride=None): windows tile "
+                "without overlap"
+            )
         )
         self.form = QFormLayout()
         # A narrow dock puts a row's label above its editors instead of scrolling sideways.
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.form.addRow("Type", self.pool_type)
+        self.form.addRow(tr("Type"), self.pool_type)
         self.editors: dict[str, Editor] = {}
         for parameter in PARAMETERS.values():
             if parameter.panel != "controls":
                 continue  # edited where it shows (the tie rule, in the backward view)
             editor = EDITORS[parameter.widget](parameter)
             self.editors[parameter.name] = editor
-            label = "" if parameter.widget == "switch" else parameter.label
+            label = "" if parameter.widget == "switch" else translated(parameter.label)
             self.form.addRow(label, editor)
             editor.changed.connect(self._on_controls_changed)
             if parameter.name == "kernel_size":
                 self.form.addRow("", self.square)
             if parameter.name == "stride":
                 self.form.addRow("", self.stride_follows_kernel)
-        window_group = QGroupBox("Pooling")
+        window_group = QGroupBox(tr("Pooling"))
         window_group.setLayout(self.form)
         self.message = QLabel()
         self.message.setObjectName("inline_message")
@@ -392,7 +413,7 @@ class ControlsPanel(QWidget):
             value = self.editors[name].value()
             if value is None and PARAMETERS[name].widget == "levels":
                 self.model.set_error(
-                    "Pyramid levels must be whole numbers separated by commas, like 4,2,1."
+                    tr("Pyramid levels must be whole numbers separated by commas, like 4,2,1.")
                 )
                 return
             changes[name] = value
@@ -443,10 +464,20 @@ class ControlsPanel(QWidget):
         stride = self.editors["stride"]
         stride.setEnabled(not self.stride_follows_kernel.isChecked())
         self.pool_type.setToolTip(
-            f"Which reduction each window applies (Ctrl+1..9). {kind.label}: {kind.summary} "
-            f"Source: {kind.source}."
+            tr(
+                "Which reduction each window applies (Ctrl+1..9). {kind}: {summary} "
+                "Source: {source}."
+            ).format(
+                kind=translated(kind.label),
+                summary=translated(kind.summary),
+                source=translated(kind.source),
+            )
         )
 
     def _on_error_changed(self, message: str) -> None:
-        self.message.setText(message and f"Not applied: {message} (showing the last valid result)")
+        """Show the model's error (already in the window's language) under the settings."""
+        self.message.setText(
+            message
+            and tr("Not applied: {message} (showing the last valid result)").format(message=message)
+        )
         self.message.setVisible(bool(message))

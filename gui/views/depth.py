@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
+from gui.i18n import tr
 from gui.qt_utils import signals_blocked
 
 
 class DepthSlider(QWidget):
-    """A labelled slider over the slices of a volume; hidden for images.
+    """A labelled slider over the slices of a volume; hidden for images. ``what`` (and the
+    note of :meth:`show_depth`) come in the window's language, from the caller's ``tr``.
 
     Signals
     -------
@@ -21,10 +23,12 @@ class DepthSlider(QWidget):
 
     def __init__(self, name: str, what: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.what = what
+        self.what = what  # in the window's language, as the caller's note is
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(name)
-        self.slider.setToolTip(f"The {what} shown (PageUp / PageDown move the output slice)")
+        self.slider.setToolTip(
+            tr("The {what} shown (PageUp / PageDown move the output slice)").format(what=self.what)
+        )
         self.label = QLabel()
         self.label.setMinimumWidth(110)
         layout = QHBoxLayout(self)

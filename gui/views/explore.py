@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QComboBox, QSplitter, QVBoxLayout, QWidget
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PARAMETERS
 from engine.pooling.pipeline import placement_of, windows_reach
+from gui.i18n import tr, translated
 from gui.models.animation_model import AnimationModel
 from gui.models.pool_model import PoolModel
 from gui.qt_utils import signals_blocked
 from gui.views.depth import DepthSlider
-from gui.views.formatting import size_text
 from gui.views.image_panel import ImagePanel
 from gui.views.timeline import Timeline
 from gui.views.try_card import TryCard
@@ -59,24 +59,29 @@ class ExplorePanel(QWidget):
         self.placement_cache: tuple | None = None  # (result, placement) at the input's scale
         self.output_drawn: tuple | None = None  # what the output view's picture was made of
         self.try_card = TryCard()
-        self.input_panel = ImagePanel("Input")
-        self.output_panel = ImagePanel("Output")
-        self.gradient_panel = ImagePanel("Input gradient")
+        self.input_panel = ImagePanel(tr("Input"))
+        self.output_panel = ImagePanel(tr("Output"))
+        self.gradient_panel = ImagePanel(tr("Input gradient"))
         self.gradient_panel.set_colour_map("CET-D1")
         self.gradient_choice = QComboBox()
         self.gradient_choice.setObjectName("gradient_choice")
-        self.gradient_choice.addItem("Input gradient (backward)", "gradient")
-        self.gradient_choice.addItem("Max unpooling", "unpool")
+        self.gradient_choice.addItem(tr("Input gradient (backward)"), "gradient")
+        self.gradient_choice.addItem(tr("Max unpooling"), "unpool")
         self.gradient_choice.setToolTip(
-            "Where the gradient went, or the output put back at its chosen cells (max "
-            "pooling's unpooling)"
+            tr(
+                "Where the gradient went, or the output put back at its chosen cells (max "
+                "pooling's unpooling)"
+            )
         )
         tie = PARAMETERS["tie"]
         self.tie_rule = QComboBox()
         self.tie_rule.setObjectName("tie_rule")
-        self.tie_rule.setToolTip(tie.tooltip)
+        self.tie_rule.setToolTip(translated(tie.tooltip))
         for value, label in tie.choices:
-            self.tie_rule.addItem(f"{tie.label}: {label}", value)
+            shown = tr("{setting}: {choice}").format(
+                setting=translated(tie.label), choice=translated(label)
+            )
+            self.tie_rule.addItem(shown, value)
         self.gradient_box = QWidget()
         gradient_layout = QVBoxLayout(self.gradient_box)
         gradient_layout.setContentsMargins(0, 0, 0, 0)
@@ -84,8 +89,8 @@ class ExplorePanel(QWidget):
         gradient_layout.addWidget(self.tie_rule)
         gradient_layout.addWidget(self.gradient_panel, 1)
         self.gradient_box.setVisible(False)
-        self.input_depth = DepthSlider("input_depth", "Input slice")
-        self.output_depth = DepthSlider("output_depth", "Output slice")
+        self.input_depth = DepthSlider("input_depth", tr("Input slice"))
+        self.output_depth = DepthSlider("output_depth", tr("Output slice"))
         self.views = QSplitter(Qt.Orientation.Horizontal)
         self.views.setObjectName("views")
         for widget in (
@@ -170,9 +175,12 @@ class ExplorePanel(QWidget):
             return
         depths = model.selected_depths()
         inside = [int(d) for d in depths if 0 <= d < model.volume.shape[1]]
-        held = "in the window" if model.depth in inside else "outside the window"
-        span = f"{inside[0]}..{inside[-1]}" if inside else "padding only"
-        note = f" ({held}: slices {span})" if model.selected is not None else ""
+        span = f"{inside[0]}..{inside[-1]}" if inside else tr("padding only")
+        note = ""
+        if model.selected is not None and model.depth in inside:
+            note = tr(" (in the window: slices {slices})").format(slices=span)
+        elif model.selected is not None:
+            note = tr(" (outside the window: slices {slices})").format(slices=span)
         self.input_depth.show_depth(model.volume.shape[1], model.depth, note)
         self.output_depth.show_depth(model.volume_result.output.shape[1], model.output_depth)
 
@@ -182,30 +190,65 @@ class ExplorePanel(QWidget):
         if model.image is None:
             return
         height, width = model.image.shape[1:]
-        sequence = model.is_sequence()
-        scale = ""
+        title = self.input_title(height, width)
         if model.scale != 1:
-            full = size_text(height * model.scale, width * model.scale)
-            scale = f", working copy at 1/{model.scale} of {full}"
-        numbers = ", numbers: red" if model.image.shape[0] == 3 else ""
-        replacing = f" (being replaced by {model.replacing}…)" if model.replacing else ""
-        name = "Sequence" if sequence else "Input"
-        if model.volume is not None:
-            name = f"Input slice {model.depth} of {model.volume.shape[1]}:"
-        self.input_panel.set_title(
-            f"{name} {size_text(height, width, sequence)}{scale}{numbers}{replacing}"
-        )
+            title = tr("{title}, working copy at 1/{scale} of {height} x {width} (H x W)").format(
+                title=title,
+                scale=model.scale,
+                height=height * model.scale,
+                width=width * model.scale,
+            )
+        if model.image.shape[0] == 3:
+            title = tr("{title}, numbers: red").format(title=title)
+        self.input_panel.set_title(self.being_replaced(title))
         result = model.result
         if result is not None:
             out_h, out_w = result.output.shape[-2:]
-            output = "Output"
-            if model.volume_result is not None:
-                slices = model.volume_result.output.shape[1]
-                output = f"Output slice {model.output_depth} of {slices}:"
-            self.output_panel.set_title(
-                f"{output} {size_text(out_h, out_w, result.sequence)}: {result.kind.label}"
-                f"{replacing}"
+            title = self.output_title(out_h, out_w, result.sequence, translated(result.kind.label))
+            self.output_panel.set_title(self.being_replaced(title))
+
+    def being_replaced(self, title: str) -> str:
+        """``title``, saying so while the image is being replaced by another."""
+        if not self.model.replacing:
+            return title
+        return tr("{title} (being replaced by {name}…)").format(
+            title=title, name=self.model.replacing
+        )
+
+    def input_title(self, height: int, width: int) -> str:
+        """What the input view shows: an image, a sequence or a slice of a volume."""
+        model = self.model
+        sequence = model.is_sequence()
+        if model.volume is not None:
+            depth, count = model.depth, model.volume.shape[1]
+            if sequence:
+                return tr("Input slice {depth} of {count}: {width} (L)").format(
+                    depth=depth, count=count, width=width
+                )
+            return tr("Input slice {depth} of {count}: {height} x {width} (H x W)").format(
+                depth=depth, count=count, height=height, width=width
             )
+        if sequence:
+            return tr("Sequence {width} (L)").format(width=width)
+        return tr("Input {height} x {width} (H x W)").format(height=height, width=width)
+
+    def output_title(self, height: int, width: int, sequence: bool, kind: str) -> str:
+        """What the output view shows: the output (or a slice of it) and the kind."""
+        model = self.model
+        if model.volume_result is not None:
+            depth, count = model.output_depth, model.volume_result.output.shape[1]
+            if sequence:
+                return tr("Output slice {depth} of {count}: {width} (L): {kind}").format(
+                    depth=depth, count=count, width=width, kind=kind
+                )
+            return tr("Output slice {depth} of {count}: {height} x {width} (H x W): {kind}").format(
+                depth=depth, count=count, height=height, width=width, kind=kind
+            )
+        if sequence:
+            return tr("Output {width} (L): {kind}").format(width=width, kind=kind)
+        return tr("Output {height} x {width} (H x W): {kind}").format(
+            height=height, width=width, kind=kind
+        )
 
     def output_placement(self):
         """Where output cells are drawn: over their windows at the input's scale (asked once
@@ -265,10 +308,12 @@ class ExplorePanel(QWidget):
         self.output_panel.overlay.set_marked(self.model.coverage, self.model.selected)
         if pixel is not None:
             count = len(self.model.coverage)
-            self.coverageReported.emit(
-                f"Input pixel ({pixel[0]}, {pixel[1]}) feeds {count} output cell"
-                f"{'' if count == 1 else 's'}"
+            template = (
+                tr("Input pixel ({row}, {col}) feeds {count} output cell")
+                if count == 1
+                else tr("Input pixel ({row}, {col}) feeds {count} output cells")
             )
+            self.coverageReported.emit(template.format(row=pixel[0], col=pixel[1], count=count))
 
     def _on_step_changed(self, *_) -> None:
         """Draw the animation state: the output with the cells not computed yet covered, the
@@ -344,26 +389,26 @@ class ExplorePanel(QWidget):
             panel.overlay.set_counts(None)
             panel.overlay.set_route(None)
             if unpooling.values is None:
-                panel.set_title("Max unpooling needs a kind that chooses one cell")
+                panel.set_title(tr("Max unpooling needs a kind that chooses one cell"))
                 panel.show_array(None, (0, 1))
                 return
             panel.set_colour_map("CET-L1")
             panel.show_array(unpooling.values, unpooling.levels, display=unpooling.display)
-            panel.set_title("Output put back at its chosen cells, zeros elsewhere")
+            panel.set_title(tr("Output put back at its chosen cells, zeros elsewhere"))
         else:
             routing, problem = animation.routing, animation.backward_problem()
             if problem:
                 panel.overlay.set_counts(None)
                 panel.overlay.set_route(None)
                 panel.show_array(None, (0, 1))
-                panel.set_title(problem)
+                panel.set_title(translated(problem))
                 return
             if routing is None:
                 return
             panel.set_colour_map("CET-D1")
             panel.show_array(routing.gradient, routing.levels, display=routing.display)
             panel.overlay.set_counts(routing.counts[0])
-            panel.set_title(f"Gradient: {routing.routed} routed so far")
+            panel.set_title(tr("Gradient: {count} routed so far").format(count=routing.routed))
         if self.refit_gradient_pending:
             self.refit_gradient_pending = False
             panel.fit()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from engine.errors import PoolingError
 from engine.pooling.pipeline import formula_lines
+from gui.i18n import message_of, tr, translated
 from gui.models.pool_model import PoolModel
 
 STYLE = "font-family: monospace; padding: 4px;"
@@ -21,7 +22,7 @@ class FormulaStrip(QLabel):
         self.setObjectName("formula_strip")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet(STYLE)
-        self.setToolTip("Output size with your numbers, and how much smaller it is")
+        self.setToolTip(tr("Output size with your numbers, and how much smaller it is"))
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -41,9 +42,14 @@ class FormulaStrip(QLabel):
             lines = formula_lines(model.params, model.pooled_input().shape)
         except PoolingError as error:
             self.setStyleSheet(STYLE + " color: #c0392b;")
-            self.setText(f"Cannot pool with these settings: {error}")
+            self.setText(
+                tr("Cannot pool with these settings: {problem}").format(problem=message_of(error))
+            )
             return
         self.setStyleSheet(STYLE)
+        shown = [translated(line) for line in lines]
         if model.replacing:
-            lines.insert(0, f"(this image is being replaced by {model.replacing}…)")
-        self.setText("\n".join(lines))
+            shown.insert(
+                0, tr("(this image is being replaced by {name}…)").format(name=model.replacing)
+            )
+        self.setText("\n".join(shown))

@@ -15,12 +15,13 @@ import html
 
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTextBrowser,
@@ -30,16 +31,21 @@ from PySide6.QtWidgets import (
 
 from engine.analysis.frameworks import FrameworkColumn, comparable, compare_frameworks
 from engine.pooling.frameworks import FRAMEWORKS
+from gui.i18n import tr, translated
 from gui.models.jobs import JobRunner
 from gui.models.pool_model import PoolModel
 from gui.views.image_panel import ImagePanel
 
-INTRODUCTION = (
-    "The same max or average pooling written in each framework: kernel and stride carry over, "
-    "padding as the framework writes it, and what it cannot express is said. Cells marked in "
-    "cyan differ from PyTorch's. Click an output cell (here or in Explore) to compare its "
-    "window's divisor and where its gradient goes."
-)
+
+def code_view(name: str) -> QPlainTextEdit:
+    """A read-only view of a framework's code: Python, never translated (the ``code``
+    property tells the translation checks so)."""
+    view = QPlainTextEdit()
+    view.setObjectName(name)
+    view.setReadOnly(True)
+    view.setProperty("code", True)
+    view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+    return view
 
 
 class FrameworkView(QGroupBox):
@@ -55,24 +61,29 @@ class FrameworkView(QGroupBox):
         self.details = QTextBrowser()
         self.details.setObjectName(f"framework_{name}_details")
         self.details.setOpenExternalLinks(True)
-        self.copy_button = QPushButton("Copy code")
+        self.code_view = code_view(f"framework_{name}_code")
+        self.copy_button = QPushButton(tr("Copy code"))
         self.copy_button.setObjectName(f"framework_{name}_copy")
-        self.copy_button.setToolTip(f"Copy the {label} code of these settings")
+        self.copy_button.setToolTip(
+            tr("Copy the {framework} code of these settings").format(framework=label)
+        )
         self.copy_button.clicked.connect(self.copy_code)
         self.code = ""
         layout = QVBoxLayout(self)
         layout.addWidget(self.output, 2)
-        layout.addWidget(self.details, 3)
+        layout.addWidget(self.details, 2)
+        layout.addWidget(self.code_view, 1)
         layout.addWidget(self.copy_button)
         self.output.sigCellClicked.connect(self.cellClicked)
 
     def show_column(self, column: FrameworkColumn, levels, selected) -> None:
         self.code = column.code
+        self.code_view.setPlainText(column.code)
         self.copy_button.setEnabled(bool(column.code))
         result = column.result
         if result is None:
             self.output.show_array(None, (0, 1))
-            self.output.set_title("refused")
+            self.output.set_title(tr("refused"))
         else:
             self.output.show_array(result.output, levels, auto_range=True)
             height, width = result.output.shape[-2:]
@@ -83,6 +94,7 @@ class FrameworkView(QGroupBox):
 
     def show_message(self, message: str) -> None:
         self.code = ""
+        self.code_view.clear()
         self.copy_button.setEnabled(False)
         self.output.show_array(None, (0, 1))
         self.details.setHtml(f"<i>{html.escape(message)}</i>")
@@ -101,35 +113,40 @@ def differing_cells(column: FrameworkColumn) -> list[tuple[int, int]]:
 def difference_title(column: FrameworkColumn) -> str:
     """How the output compares with PyTorch's, in a few words."""
     if column.framework.name == "torch":
-        return "the reference"
+        return tr("the reference")
     if column.differs is None:
-        return "another shape"
+        return tr("another shape")
     count = int(column.differs.sum())
-    return "as PyTorch" if count == 0 else f"{count} of {column.differs.size} differ"
+    if count == 0:
+        return tr("as PyTorch")
+    return tr("{count} of {total} differ").format(count=count, total=column.differs.size)
 
 
 def details_html(column: FrameworkColumn) -> str:
-    """The column's answers, as rich text."""
-    rows = [("Output", column.shape_text)]
+    """The column's answers, as rich text (its code is shown apart, in the code view)."""
+    rows = [(tr("Output"), column.shape_text)]
     if column.error:
-        rows.append(("Refused", column.error))
+        rows.append((tr("Refused"), column.error))
     else:
-        rows += [("Padding", column.padding), ("ceil mode", column.ceil)]
+        rows += [(tr("Padding"), column.padding), (tr("ceil mode"), column.ceil)]
         if column.divisor:
-            rows.append(("Divisor", column.divisor))
+            rows.append((tr("Divisor"), column.divisor))
         if column.tie:
-            rows.append(("Gradient", column.tie))
-    rows.append(("Ties", column.framework.tie_rule))
+            rows.append((tr("Gradient"), column.tie))
+    rows.append((tr("Ties"), column.framework.tie_rule))
     text = "".join(
-        f"<p><b>{html.escape(name)}</b>: {html.escape(value)}</p>" for name, value in rows
+        "<p>"
+        + tr("<b>{name}</b>: {text}").format(
+            name=html.escape(name), text=html.escape(translated(value))
+        )
+        + "</p>"
+        for name, value in rows
     )
     if column.notes:
-        notes = "".join(f"<li>{html.escape(note)}</li>" for note in column.notes)
-        text += f"<p><b>Cannot express</b>:</p><ul>{notes}</ul>"
-    links = " ".join(f'<a href="{link}">docs</a>' for link in column.framework.links)
-    code = html.escape(column.code)
-    wrapped = f'<div style="white-space: pre-wrap; font-family: monospace;">{code}</div>'
-    return text + f"{wrapped}<p>{links}</p>"
+        notes = "".join(f"<li>{html.escape(translated(note))}</li>" for note in column.notes)
+        text += f"<p>{tr('<b>Cannot express</b>:')}</p><ul>{notes}</ul>"
+    links = " ".join(f'<a href="{link}">{tr("docs")}</a>' for link in column.framework.links)
+    return text + f"<p>{links}</p>"
 
 
 class FrameworksPanel(QWidget):
@@ -140,15 +157,24 @@ class FrameworksPanel(QWidget):
         self.model = model
         self.active = False
         self.stale = True
-        introduction = QLabel(INTRODUCTION)
+        introduction = QLabel(
+            tr(
+                "The same max or average pooling written in each framework: kernel and stride "
+                "carry over, padding as the framework writes it, and what it cannot express is "
+                "said. Cells marked in cyan differ from PyTorch's. Click an output cell (here or "
+                "in Explore) to compare its window's divisor and where its gradient goes."
+            )
+        )
         introduction.setWordWrap(True)
-        self.defaults = QCheckBox("each framework's own defaults")
+        self.defaults = QCheckBox(tr("each framework's own defaults"))
         self.defaults.setObjectName("framework_defaults")
         self.defaults.setChecked(True)
         self.defaults.setToolTip(
-            "On: the average's count_include_pad is each framework's default, as a literal "
-            "port gets it (PyTorch and Flax count the padding, ONNX does not, Keras never). "
-            "Off: the current rule is kept wherever the framework can express it."
+            tr(
+                "On: the average's count_include_pad is each framework's default, as a literal "
+                "port gets it (PyTorch and Flax count the padding, ONNX does not, Keras never). "
+                "Off: the current rule is kept wherever the framework can express it."
+            )
         )
         self.status = QLabel()
         self.status.setObjectName("frameworks_status")
@@ -207,19 +233,23 @@ class FrameworksPanel(QWidget):
         if model.volume is not None:
             self.runner.cancel()
             self.show_problem(
-                "Volumes are not compared: 3D pooling here follows PyTorch (max_pool3d, "
-                "avg_pool3d, ...). Open an image or a sequence to compare the frameworks."
+                tr(
+                    "Volumes are not compared: 3D pooling here follows PyTorch (max_pool3d, "
+                    "avg_pool3d, ...). Open an image or a sequence to compare the frameworks."
+                )
             )
             return
         if not comparable(params):
             self.runner.cancel()
             self.show_problem(
-                f"{model.result.kind.label} pooling is not compared: the frameworks differ in "
-                "max and average pooling. Choose Max or Average (Ctrl+1, Ctrl+2)."
+                tr(
+                    "{kind} pooling is not compared: the frameworks differ in max and average "
+                    "pooling. Choose Max or Average (Ctrl+1, Ctrl+2)."
+                ).format(kind=translated(model.result.kind.label))
             )
             return
         image, selected, defaults = model.image, model.selected, self.defaults.isChecked()
-        self.status.setText("Computing the four frameworks…")
+        self.status.setText(tr("Computing the four frameworks…"))
         self.runner.submit(
             lambda token: compare_frameworks(image, params, selected, defaults, token)
         )
@@ -239,10 +269,16 @@ class FrameworksPanel(QWidget):
         ]
         parts = []
         if different:
-            parts.append(f"Values differ from PyTorch's in {', '.join(different)}.")
+            parts.append(
+                tr("Values differ from PyTorch's in {frameworks}.").format(
+                    frameworks=", ".join(different)
+                )
+            )
         if shapes:
-            parts.append(f"Another output shape in {', '.join(shapes)}.")
-        self.status.setText(" ".join(parts) or "All four frameworks compute the same output.")
+            parts.append(
+                tr("Another output shape in {frameworks}.").format(frameworks=", ".join(shapes))
+            )
+        self.status.setText(" ".join(parts) or tr("All four frameworks compute the same output."))
         for column in columns:
             self.views[column.framework.name].show_column(
                 column, self.model.levels, self.model.selected

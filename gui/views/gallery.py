@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.pooling.gotchas import GOTCHAS, Gotcha, gotcha
+from gui.i18n import tr, translated
 
 
 def gotcha_html(item: Gotcha) -> str:
@@ -30,11 +31,16 @@ def gotcha_html(item: Gotcha) -> str:
         for link in item.links
     )
     return (
-        f"<h3>{html.escape(item.title)}</h3>"
-        f"<p>{html.escape(what)}<br>{html.escape(why)}</p>"
-        f"<p><b>Answer</b>: {html.escape(item.answer)}</p>"
-        f"<p><b>Reported in</b>:<br>{links}</p>"
+        f"<h3>{html.escape(translated(item.title))}</h3>"
+        f"<p>{html.escape(translated(what))}<br>{html.escape(translated(why))}</p>"
+        + tr("<p><b>Answer</b>: {answer}</p>").format(answer=html.escape(translated(item.answer)))
+        + tr("<p><b>Reported in</b>:<br>{links}</p>").format(links=links)
     )
+
+
+def explanation_text(item: Gotcha) -> str:
+    """A preset's two explanation lines as one line (a tooltip), translated."""
+    return " ".join(translated(line) for line in item.explanation.split("\n"))
 
 
 class GalleryPanel(QWidget):
@@ -51,19 +57,19 @@ class GalleryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("gallery")
-        hint = QLabel("Click a gotcha to load it: its input, settings and the cell to look at.")
+        hint = QLabel(tr("Click a gotcha to load it: its input, settings and the cell to look at."))
         hint.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("gotcha_list")
         for item in GOTCHAS:
-            entry = QListWidgetItem(item.title)
+            entry = QListWidgetItem(translated(item.title))
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
-            entry.setToolTip(item.explanation.replace("\n", " "))
+            entry.setToolTip(explanation_text(item))
             self.list.addItem(entry)
         self.details = QTextBrowser()
         self.details.setObjectName("gotcha_details")
         self.details.setOpenExternalLinks(True)
-        self.details.setHtml("<i>Choose a gotcha above.</i>")
+        self.details.setHtml(tr("<i>Choose a gotcha above.</i>"))
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.list, 2)

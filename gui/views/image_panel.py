@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from engine.pooling.display import UINT8_DISPLAY_ABOVE, display_array, display_step
 from engine.pooling.placement import plain_grid
+from gui.i18n import tr
 from gui.views.cell_overlay import CellOverlay
 
 
@@ -95,6 +96,7 @@ class ImagePanel(QWidget):
     sigCellClicked = Signal(int, int)
 
     def __init__(self, title: str, parent: QWidget | None = None, compact: bool = False):
+        """``title`` is shown as given: the caller translates it (``tr("Input")``)."""
         super().__init__(parent)
         self.compact = compact  # no axes and no colour bar: a small view among several
         self.plot_widget = pg.PlotWidget(
@@ -105,8 +107,8 @@ class ImagePanel(QWidget):
         self.plot_item.setTitle(title)
         self.plot_item.invertY(True)
         self.plot_item.setAspectLocked(True)
-        self.plot_item.setLabel("left", "row")
-        self.plot_item.setLabel("bottom", "column")
+        self.plot_item.setLabel("left", tr("row"))
+        self.plot_item.setLabel("bottom", tr("column"))
         self.plot_item.hideButtons()
         if compact:
             self.plot_item.hideAxis("left")
@@ -145,7 +147,7 @@ class ImagePanel(QWidget):
             return
         self.sequence_style = style
         self.plot_item.showAxis("left", not style)
-        self.plot_item.setLabel("bottom", "position" if style else "column")
+        self.plot_item.setLabel("bottom", tr("position") if style else tr("column"))
         self.plot_item.setAspectLocked(style != "bars")
         self.plot_item.getViewBox().setMouseEnabled(x=True, y=style != "bars")
         self.image_item.setOpacity(0.25 if style == "bars" else 1.0)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from engine.pooling.kinds import CellNumbers, Writing
 from engine.pooling.steps import Step, StepSequence
+from gui.i18n import tr, translated
 from gui.models.pool_model import PoolModel
 from gui.views.formatting import format_value, position_text
 
@@ -21,7 +22,7 @@ MAX_LISTED_VALUES = 49
 def listed(values: np.ndarray) -> str:
     shown = ", ".join(format_value(float(value)) for value in values[:MAX_LISTED_VALUES])
     if len(values) > MAX_LISTED_VALUES:
-        shown += f", … ({len(values)} values)"
+        shown = tr("{values}, … ({count} values)").format(values=shown, count=len(values))
     return shown
 
 
@@ -30,8 +31,8 @@ def chosen_cell(step: Step, channel: int, sequence: bool = False) -> str:
         return ""
     where = step.argmax[channel]
     if not where:
-        return " (the window holds only padding)"
-    return f" at input {position_text(*where, sequence)}"
+        return tr(" (the window holds only padding)")
+    return tr(" at input {position}").format(position=position_text(*where, sequence))
 
 
 WRITING = Writing(number=format_value, values=listed)
@@ -41,7 +42,8 @@ WRITING = Writing(number=format_value, values=listed)
 def arithmetic_html(kind, cell: CellNumbers, params, output: float, chosen: str = "") -> str:
     """The kind's sentence for one cell, the result in bold, then where the chosen cell is."""
     sentence = kind.arithmetic(cell, params, WRITING)
-    return f"{sentence.before}<b>{format_value(output)}</b>{sentence.after}{chosen}"
+    before, after = translated(sentence.before), translated(sentence.after)
+    return f"{before}<b>{format_value(output)}</b>{after}{chosen}"
 
 
 def cell_arithmetic(result, step: Step, channel: int) -> str:
@@ -63,22 +65,26 @@ def backward_sentence(result, step: Step, upstream: float) -> str:
     gradient = format_value(upstream)
     if result.kind.routing(result.params).to_one_cell and step.argmax is not None:
         if step.argmax[0] is None:  # a dilated window that holds only padding
-            return "Backward: this window holds only padding, so no input cell gets its gradient."
+            return tr(
+                "Backward: this window holds only padding, so no input cell gets its gradient."
+            )
         target = position_text(*step.argmax[0], result.sequence)
-        return (
-            f"Backward: gradient {gradient} goes to the chosen cell {target} only; the other "
+        return tr(
+            "Backward: gradient {gradient} goes to the chosen cell {cell} only; the other "
             "cells of the window get 0."
-        )
+        ).format(gradient=gradient, cell=target)
     if step.divisor is not None:
-        return (
-            f"Backward: {gradient} / {format_value(step.divisor)} = "
-            f"{format_value(upstream / step.divisor)} goes to each of the "
-            f"{step.window.real_size} real cells."
+        return tr(
+            "Backward: {gradient} / {divisor} = {share} goes to each of the {count} real cells."
+        ).format(
+            gradient=gradient,
+            divisor=format_value(step.divisor),
+            share=format_value(upstream / step.divisor),
+            count=step.window.real_size,
         )
-    return (
-        f"Backward: {gradient} spread over the window by the derivative of the "
-        f"{result.kind.reduction.value}."
-    )
+    return tr(
+        "Backward: {gradient} spread over the window by the derivative of the {reduction}."
+    ).format(gradient=gradient, reduction=translated(result.kind.reduction.value))
 
 
 def compact(positions) -> str:
@@ -92,7 +98,16 @@ def compact(positions) -> str:
 
 
 def channel_names(channels: int) -> tuple[str, ...]:
-    return ("red", "green", "blue") if channels == 3 else ("value",)
+    return (tr("red"), tr("green"), tr("blue")) if channels == 3 else (tr("value"),)
+
+
+def channel_line(name: str, arithmetic: str) -> str:
+    """One channel's arithmetic, as a paragraph naming the channel."""
+    return "<p>" + tr("<b>{name}</b>: {text}").format(name=name, text=arithmetic) + "</p>"
+
+
+def state_word(pinned: bool) -> str:
+    return tr("pinned") if pinned else tr("hover")
 
 
 class InfoPanel(QTextBrowser):
@@ -104,7 +119,7 @@ class InfoPanel(QTextBrowser):
         self.animation = None  # set by the main window: step arithmetic while animating
         self.setObjectName("info_panel")
         self.setMinimumWidth(170)
-        self.setToolTip("The arithmetic behind the selected output cell")
+        self.setToolTip(tr("The arithmetic behind the selected output cell"))
         model.selectionChanged.connect(self.refresh)
         model.coverageChanged.connect(self.refresh)
         model.resultChanged.connect(self.refresh)
@@ -116,16 +131,22 @@ class InfoPanel(QTextBrowser):
         model = self.model
         parts = []
         if model.replacing:
-            parts.append(f"<p><i>This image is being replaced by {model.replacing}…</i></p>")
+            parts.append(
+                tr("<p><i>This image is being replaced by {name}…</i></p>").format(
+                    name=model.replacing
+                )
+            )
         if self.animation is not None and self.animation.is_engaged():
             parts.append(self.step_text())
         elif model.result is None:
-            parts.append("<i>Open an image to start.</i>")
+            parts.append(tr("<i>Open an image to start.</i>"))
         elif model.selected is None:
             parts.append(
-                "<i>Hover over an output cell to see its window; click to pin it, "
-                "then use the arrow keys. Click an input pixel to see every output "
-                "cell it feeds.</i>"
+                tr(
+                    "<i>Hover over an output cell to see its window; click to pin it, "
+                    "then use the arrow keys. Click an input pixel to see every output "
+                    "cell it feeds.</i>"
+                )
             )
         else:
             parts.append(self.selection_text())
@@ -134,11 +155,18 @@ class InfoPanel(QTextBrowser):
             count = len(model.coverage)
             cells = ", ".join(f"({out_row}, {out_col})" for out_row, out_col in model.coverage[:24])
             more = " …" if count > 24 else ""
-            parts.append(
-                f"<h3>Input pixel ({row}, {col})</h3>"
-                f"is inside the windows of <b>{count}</b> output cell"
-                f"{'' if count == 1 else 's'}: {cells}{more}"
+            template = (
+                tr(
+                    "<h3>Input pixel ({row}, {col})</h3>is inside the windows of <b>{count}</b> "
+                    "output cell: {cells}{more}"
+                )
+                if count == 1
+                else tr(
+                    "<h3>Input pixel ({row}, {col})</h3>is inside the windows of <b>{count}</b> "
+                    "output cells: {cells}{more}"
+                )
             )
+            parts.append(template.format(row=row, col=col, count=count, cells=cells, more=more))
         self.setHtml("".join(parts))
 
     def volume_text(self) -> str:
@@ -148,12 +176,21 @@ class InfoPanel(QTextBrowser):
         depth, (row, col) = model.output_depth, model.selected
         depths, window = model.selected_depths(), model.selected_window()
         real_depths = depths[(depths >= 0) & (depths < volume.shape[1])]
-        state = "pinned" if model.pinned else "hover"
         parts = [
-            f"<h3>Output cell ({depth}, {row}, {col}) <small>(D, H, W) [{state}]</small></h3>",
-            f"Window slices {compact(depths)}, rows {compact(window.rows)}, columns "
-            f"{compact(window.cols)} of the {volume.shape[1]} x {volume.shape[2]} x "
-            f"{volume.shape[3]} (D x H x W) volume",
+            tr(
+                "<h3>Output cell ({depth}, {row}, {col}) <small>(D, H, W) [{state}]</small></h3>"
+            ).format(depth=depth, row=row, col=col, state=state_word(model.pinned)),
+            tr(
+                "Window slices {slices}, rows {rows}, columns {columns} of the {depth} x "
+                "{height} x {width} (D x H x W) volume"
+            ).format(
+                slices=compact(depths),
+                rows=compact(window.rows),
+                columns=compact(window.cols),
+                depth=volume.shape[1],
+                height=volume.shape[2],
+                width=volume.shape[3],
+            ),
         ]
         kind = result.kind
         plane = volume.shape[2] * volume.shape[3]
@@ -175,10 +212,10 @@ class InfoPanel(QTextBrowser):
                 index = int(result.indices[channel, depth, row, col])
                 slice_index, rest = divmod(index, plane)
                 where = f"({slice_index}, {rest // volume.shape[3]}, {rest % volume.shape[3]})"
-                chosen = f" at input {where}"
+                chosen = tr(" at input {position}").format(position=where)
             output = float(result.output[channel, depth, row, col])
             text = arithmetic_html(kind, cell, result.params, output, chosen)
-            parts.append(f"<p><b>{name}</b>: {text}</p>")
+            parts.append(channel_line(name, text))
         return "".join(parts)
 
     def selection_text(self) -> str:
@@ -188,21 +225,26 @@ class InfoPanel(QTextBrowser):
         row, col = model.selected
         step = StepSequence(model.image, result).cell_step(0, row, col)
         window = step.window
-        state = "pinned" if model.pinned else "hover"
         height, width = window.input_size
         where = (
-            f"Window positions {compact(window.cols)} of the {width}-long sequence"
+            tr("Window positions {positions} of the {length}-long sequence").format(
+                positions=compact(window.cols), length=width
+            )
             if result.sequence
-            else f"Window rows {compact(window.rows)}, columns {compact(window.cols)} of the "
-            f"{height} x {width} (H x W) input"
+            else tr(
+                "Window rows {rows}, columns {columns} of the {height} x {width} (H x W) input"
+            ).format(
+                rows=compact(window.rows), columns=compact(window.cols), height=height, width=width
+            )
         )
         parts = [
-            f"<h3>Output cell {position_text(row, col, result.sequence)} "
-            f"<small>[{state}]</small></h3>",
+            tr("<h3>Output cell {position} <small>[{state}]</small></h3>").format(
+                position=position_text(row, col, result.sequence), state=state_word(model.pinned)
+            ),
             where,
         ]
         for channel, name in enumerate(channel_names(model.image.shape[0])):
-            parts.append(f"<p><b>{name}</b>: {cell_arithmetic(result, step, channel)}</p>")
+            parts.append(channel_line(name, cell_arithmetic(result, step, channel)))
         return "".join(parts)
 
     def step_text(self) -> str:
@@ -210,20 +252,30 @@ class InfoPanel(QTextBrowser):
         animation = self.animation
         step, total = animation.current_step(), animation.total()
         if step is None:
-            return f"<h3>Step 0 of {total}</h3><i>Nothing computed yet: press play or Right.</i>"
+            return tr(
+                "<h3>Step 0 of {total}</h3><i>Nothing computed yet: press play or Right.</i>"
+            ).format(total=total)
         result = animation.model.result
         lines = [
-            f"<h3>Step {animation.count} of {total}: output cell "
-            f"{position_text(step.row, step.col, result.sequence)}</h3>",
+            tr("<h3>Step {count} of {total}: output cell {position}</h3>").format(
+                count=animation.count,
+                total=total,
+                position=position_text(step.row, step.col, result.sequence),
+            ),
             cell_arithmetic(result, step, 0),
         ]
-        if animation.direction == "backward" and animation.backward_problem():
-            lines.append(f"<p>{animation.backward_problem()}.</p>")
+        problem = animation.backward_problem() if animation.direction == "backward" else ""
+        if problem:
+            sentence = tr("{sentence}.").format(sentence=translated(problem))
+            lines.append(f"<p>{sentence}</p>")
         elif animation.direction == "backward":
             upstream = float(animation.upstream()[0, step.row, step.col])
             lines.append(f"<p>{backward_sentence(result, step, upstream)}</p>")
             lines.append(
-                "<p>Cells marked xN received gradient from N windows: overlapping windows add "
-                "up.</p>"
+                "<p>"
+                + tr(
+                    "Cells marked xN received gradient from N windows: overlapping windows add up."
+                )
+                + "</p>"
             )
         return "".join(lines)

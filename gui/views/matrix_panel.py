@@ -19,29 +19,34 @@ from PySide6.QtWidgets import (
 from engine.io.images import MatrixParseError, load_matrix_text
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
+from engine.text import Text
+from gui.i18n import message_of, tr, translated
 from gui.models.pool_model import PoolModel
 from gui.qt_utils import signals_blocked
 
-YOUR_OWN = "Your own matrix (or pick a preset)"
 PRESETS: dict[str, tuple[str, PoolParams]] = {
-    "Classic 4x4 -> 2x2 max": (
+    Text("Classic 4x4 -> 2x2 max"): (
         "1 1 2 4\n5 6 7 8\n3 2 1 0\n1 2 3 4",
         PoolParams("max", (2, 2), (2, 2)),
     ),
-    "1D row 1..10, window 3": (
+    Text("1D row 1..10, window 3"): (
         " ".join(str(number) for number in range(1, 11)),
         PoolParams("max", (1, 3), (1, 3)),
     ),
-    "Ties (first maximum wins)": (
+    Text("Ties (first maximum wins)"): (
         "5 5 1 5\n5 2 5 5\n0 0 3 3\n0 0 3 3",
         PoolParams("max", (2, 2), (2, 2)),
     ),
-    "NaN propagates": ("1 nan 2 3\n4 5 6 nan\n7 8 9 1\n2 3 4 5", PoolParams("max", (2, 2), (2, 2))),
-    "6x6, 3x3 stride 1 (overlap)": (
+    Text("NaN propagates"): (
+        "1 nan 2 3\n4 5 6 nan\n7 8 9 1\n2 3 4 5",
+        PoolParams("max", (2, 2), (2, 2)),
+    ),
+    Text("6x6, 3x3 stride 1 (overlap)"): (
         "1 3 2 1 0 4\n4 6 6 2 1 3\n3 1 2 8 5 1\n0 2 7 7 3 2\n5 1 0 3 9 9\n2 4 1 6 2 0",
         PoolParams("max", (3, 3), (1, 1)),
     ),
 }
+"""Textbook matrices and their settings, by name (translatable: shown with ``translated``)."""
 MAX_SIDE = 16
 
 
@@ -61,30 +66,34 @@ class MatrixPanel(QWidget):
         self.editor.setObjectName("matrix_editor")
         self.editor.setFont(QFont("monospace"))
         self.editor.setPlaceholderText(
-            "Type or paste numbers: rows on lines, values separated by spaces, commas or tabs"
+            tr("Type or paste numbers: rows on lines, values separated by spaces, commas or tabs")
         )
-        self.editor.setToolTip("Up to 16x16 numbers; paste from a spreadsheet works too")
+        self.editor.setToolTip(
+            tr("Up to {side}x{side} numbers; paste from a spreadsheet works too").format(
+                side=MAX_SIDE
+            )
+        )
         self.editor.setMaximumHeight(120)
         self.presets = QComboBox()
         self.presets.setObjectName("matrix_presets")
-        self.presets.addItem(YOUR_OWN, None)
+        self.presets.addItem(tr("Your own matrix (or pick a preset)"), None)
         for name in PRESETS:
-            self.presets.addItem(name, name)
-        self.presets.setToolTip("Textbook examples, with matching pooling settings")
+            self.presets.addItem(translated(name), name)
+        self.presets.setToolTip(tr("Textbook examples, with matching pooling settings"))
         self.presets.activated.connect(self._on_preset_chosen)
         self.size = QSpinBox()
         self.size.setObjectName("matrix_size")
         self.size.setRange(1, MAX_SIDE)
         self.size.setValue(6)
         self.size.setPrefix("n = ")
-        self.size.setToolTip("Side of the random matrix")
-        self.random_button = QPushButton("Random")
+        self.size.setToolTip(tr("Side of the random matrix"))
+        self.random_button = QPushButton(tr("Random"))
         self.random_button.setObjectName("random_matrix")
-        self.random_button.setToolTip("Fill an n x n matrix with random integers 0..9")
+        self.random_button.setToolTip(tr("Fill an n x n matrix with random integers 0..9"))
         self.random_button.clicked.connect(self.fill_random)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(tr("Apply"))
         self.apply_button.setObjectName("apply_matrix")
-        self.apply_button.setToolTip("Pool this matrix (Ctrl+Return)")
+        self.apply_button.setToolTip(tr("Pool this matrix (Ctrl+Return)"))
         self.apply_button.clicked.connect(self.apply)
         QShortcut(QKeySequence("Ctrl+Return"), self.editor, activated=self.apply)
         self.message = QLabel()
@@ -153,8 +162,11 @@ class MatrixPanel(QWidget):
             matrix = load_matrix_text(self.editor.toPlainText())
             if max(matrix.shape) > MAX_SIDE:
                 raise MatrixParseError(
-                    f"The matrix is {matrix.shape[0]} x {matrix.shape[1]} (H x W); matrix mode "
-                    f"shows up to {MAX_SIDE} x {MAX_SIDE} so every number stays readable."
+                    "The matrix is {height} x {width} (H x W); matrix mode shows up to {side} x "
+                    "{side} so every number stays readable.",
+                    height=matrix.shape[0],
+                    width=matrix.shape[1],
+                    side=MAX_SIDE,
                 )
             finite = matrix[np.isfinite(matrix)]
             if finite.size and np.abs(finite).max() > 1e15:
@@ -162,7 +174,7 @@ class MatrixPanel(QWidget):
                     "Values above 1e15 are too large to show and compare; scale them down."
                 )
         except MatrixParseError as error:
-            self.message.setText(str(error))
+            self.message.setText(message_of(error))
             self.message.setVisible(True)
             return False
         self.message.setVisible(False)

@@ -16,13 +16,19 @@ from PySide6.QtWidgets import (
 
 from engine.io.images import SAMPLES
 from engine.pooling.display import CHANNEL_LABELS, CHANNELS
+from engine.text import Text
+from gui.i18n import tr, translated
 from gui.models.pool_model import PoolModel
 from gui.qt_utils import signals_blocked
 
 MODES = {
-    "image": ("Image", "Pool a photo or any image file (Ctrl+O); samples included"),
-    "matrix": ("Matrix", "Pool a small matrix you type, paste or pick from textbook presets"),
+    "image": (Text("Image"), Text("Pool a photo or any image file (Ctrl+O); samples included")),
+    "matrix": (
+        Text("Matrix"),
+        Text("Pool a small matrix you type, paste or pick from textbook presets"),
+    ),
 }
+"""Each mode's button text and tooltip (translatable: shown with ``translated``)."""
 
 
 class ModeSwitch(QWidget):
@@ -41,8 +47,8 @@ class ModeSwitch(QWidget):
         for mode, (text, tip) in MODES.items():
             button = QToolButton()
             button.setObjectName(f"mode_{mode}")
-            button.setText(text)
-            button.setToolTip(tip)
+            button.setText(translated(text))
+            button.setToolTip(translated(tip))
             button.setCheckable(True)
             button.setMinimumHeight(28)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -65,22 +71,24 @@ class ImageSource(QWidget):
     def __init__(self, model: PoolModel, parent=None):
         super().__init__(parent)
         self.model = model
-        self.open_button = QPushButton("Open image…")
+        self.open_button = QPushButton(tr("Open image…"))
         self.open_button.setObjectName("open_image")
-        self.open_button.setToolTip("Open a PNG, JPEG, BMP, GIF, TIFF or WebP image (Ctrl+O)")
+        self.open_button.setToolTip(tr("Open a PNG, JPEG, BMP, GIF, TIFF or WebP image (Ctrl+O)"))
         self.open_button.clicked.connect(self.openRequested)
         self.samples = QComboBox()
         self.samples.setObjectName("samples")
-        self.samples.addItem("Samples…", None)
+        self.samples.addItem(tr("Samples…"), None)
         for name in SAMPLES:
-            self.samples.addItem(name, name)
-        self.samples.setToolTip("The bundled samples: a photo, a digit, a checkerboard, matrices")
+            self.samples.addItem(translated(name), name)
+        self.samples.setToolTip(
+            tr("The bundled samples: a photo, a digit, a checkerboard, matrices")
+        )
         self.samples.activated.connect(self._on_sample_chosen)
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
         for name in CHANNELS:
-            self.channel.addItem(CHANNEL_LABELS[name], name)
-        self.channel.setToolTip("Which channel(s) of a colour image to pool and show")
+            self.channel.addItem(translated(CHANNEL_LABELS[name]), name)
+        self.channel.setToolTip(tr("Which channel(s) of a colour image to pool and show"))
         self.channel.currentIndexChanged.connect(self._on_channel_changed)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -88,7 +96,7 @@ class ImageSource(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.samples, 1)
         form.addRow(row)
-        form.addRow("Channel", self.channel)
+        form.addRow(tr("Channel"), self.channel)
         model.imageChanged.connect(self.refresh)
 
     def _on_sample_chosen(self, index: int) -> None:

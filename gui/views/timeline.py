@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.text import Text
+from gui.i18n import tr, translated
 from gui.models.animation_model import (
     FRAME_MS,
     MAX_STEPS_PER_SECOND,
@@ -27,11 +29,12 @@ from gui.models.animation_model import (
 from gui.qt_utils import signals_blocked
 
 UPSTREAM_LABELS = {
-    "ones": "all ones",
-    "random": "random (seeded)",
-    "output": "the output",
-    "one_hot": "one-hot (click a cell)",
+    "ones": Text("all ones"),
+    "random": Text("random (seeded)"),
+    "output": Text("the output"),
+    "one_hot": Text("one-hot (click a cell)"),
 }
+"""The upstream gradients' names (translatable: shown with ``translated``)."""
 SLIDER_MINIMUM_WIDTH = 140
 
 
@@ -66,26 +69,32 @@ class Timeline(QWidget):
 
         pixmap = QStyle.StandardPixmap
         self.start_button = button(
-            pixmap.SP_MediaSkipBackward, "Back to the start (Home)", animation.to_start, "to_start"
+            pixmap.SP_MediaSkipBackward,
+            tr("Back to the start (Home)"),
+            animation.to_start,
+            "to_start",
         )
         self.back_button = button(
-            pixmap.SP_MediaSeekBackward, "One step back (Left)", animation.step_back, "step_back"
+            pixmap.SP_MediaSeekBackward,
+            tr("One step back (Left)"),
+            animation.step_back,
+            "step_back",
         )
         self.play_button = button(
-            pixmap.SP_MediaPlay, "Play / pause (Space)", animation.toggle_play, "play"
+            pixmap.SP_MediaPlay, tr("Play / pause (Space)"), animation.toggle_play, "play"
         )
         self.forward_button = button(
             pixmap.SP_MediaSeekForward,
-            "One step forward (Right)",
+            tr("One step forward (Right)"),
             animation.step_forward,
             "step_forward",
         )
         self.end_button = button(
-            pixmap.SP_MediaSkipForward, "Jump to the end (End)", animation.to_end, "to_end"
+            pixmap.SP_MediaSkipForward, tr("Jump to the end (End)"), animation.to_end, "to_end"
         )
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("scrubber")
-        self.scrubber.setToolTip("Scrub through every output cell")
+        self.scrubber.setToolTip(tr("Scrub through every output cell"))
         self.scrubber.setMinimumWidth(SLIDER_MINIMUM_WIDTH)
         self.scrubber.valueChanged.connect(self._on_scrubber_moved)
         # The scrubber's newest value is applied at most once a frame: a drag sends a value
@@ -97,32 +106,36 @@ class Timeline(QWidget):
         self.scrub_timer.timeout.connect(self._on_scrub_timer)
         self.step_label = QLabel()
         self.step_label.setObjectName("step_label")
-        self.step_label.setToolTip("Steps done of all steps")
+        self.step_label.setToolTip(tr("Steps done of all steps"))
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setObjectName("speed")
         self.speed.setRange(0, 100)
         self.speed.setMinimumWidth(SLIDER_MINIMUM_WIDTH)
-        self.speed.setToolTip("Speed: from one window per second to hundreds")
+        self.speed.setToolTip(tr("Speed: from one window per second to hundreds"))
         self.speed.valueChanged.connect(self._on_speed_changed)
-        self.loop = QCheckBox("loop")
+        self.loop = QCheckBox(tr("loop"))
         self.loop.setObjectName("loop")
-        self.loop.setToolTip("Start again at the end")
+        self.loop.setToolTip(tr("Start again at the end"))
         self.loop.toggled.connect(self._on_loop_changed)
-        self.rows = QCheckBox("rows")
+        self.rows = QCheckBox(tr("rows"))
         self.rows.setObjectName("row_at_a_time")
-        self.rows.setToolTip("Row at a time: advance a whole output row per step (large outputs)")
+        self.rows.setToolTip(
+            tr("Row at a time: advance a whole output row per step (large outputs)")
+        )
         self.rows.toggled.connect(self._on_rows_changed)
         self.direction = QComboBox()
         self.direction.setObjectName("direction")
-        self.direction.addItem("Forward", "forward")
-        self.direction.addItem("Backward", "backward")
-        self.direction.setToolTip("Forward: compute the output. Backward: route the gradient back")
+        self.direction.addItem(tr("Forward"), "forward")
+        self.direction.addItem(tr("Backward"), "backward")
+        self.direction.setToolTip(
+            tr("Forward: compute the output. Backward: route the gradient back")
+        )
         self.direction.currentIndexChanged.connect(self._on_direction_changed)
         self.upstream = QComboBox()
         self.upstream.setObjectName("upstream")
         for kind, label in UPSTREAM_LABELS.items():
-            self.upstream.addItem(label, kind)
-        self.upstream.setToolTip("The gradient that arrives at the output in the backward pass")
+            self.upstream.addItem(translated(label), kind)
+        self.upstream.setToolTip(tr("The gradient that arrives at the output in the backward pass"))
         self.upstream.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -131,8 +144,8 @@ class Timeline(QWidget):
         self.seed = QSpinBox()
         self.seed.setObjectName("upstream_seed")
         self.seed.setRange(0, 99_999)
-        self.seed.setPrefix("seed ")
-        self.seed.setToolTip("Seed of the random upstream gradient")
+        self.seed.setPrefix(tr("seed "))
+        self.seed.setToolTip(tr("Seed of the random upstream gradient"))
         self.seed.valueChanged.connect(self._on_upstream_changed)
 
         transport = QHBoxLayout()
@@ -150,7 +163,7 @@ class Timeline(QWidget):
         transport.addWidget(self.rows)
         self.speed_label = QLabel()
         self.speed_label.setObjectName("speed_label")
-        self.speed_label.setToolTip("Steps per second")
+        self.speed_label.setToolTip(tr("Steps per second"))
         options = QHBoxLayout()
         options.addWidget(self.direction)
         options.addWidget(self.upstream)
@@ -218,14 +231,19 @@ class Timeline(QWidget):
         volume = animation.model.volume is not None
         self.setEnabled(not volume)
         self.setToolTip(
-            "Stepping and the backward view work on images and sequences; explore a volume "
-            "with its slice sliders and by selecting cells"
+            tr(
+                "Stepping and the backward view work on images and sequences; explore a volume "
+                "with its slice sliders and by selecting cells"
+            )
             if volume
             else ""
         )
         backward = animation.direction == "backward"
         self.upstream.setEnabled(backward)
         self.seed.setEnabled(backward and animation.upstream_kind == "random")
-        unit = "rows" if animation.unit == "row" else "cells"
-        self.step_label.setText(f"{animation.count:,} / {total:,} {unit}")
-        self.speed_label.setText(f"{animation.steps_per_second:,.0f}/s")
+        steps = {"count": f"{animation.count:,}", "total": f"{total:,}"}
+        if animation.unit == "row":
+            self.step_label.setText(tr("{count} / {total} rows").format(**steps))
+        else:
+            self.step_label.setText(tr("{count} / {total} cells").format(**steps))
+        self.speed_label.setText(tr("{speed}/s").format(speed=f"{animation.steps_per_second:,.0f}"))

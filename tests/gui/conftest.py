@@ -14,6 +14,18 @@ def isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Each test starts and ends in English, whatever the machine's language or the test
+    before it chose (a switch installs translators for the whole application)."""
+    from gui.i18n import LANGUAGE
+
+    monkeypatch.setenv("POOLSCOPE_LANGUAGE", "en")
+    LANGUAGE.install("en")
+    yield
+    LANGUAGE.install("en")
+
+
+@pytest.fixture(autouse=True)
 def default_memory_budget():
     """Edit > Memory budget sets a process-wide budget: each test starts and ends with the
     default, so one test's choice never refuses another's work."""

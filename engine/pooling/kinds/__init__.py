@@ -26,7 +26,9 @@ def kind_of(params: PoolParams | str) -> PoolKind:
         return KINDS[name]
     except KeyError:
         raise PoolingError(
-            f"Unknown pooling type '{name}': choose one of {', '.join(KINDS)}."
+            "Unknown pooling type '{name}': choose one of {names}.",
+            name=name,
+            names=", ".join(KINDS),
         ) from None
 
 

@@ -26,6 +26,7 @@ from engine.pooling.routing import (
     OverWindow,
     positive,
 )
+from engine.text import Text
 
 
 def window_arguments(params: PoolParams, input_shape, sizes=pair) -> str:
@@ -241,7 +242,7 @@ GLOBAL_MAX = PoolKind(
     name="global_max",
     label="Global max",
     summary="One value per channel: its maximum, whatever the input size.",
-    source="Lin, Chen and Yan 2014",
+    source=Text("Lin, Chen and Yan 2014"),
     parameters=(),
     reduction=Reduction.MAXIMUM,
     forward=lambda image, params: global_max_pool2d(image, return_indices=True),
@@ -256,7 +257,7 @@ GLOBAL_AVERAGE = PoolKind(
     name="global_avg",
     label="Global average",
     summary="One value per channel: its mean, whatever the input size.",
-    source="Lin, Chen and Yan 2014, Network in Network",
+    source=Text("Lin, Chen and Yan 2014, Network in Network"),
     parameters=(),
     reduction=Reduction.AVERAGE,
     forward=lambda image, params: (global_avg_pool2d(image), None),
@@ -273,7 +274,7 @@ STOCHASTIC = PoolKind(
     label="Stochastic",
     summary="Each window picks one cell at random, with probability proportional to its "
     "(positive) value; at inference, the probability-weighted average.",
-    source="Zeiler and Fergus 2013",
+    source=Text("Zeiler and Fergus 2013"),
     parameters=(*WINDOW, "seed", "inference"),
     reduction=Reduction.RANDOM_PICK,
     forward=stochastic_forward,
@@ -289,7 +290,7 @@ MIXED = PoolKind(
     name="mixed",
     label="Mixed (max and average)",
     summary="lambda * max + (1 - lambda) * average over the same windows.",
-    source="Yu et al. 2014",
+    source=Text("Yu et al. 2014"),
     parameters=(*WINDOW, "mix"),
     reduction=Reduction.MIXED,
     forward=mixed_forward,
@@ -304,7 +305,7 @@ SOFTPOOL = PoolKind(
     name="softpool",
     label="SoftPool",
     summary="The softmax-weighted average of each window: between average and max.",
-    source="Stergiou et al. 2021",
+    source=Text("Stergiou et al. 2021"),
     parameters=(*WINDOW, "ceil_mode"),
     reduction=Reduction.SOFTMAX_AVERAGE,
     forward=soft_forward,
@@ -321,7 +322,7 @@ BLURPOOL = PoolKind(
     label="BlurPool (anti-aliased max)",
     summary="Max with stride 1, then a binomial blur evaluated every stride cells: less "
     "aliasing when the input shifts.",
-    source="Zhang 2019",
+    source=Text("Zhang 2019"),
     parameters=("kernel_size", "stride", "blur_size"),
     reduction=Reduction.BLURRED_MAXIMUM,
     forward=blur_forward,
@@ -336,7 +337,7 @@ SPATIAL_PYRAMID = PoolKind(
     label="Spatial pyramid",
     summary="Max over l x l bins for every level l, concatenated: a fixed-length vector "
     "whatever the input size.",
-    source="He et al. 2014",
+    source=Text("He et al. 2014"),
     parameters=("levels",),
     reduction=Reduction.MAXIMUM,
     forward=pyramid_forward,

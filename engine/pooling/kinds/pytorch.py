@@ -43,6 +43,7 @@ from engine.pooling.routing import (
     OverWindow,
     nonzero,
 )
+from engine.text import Text
 
 
 def windowed_or_framework(params: PoolParams):
@@ -478,7 +479,7 @@ POWER_AVERAGE = PoolKind(
     name="lp",
     label="Lp (power average)",
     summary="(sum of x^p over the window)^(1/p): p = 1 sums, large p approaches the maximum.",
-    source="torch.nn.LPPool2d; Sermanet et al. 2012",
+    source=Text("torch.nn.LPPool2d; Sermanet et al. 2012"),
     parameters=("norm_type", "kernel_size", "stride", "ceil_mode", "depth_kernel", "depth_stride"),
     reduction=Reduction.POWER_AVERAGE,
     forward=lp_forward,
@@ -551,7 +552,7 @@ FRACTIONAL_MAX = PoolKind(
     label="Fractional max",
     summary="Max over windows of the kernel's size whose starts step by 1 or 2 cells in a "
     "seeded pseudo-random sequence, for any output size.",
-    source="torch.nn.FractionalMaxPool2d; Graham 2014",
+    source=Text("torch.nn.FractionalMaxPool2d; Graham 2014"),
     parameters=("kernel_size", "output_size", "seed", "depth_kernel", "depth_output"),
     reduction=Reduction.MAXIMUM,
     forward=fractional_forward,

@@ -4,6 +4,7 @@ Each reduction describes its own arithmetic (:meth:`Reduction.describe`), so a v
 kind and only formats: it hands over the numbers of one channel of one output cell
 (:class:`CellNumbers`) and how it writes numbers (:class:`Writing`), and gets the sentence
 around the result back (:class:`Arithmetic`), which it may print with the result emphasised.
+The sentences are :class:`~engine.text.Text`: English as they are, translatable in the window.
 """
 
 from __future__ import annotations
@@ -16,19 +17,21 @@ import numpy as np
 
 from engine.ops.blurpool import binomial_filter
 from engine.pooling.parameters import PoolParams
+from engine.text import Text
 
 
 class Reduction(enum.Enum):
-    """What a window's cells become, for the arithmetic the window writes out."""
+    """What a window's cells become, for the arithmetic the window writes out. Each value is
+    the reduction's name in words (a :class:`~engine.text.Text`, so the window translates it)."""
 
-    MAXIMUM = "maximum"
-    MINIMUM = "minimum"
-    AVERAGE = "average"
-    POWER_AVERAGE = "power average"
-    SOFTMAX_AVERAGE = "softmax-weighted average"
-    RANDOM_PICK = "random pick"
-    MIXED = "mix of maximum and average"
-    BLURRED_MAXIMUM = "blurred maximum"
+    MAXIMUM = Text("maximum")
+    MINIMUM = Text("minimum")
+    AVERAGE = Text("average")
+    POWER_AVERAGE = Text("power average")
+    SOFTMAX_AVERAGE = Text("softmax-weighted average")
+    RANDOM_PICK = Text("random pick")
+    MIXED = Text("mix of maximum and average")
+    BLURRED_MAXIMUM = Text("blurred maximum")
 
     def describe(
         self, cell: CellNumbers, params: PoolParams, writing: Writing | None = None
@@ -106,7 +109,8 @@ PLAIN = Writing(
 @dataclass(frozen=True)
 class Arithmetic:
     """A cell's computation in words around its result: ``before`` + result + ``after``
-    (``"max(1, 3) = "`` + ``"3"`` + ``""``). Plain text; the view formats the result."""
+    (``"max(1, 3) = "`` + ``"3"`` + ``""``). Plain text (:class:`~engine.text.Text`, so a
+    view can translate it); the view formats the result."""
 
     before: str
     after: str = ""
@@ -116,25 +120,56 @@ Describe = Callable[[CellNumbers, PoolParams, Writing], Arithmetic]
 """``describe(cell, params, writing) -> Arithmetic`` of one reduction."""
 
 
-def extreme(name: str, fill: str) -> Describe:
-    """A maximum or minimum: the values, the padding and the fill it has."""
+def maximum(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
+    """A maximum: the values, and the padding it fills with -inf."""
+    values = writing.values(cell.values)
+    if cell.padding:
+        return Arithmetic(
+            Text(
+                "max({values}) (+{count} padding cells at -inf) = ",
+                values=values,
+                count=cell.padding,
+            )
+        )
+    return Arithmetic(Text("max({values}) = ", values=values))
 
-    def describe(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
-        note = f" (+{cell.padding} padding cells at {fill})" if cell.padding else ""
-        return Arithmetic(f"{name}({writing.values(cell.values)}){note} = ")
 
-    return describe
+def minimum(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
+    """A minimum: the values, and the padding it fills with +inf."""
+    values = writing.values(cell.values)
+    if cell.padding:
+        return Arithmetic(
+            Text(
+                "min({values}) (+{count} padding cells at +inf) = ",
+                values=values,
+                count=cell.padding,
+            )
+        )
+    return Arithmetic(Text("min({values}) = ", values=values))
 
 
 def average(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
     shown = writing.values(cell.values)
     if cell.divisor is None:
-        return Arithmetic(f"the mean of ({shown}) = ")
+        return Arithmetic(Text("the mean of ({values}) = ", values=shown))
     total = writing.number(float(cell.values.sum() if cell.total is None else cell.total))
     divisor = writing.number(cell.divisor)
     if cell.divisor == 0:
-        return Arithmetic(f"no real cell to divide by (sum({shown}) = {total}, divisor 0): ")
-    return Arithmetic(f"sum({shown}) = {total}; divisor {divisor}; {total} / {divisor} = ")
+        return Arithmetic(
+            Text(
+                "no real cell to divide by (sum({values}) = {total}, divisor 0): ",
+                values=shown,
+                total=total,
+            )
+        )
+    return Arithmetic(
+        Text(
+            "sum({values}) = {total}; divisor {divisor}; {total} / {divisor} = ",
+            values=shown,
+            total=total,
+            divisor=divisor,
+        )
+    )
 
 
 def kernel_text(kernel_size: tuple[int, ...], dimensions: int) -> str:
@@ -150,33 +185,48 @@ def window_kernel(params: PoolParams, dimensions: int) -> tuple[int, ...]:
 
 
 def power_average(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
-    power = writing.number(params.norm_type)
     window = kernel_text(window_kernel(params, cell.dimensions), cell.dimensions)
     return Arithmetic(
-        f"(sum of x^{power} over ({writing.values(cell.values)}) x {window} / "
-        f"{len(cell.values)} cells)^(1/{power}) = "
+        Text(
+            "(sum of x^{power} over ({values}) x {window} / {count} cells)^(1/{power}) = ",
+            power=writing.number(params.norm_type),
+            values=writing.values(cell.values),
+            window=window,
+            count=len(cell.values),
+        )
     )
 
 
 def softmax_average(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
-    return Arithmetic(f"sum(e^x · x) / sum(e^x) over ({writing.values(cell.values)}) = ")
+    return Arithmetic(
+        Text("sum(e^x · x) / sum(e^x) over ({values}) = ", values=writing.values(cell.values))
+    )
 
 
 def random_pick(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
     shown = writing.values(cell.values)
     if cell.chose_cell:
         return Arithmetic(
-            f"picked from ({shown}) with probability x / sum(x) of the positive values: "
+            Text(
+                "picked from ({values}) with probability x / sum(x) of the positive values: ",
+                values=shown,
+            )
         )
-    return Arithmetic(f"sum(x²) / sum(x) over the positive values of ({shown}) = ")
+    return Arithmetic(
+        Text("sum(x²) / sum(x) over the positive values of ({values}) = ", values=shown)
+    )
 
 
 def mixed(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
     mix = writing.number(params.mix)
     top = writing.number(float(cell.values.max())) if cell.values.size else "-inf"
     return Arithmetic(
-        f"{mix} x max + (1 - {mix}) x average of ({writing.values(cell.values)}) = ",
-        f" (the maximum is {top})",
+        Text(
+            "{mix} x max + (1 - {mix}) x average of ({values}) = ",
+            mix=mix,
+            values=writing.values(cell.values),
+        ),
+        Text(" (the maximum is {top})", top=top),
     )
 
 
@@ -190,18 +240,24 @@ def filter_text(blur_size: int) -> str:
 
 def blurred_maximum(cell: CellNumbers, params: PoolParams, writing: Writing) -> Arithmetic:
     """BlurPool's cell: a binomial blur of the stride-1 maxima its window holds."""
-    taps = params.blur_size
     kernel_h, kernel_w = params.kernel_size
     return Arithmetic(
-        f"the {filter_text(taps)} blur, along rows and columns, of the {taps}x{taps} maxima "
-        f"of {kernel_h}x{kernel_w} windows at stride 1 (reflected at the edges) over "
-        f"({writing.values(cell.values)}) = "
+        Text(
+            "the {filter} blur, along rows and columns, of the {taps}x{taps} maxima of "
+            "{kernel_height}x{kernel_width} windows at stride 1 (reflected at the edges) over "
+            "({values}) = ",
+            filter=filter_text(params.blur_size),
+            taps=params.blur_size,
+            kernel_height=kernel_h,
+            kernel_width=kernel_w,
+            values=writing.values(cell.values),
+        )
     )
 
 
 DESCRIPTIONS: dict[Reduction, Describe] = {
-    Reduction.MAXIMUM: extreme("max", "-inf"),
-    Reduction.MINIMUM: extreme("min", "+inf"),
+    Reduction.MAXIMUM: maximum,
+    Reduction.MINIMUM: minimum,
     Reduction.AVERAGE: average,
     Reduction.POWER_AVERAGE: power_average,
     Reduction.SOFTMAX_AVERAGE: softmax_average,
