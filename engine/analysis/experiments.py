@@ -13,17 +13,19 @@ import numpy as np
 
 from engine.pooling.parameters import PoolParams
 from engine.pooling.windows import Rect
+from engine.text import Text
 
 Pool = Callable[[np.ndarray], np.ndarray]
 
 CONV_PRESETS: dict[str, np.ndarray] = {
-    "edges (24 centre, -1 around)": np.where(np.arange(25).reshape(5, 5) == 12, 24.0, -1.0),
-    "Sobel x (vertical edges)": np.array([[-1.0, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
-    "Sobel y (horizontal edges)": np.array([[-1.0, -2, -1], [0, 0, 0], [1, 2, 1]]),
-    "box blur 3x3": np.full((3, 3), 1 / 9),
-    "Gaussian blur 5x5": np.outer([1, 4, 6, 4, 1], [1, 4, 6, 4, 1]) / 256.0,
+    Text("edges (24 centre, -1 around)"): np.where(np.arange(25).reshape(5, 5) == 12, 24.0, -1.0),
+    Text("Sobel x (vertical edges)"): np.array([[-1.0, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
+    Text("Sobel y (horizontal edges)"): np.array([[-1.0, -2, -1], [0, 0, 0], [1, 2, 1]]),
+    Text("box blur 3x3"): np.full((3, 3), 1 / 9),
+    Text("Gaussian blur 5x5"): np.outer([1, 4, 6, 4, 1], [1, 4, 6, 4, 1]) / 256.0,
 }
-"""Convolution kernels for the feature-map experiment, by name."""
+"""Convolution kernels for the feature-map experiment, by name (a :class:`Text`, so the window
+can show it translated; looked up by the plain English name too)."""
 
 
 def conv2d(image: np.ndarray, kernel: np.ndarray) -> np.ndarray:

@@ -21,6 +21,7 @@ from engine.errors import PoolingError
 from engine.network.layers import Conv2D, Dense, Flatten, Layer, Pooling2D
 from engine.pooling.kinds import KINDS, kind_of
 from engine.pooling.parameters import PoolParams
+from engine.text import Text
 
 NO_POOLING = "none"
 STRIDED_CONVOLUTION = "stride2conv"
@@ -76,11 +77,16 @@ class Architecture:
     def __post_init__(self):
         if self.pool not in trainable_pools():
             raise PoolingError(
-                f"Unknown pooling '{self.pool}' for the network: choose one of "
-                f"{', '.join(trainable_pools())}."
+                "Unknown pooling '{pool}' for the network: choose one of {choices}.",
+                pool=self.pool,
+                choices=", ".join(trainable_pools()),
             )
         if not 0 < self.width <= 16:
-            raise ValueError(f"The width factor must be above 0 and at most 16, not {self.width}")
+            raise ValueError(
+                Text(
+                    "The width factor must be above 0 and at most 16, not {width}", width=self.width
+                )
+            )
 
     def channels(self, count: int) -> int:
         return max(1, round(count * self.width))
@@ -107,7 +113,7 @@ def pooling_names(params: PoolParams, input_shape: tuple[int, ...]) -> tuple[str
         match = KERAS_LAYER.match(code)
         if match:
             return keras_snake_case(match.group(1)), match.group(1)
-    return f"{kind.name}_pooling2d", f"{kind.label} pooling"
+    return f"{kind.name}_pooling2d", Text("{kind} pooling", kind=kind.label)
 
 
 class KerasNames:
@@ -181,9 +187,13 @@ def checked_shape(architecture: Architecture, layer: Layer, input_shape) -> tupl
         return layer.output_shape(input_shape)
     except ValueError as error:
         raise PoolingError(
-            f"The network with '{architecture.pool}' pooling does not fit a "
-            f"{architecture.input_shape} (C, H, W) input at {layer.name} ({layer.type_name}): "
-            f"{error}"
+            "The network with '{pool}' pooling does not fit a {shape} (C, H, W) input at "
+            "{layer} ({type_name}): {problem}",
+            pool=architecture.pool,
+            shape=architecture.input_shape,
+            layer=layer.name,
+            type_name=layer.type_name,
+            problem=error.args[0] if error.args and isinstance(error.args[0], str) else error,
         ) from None
 
 

@@ -17,6 +17,7 @@ from engine.network import functional as F
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import output_shape, validate
+from engine.text import Text
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,17 @@ class Conv2D:
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         if len(input_shape) != 3:
-            raise ValueError(f"it needs a (C, H, W) input, not {input_shape}")
+            raise ValueError(Text("it needs a (C, H, W) input, not {shape}", shape=input_shape))
         channels, height, width = input_shape
         out_h = F.conv_output_size(height, self.kernel_size, self.stride, 0)
         out_w = F.conv_output_size(width, self.kernel_size, self.stride, 0)
         if out_h < 1 or out_w < 1:
             raise ValueError(
-                f"a {self.kernel_size}x{self.kernel_size} kernel does not fit an input of "
-                f"shape {input_shape} (C, H, W)"
+                Text(
+                    "a {kernel}x{kernel} kernel does not fit an input of shape {shape} (C, H, W)",
+                    kernel=self.kernel_size,
+                    shape=input_shape,
+                )
             )
         return (self.out_channels, out_h, out_w)
 
@@ -100,7 +104,7 @@ class Pooling2D:
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         if len(input_shape) != 3:
-            raise ValueError(f"it needs a (C, H, W) input, not {input_shape}")
+            raise ValueError(Text("it needs a (C, H, W) input, not {shape}", shape=input_shape))
         validate(self.params, input_shape)
         return (input_shape[0], *output_shape(self.params, input_shape))
 
@@ -165,7 +169,7 @@ class Dense:
 
     def output_shape(self, input_shape: tuple[int, ...]) -> tuple[int, ...]:
         if len(input_shape) != 1:
-            raise ValueError(f"it needs a flat input, not {input_shape}")
+            raise ValueError(Text("it needs a flat input, not {shape}", shape=input_shape))
         return (self.units,)
 
     def parameter_shapes(self, input_shape: tuple[int, ...]) -> dict[str, tuple[int, ...]]:

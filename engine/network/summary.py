@@ -12,6 +12,7 @@ import numpy as np
 
 from engine.network.architecture import NO_POOLING, Architecture, layer_shapes, layers_of
 from engine.network.layers import Flatten
+from engine.text import Text, joined
 
 
 @dataclass(frozen=True)
@@ -93,17 +94,32 @@ def flattened_map(architecture: Architecture) -> tuple[int, ...]:
     return next(shape for layer, (shape, _) in zip(layers, shapes) if isinstance(layer, Flatten))
 
 
-def head_arithmetic(architecture: Architecture, units: int = 512) -> str:
-    """The article's sum: the weights a ``Dense(units)`` head would need on the flattened
-    map of this network and of its twin without pooling."""
+def head_arithmetic_lines(architecture: Architecture, units: int = 512) -> list[Text]:
+    """The article's sum, one sentence per network: the weights a ``Dense(units)`` head
+    would need on the flattened map of this network and of its twin without pooling."""
     lines = []
     for network in dict.fromkeys((architecture, architecture.twin(NO_POOLING))):
         channels, height, width = flattened_map(network)
         values = channels * height * width
         weights = values * units
         lines.append(
-            f"{network.pool} pooling: the last map is {height} x {width} x {channels} = "
-            f"{values:,} values; a Dense({units}) on it needs {values:,} x {units} = "
-            f"{weights:,} weights ({weights / 1e6:.2f} M) plus {units} biases."
+            Text(
+                "{pool} pooling: the last map is {height} x {width} x {channels} = {values} "
+                "values; a Dense({units}) on it needs {values} x {units} = {weights} weights "
+                "({millions} M) plus {units} biases.",
+                pool=network.pool,
+                height=height,
+                width=width,
+                channels=channels,
+                values=f"{values:,}",
+                units=units,
+                weights=f"{weights:,}",
+                millions=f"{weights / 1e6:.2f}",
+            )
         )
-    return "\n".join(lines)
+    return lines
+
+
+def head_arithmetic(architecture: Architecture, units: int = 512) -> str:
+    """:func:`head_arithmetic_lines` as one text, a line per network."""
+    return joined("\n", head_arithmetic_lines(architecture, units))

@@ -9,6 +9,8 @@ the panel's :class:`~gui.models.jobs.JobRunner`, which may stop it at any
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import run_pool
+from engine.text import Text
+from gui.i18n import translated
 from gui.models.jobs import CancelToken
 from gui.models.pool_model import PoolModel
 
@@ -26,7 +30,18 @@ CURVE_COLOURS = ((230, 60, 60), (60, 120, 230), (40, 170, 80), (200, 140, 0), (1
 
 class ExperimentError(Exception):
     """Why an experiment cannot run on this image or with these settings, as one sentence for
-    the user (shown in the experiment's summary)."""
+    the user (shown in the experiment's summary). Given as a template and its values
+    (``ExperimentError("The {kernel} x {kernel} window ...", kernel=5)``) the message is a
+    :class:`~engine.text.Text` the window translates; ``str(error)`` is the English."""
+
+    def __init__(self, message: str, /, **arguments) -> None:
+        super().__init__(Text(message, **arguments) if arguments else message)
+
+
+def reason(error: Exception) -> str:
+    """An exception's message as it was given (a :class:`~engine.text.Text` stays one), to
+    put inside another sentence."""
+    return error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
 
 
 def working_copy(image: np.ndarray, side: int = WORKING_SIDE) -> np.ndarray:
@@ -61,19 +76,23 @@ def check_finite(image: np.ndarray) -> None:
         )
 
 
-def check_fits(shape: tuple[int, ...], kernel: int, what: str = "crop the experiments use") -> None:
-    """ExperimentError if a ``kernel`` x ``kernel`` window is larger than an array of
-    ``shape`` (..., H, W)."""
+def check_fits(shape: tuple[int, ...], kernel: int) -> None:
+    """ExperimentError if a ``kernel`` x ``kernel`` window is larger than the crop the
+    experiments use, an array of ``shape`` (..., H, W)."""
     if kernel > min(shape[-2:]):
         raise ExperimentError(
-            f"The {kernel} x {kernel} window is larger than the {size_text(shape)} (H x W) "
-            f"{what}: choose a kernel of at most {min(shape[-2:])}."
+            "The {kernel} x {kernel} window is larger than the {size} (H x W) crop the "
+            "experiments use: choose a kernel of at most {largest}.",
+            kernel=kernel,
+            size=size_text(shape),
+            largest=min(shape[-2:]),
         )
 
 
 def label(name: str) -> str:
-    """A kind's short label for legends: 'BlurPool' for 'BlurPool (anti-aliased max)'."""
-    return KINDS[name].label.split(" (")[0]
+    """A kind's short label for legends, in the window's language: 'BlurPool' for
+    'BlurPool (anti-aliased max)' (a translation may bracket with full-width parentheses)."""
+    return re.split(r" \(|\s*\uff08", translated(KINDS[name].label))[0]
 
 
 def kind_pools(names, kernel: int, stride: int, token: CancelToken | None = None) -> dict:
@@ -110,13 +129,15 @@ class Experiment(QWidget):
 
     refreshRequested = Signal()
 
+    # Each experiment's Text("..."): English, so --experiment finds it by name; the window
+    # shows it translated.
     title = ""
     explanation = ""
 
     def __init__(self, model: PoolModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
-        self.text = QLabel(self.explanation)
+        self.text = QLabel(translated(self.explanation))
         self.text.setWordWrap(True)
         self.text.setObjectName("explanation")
         self.text.setStyleSheet("padding: 6px; background: #f4f1e8; color: #222;")

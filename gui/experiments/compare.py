@@ -13,13 +13,16 @@ from engine.errors import PoolingError
 from engine.pooling.display import symmetric_range
 from engine.pooling.kinds import KINDS
 from engine.pooling.parameters import PoolParams
+from engine.text import Text
 from gui.experiments.base import (
     Experiment,
     check_finite,
     check_fits,
     checked_pool,
+    reason,
     size_text,
 )
+from gui.i18n import tr, translated
 from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
 
@@ -48,14 +51,14 @@ class Difference:
 class CompareResult:
     request: CompareRequest
     outputs: tuple[np.ndarray | None, ...]  # (C, h, w) per panel
-    problems: tuple[str, ...]  # why a panel is empty ("" when it is not)
+    problems: tuple[str, ...]  # why a panel is empty ("" when it is not), as the engine said
     nonlinearity: dict[str, float]  # by kind name
     differences: dict[tuple[int, int], Difference]  # per pair of panels of one output size
 
 
 class CompareExperiment(Experiment):
-    title = "Compare"
-    explanation = (
+    title = Text("Compare")
+    explanation = Text(
         "Max pooling keeps the strongest response in each window, average pooling the overall "
         "level, and the others sit in between. Pick up to four types: they pool the same image "
         "with the same window (the kernel and stride of the controls). The difference map "
@@ -73,28 +76,28 @@ class CompareExperiment(Experiment):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(7)  # four in a row must fit a laptop screen
-            combo.addItem("(none)", None)
+            combo.addItem(tr("(none)"), None)
             for name, kind in KINDS.items():
                 if "kernel_size" in kind.parameters:
-                    combo.addItem(kind.label, name)
+                    combo.addItem(translated(kind.label), name)
             combo.setCurrentIndex(combo.findData(default))
-            combo.setToolTip("A pooling type to compare")
+            combo.setToolTip(tr("A pooling type to compare"))
             combo.currentIndexChanged.connect(self.refresh)
             self.controls.addWidget(combo)
             self.choices.append(combo)
         self.panels = [ImagePanel("") for _ in defaults]
-        self.difference = ImagePanel("Difference")
+        self.difference = ImagePanel(tr("Difference"))
         self.difference.set_colour_map("CET-D1")
         grid = QGridLayout()
         for index, panel in enumerate(self.panels):
             grid.addWidget(panel, 0, index)
         grid.addWidget(self.difference, 1, 0, 1, 2)
         self.pair = QComboBox()
-        self.pair.setToolTip("Which two panels the difference map subtracts")
+        self.pair.setToolTip(tr("Which two panels the difference map subtracts"))
         for first, second in PAIRS:
             self.pair.addItem(f"{first + 1} - {second + 1}")
         self.pair.currentIndexChanged.connect(self._on_pair_changed)
-        difference_label = QLabel("difference")
+        difference_label = QLabel(tr("difference"))
         difference_label.setToolTip(self.pair.toolTip())
         self.controls.addWidget(difference_label)
         self.controls.addWidget(self.pair)
@@ -128,7 +131,7 @@ class CompareExperiment(Experiment):
                 linearity[name] = nonlinearity(request.image, pool)
             except PoolingError as error:
                 outputs.append(None)
-                problems.append(str(error))
+                problems.append(reason(error))
                 continue
             problems.append("")
         differences = {}
@@ -150,9 +153,9 @@ class CompareExperiment(Experiment):
         for panel, name, output in zip(self.panels, result.request.names, result.outputs):
             panel.show_array(output, result.request.levels)
             if output is not None:
-                panel.set_title(KINDS[name].label)  # the summary gives the size
+                panel.set_title(translated(KINDS[name].label))  # the summary gives the size
             else:
-                panel.set_title("(none)" if name is None else "does not fit: see below")
+                panel.set_title(tr("(none)") if name is None else tr("does not fit: see below"))
         self.show_difference()
 
     def _on_pair_changed(self, *_) -> None:
@@ -165,7 +168,7 @@ class CompareExperiment(Experiment):
         difference = result.differences.get((first, second))
         linearity = self.linearity_text(result)
         problems = " ".join(
-            f"Panel {index + 1}: {problem}"
+            tr("Panel {number}: {problem}").format(number=index + 1, problem=translated(problem))
             for index, problem in enumerate(result.problems)
             if problem
         )
@@ -174,15 +177,24 @@ class CompareExperiment(Experiment):
         if difference is None:
             self.difference.show_array(None, (0, 1))
             self.summary.setText(
-                "Choose two types that give outputs of the same size for the difference map. "
+                tr("Choose two types that give outputs of the same size for the difference map.")
+                + " "
                 + linearity
             )
             return
         self.difference.show_array(difference.values, symmetric_range(difference.values))
         self.summary.setText(
-            f"Outputs of {size_text(difference.values.shape)} (H x W). Panel {first + 1} minus "
-            f"panel {second + 1}: mean absolute difference {difference.mean_absolute:.4f}, "
-            f"largest {difference.largest:.4f} (red: panel {first + 1} higher, blue: lower). "
+            tr(
+                "Outputs of {size} (H x W). Panel {first} minus panel {second}: mean absolute "
+                "difference {mean}, largest {largest} (red: panel {first} higher, blue: lower)."
+            ).format(
+                size=size_text(difference.values.shape),
+                first=first + 1,
+                second=second + 1,
+                mean=f"{difference.mean_absolute:.4f}",
+                largest=f"{difference.largest:.4f}",
+            )
+            + " "
             + linearity
         )
 
@@ -191,10 +203,11 @@ class CompareExperiment(Experiment):
         if not result.nonlinearity:
             return ""
         numbers = ", ".join(
-            f"{KINDS[name].label} {value:.4f}" for name, value in result.nonlinearity.items()
+            f"{translated(KINDS[name].label)} {value:.4f}"
+            for name, value in result.nonlinearity.items()
         )
-        return (
-            f"Nonlinearity (the gap between pool(x + y) and pool(x) + pool(y), y the mirrored "
-            f"image): {numbers}. 0 means the pool is linear, as average pooling is; above 0 it "
+        return tr(
+            "Nonlinearity (the gap between pool(x + y) and pool(x) + pool(y), y the mirrored "
+            "image): {numbers}. 0 means the pool is linear, as average pooling is; above 0 it "
             "is not: the maximum of a sum is not the sum of the maxima."
-        )
+        ).format(numbers=numbers)

@@ -12,14 +12,16 @@ from engine.analysis.experiments import pooling_cost
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import output_shape
+from engine.text import Text
 from gui.experiments.base import Experiment
+from gui.i18n import tr, translated
 from gui.models.jobs import CancelToken
 
 COST_ROWS = (
-    ("elements", "elements"),
-    ("memory (float32 bytes)", "bytes"),
-    ("3x3 conv multiply-adds", "conv3x3_macs"),
-    ("dense layer weights", "dense_weights"),
+    (Text("elements"), "elements"),
+    (Text("memory (float32 bytes)"), "bytes"),
+    (Text("3x3 conv multiply-adds"), "conv3x3_macs"),
+    (Text("dense layer weights"), "dense_weights"),
 )
 
 
@@ -38,8 +40,8 @@ class CostResult:
 
 
 class CostExperiment(Experiment):
-    title = "Cost"
-    explanation = (
+    title = Text("Cost")
+    explanation = Text(
         "Pooling shrinks what every later layer must store and compute. For a feature map of "
         "C channels at this image's size, the table gives the elements before and after the "
         "current pooling, the memory (float32), the multiply-adds of a following 3x3 "
@@ -54,15 +56,15 @@ class CostExperiment(Experiment):
         self.channels.setRange(1, 2048)
         self.channels.setValue(64)
         self.channels.setPrefix("C = ")
-        self.channels.setToolTip("Channels of the feature map")
+        self.channels.setToolTip(tr("Channels of the feature map"))
         self.units = QSpinBox()
         self.units.setRange(1, 100_000)
         self.units.setValue(512)
-        self.units.setPrefix("dense units ")
-        self.units.setToolTip("Units of the dense layer after flattening")
-        self.use_image_size = QCheckBox("use the image's size")
+        self.units.setPrefix(tr("dense units "))
+        self.units.setToolTip(tr("Units of the dense layer after flattening"))
+        self.use_image_size = QCheckBox(tr("use the image's size"))
         self.use_image_size.setChecked(True)
-        self.use_image_size.setToolTip("Otherwise a 22x22 map, the textbook example")
+        self.use_image_size.setToolTip(tr("Otherwise a 22x22 map, the textbook example"))
         for widget in (self.channels, self.units, self.use_image_size):
             self.controls.addWidget(widget)
             signal = getattr(widget, "valueChanged", None) or widget.toggled
@@ -91,21 +93,24 @@ class CostExperiment(Experiment):
     def show_result(self, result: CostResult) -> None:
         self.cost = result.cost
         html = [
-            "<table cellpadding=6><tr><th></th><th>before</th><th>after</th><th>saved</th></tr>"
+            "<table cellpadding=6><tr><th></th>"
+            f"<th>{tr('before')}</th><th>{tr('after')}</th><th>{tr('saved')}</th></tr>"
         ]
         for label, key in COST_ROWS:
             before, after = self.cost[f"{key}_before"], self.cost[f"{key}_after"]
             html.append(
-                f"<tr><td>{label}</td><td align=right>{human(before)}</td>"
+                f"<tr><td>{translated(label)}</td><td align=right>{human(before)}</td>"
                 f"<td align=right>{human(after)}</td>"
                 f"<td align=right>{1 - after / before:.1%}</td></tr>"
             )
         html.append("</table>")
         self.table.setText("".join(html))
         self.summary.setText(
-            f"A map of {shape_text(result.request.input_shape)} (C x H x W) pooled with "
-            f"{kind_of(result.request.params).label.lower()} pooling becomes "
-            f"{shape_text(result.output_shape)}."
+            tr("A map of {input} (C x H x W) pooled with {kind} pooling becomes {output}.").format(
+                input=shape_text(result.request.input_shape),
+                kind=translated(kind_of(result.request.params).label).lower(),
+                output=shape_text(result.output_shape),
+            )
         )
 
     def show_problem(self, message: str) -> None:

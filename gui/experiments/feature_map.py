@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,7 +15,9 @@ from engine.pooling.display import data_range
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import run_pool
-from gui.experiments.base import Experiment, ExperimentError, check_finite, size_text
+from engine.text import Text
+from gui.experiments.base import Experiment, ExperimentError, check_finite, reason, size_text
+from gui.i18n import tr, translated
 from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
 
@@ -25,7 +26,7 @@ from gui.views.image_panel import ImagePanel
 class FeatureMapRequest:
     image: np.ndarray  # (C, H, W) working crop
     kernel: np.ndarray  # (kH, kW) convolution kernel
-    kernel_name: str  # the preset's short name, or "your" for a typed kernel
+    kernel_name: str | None  # the preset's short name, None for a typed kernel
     params: PoolParams
 
 
@@ -35,6 +36,17 @@ class FeatureMapResult:
     feature_map: np.ndarray  # (1, H, W)
     pooled: np.ndarray  # (1, h, w)
     levels: tuple[float, float]
+
+
+KERNEL_NAMES = {
+    "edges (24 centre, -1 around)": Text("edges"),
+    "Sobel x (vertical edges)": Text("Sobel x"),
+    "Sobel y (horizontal edges)": Text("Sobel y"),
+    "box blur 3x3": Text("box blur"),
+    "Gaussian blur 5x5": Text("Gaussian blur"),
+}
+"""The short name a sentence gives each of ``CONV_PRESETS`` (a preset missing here is called
+by its full name)."""
 
 
 def kernel_as_text(kernel: np.ndarray) -> str:
@@ -53,8 +65,8 @@ class FeatureMapExperiment(Experiment):
 
     inputReplaced = Signal(str)
 
-    title = "Feature map first"
-    explanation = (
+    title = Text("Feature map first")
+    explanation = Text(
         "In a CNN, pooling follows a convolution: it pools feature maps, not raw pixels. Pick a "
         "kernel (or type your own, rows of numbers); the left view is the feature map the "
         "convolution makes, the right one that map pooled with the current settings. Max "
@@ -66,24 +78,24 @@ class FeatureMapExperiment(Experiment):
         super().__init__(model, parent)
         self.preset = QComboBox()
         for name in CONV_PRESETS:
-            self.preset.addItem(name, name)
-        self.preset.setToolTip("Convolution kernel presets")
+            self.preset.addItem(translated(name), name)
+        self.preset.setToolTip(tr("Convolution kernel presets"))
         self.preset.currentIndexChanged.connect(self._on_preset_changed)
         self.kernel_text = QPlainTextEdit()
         self.kernel_text.setMaximumHeight(90)
-        self.kernel_text.setToolTip("The kernel, editable: rows of numbers")
-        self.apply_button = QPushButton("Apply kernel")
-        self.apply_button.setToolTip("Convolve with the kernel as typed")
+        self.kernel_text.setToolTip(tr("The kernel, editable: rows of numbers"))
+        self.apply_button = QPushButton(tr("Apply kernel"))
+        self.apply_button.setToolTip(tr("Convolve with the kernel as typed"))
         self.apply_button.clicked.connect(self.refresh)
-        self.use_button = QPushButton("Use as input")
-        self.use_button.setToolTip("Explore this feature map in the main views")
+        self.use_button = QPushButton(tr("Use as input"))
+        self.use_button.setToolTip(tr("Explore this feature map in the main views"))
         self.use_button.clicked.connect(self.use_as_input)
         self.controls.addWidget(self.preset)
         self.controls.addWidget(self.kernel_text, 1)
         self.controls.addWidget(self.apply_button)
         self.controls.addWidget(self.use_button)
-        self.feature_panel = ImagePanel("Feature map")
-        self.pooled_panel = ImagePanel("Pooled feature map")
+        self.feature_panel = ImagePanel(tr("Feature map"))
+        self.pooled_panel = ImagePanel(tr("Pooled feature map"))
         row = QHBoxLayout()
         row.addWidget(self.feature_panel)
         row.addWidget(self.pooled_panel)
@@ -104,11 +116,11 @@ class FeatureMapExperiment(Experiment):
         try:
             kernel = load_matrix_text(typed)
         except MatrixParseError as error:
-            raise ExperimentError(f"Kernel: {error}") from None
+            raise ExperimentError("Kernel: {problem}", problem=reason(error)) from None
         preset = self.preset.currentData()
-        name = "your"
+        name = None
         if typed.strip() == kernel_as_text(CONV_PRESETS[preset]):
-            name = re.sub(r"\s*\d+x\d+$", "", preset.split(" (")[0])  # 'box blur 3x3' -> 'box blur'
+            name = KERNEL_NAMES.get(preset, preset)
         return FeatureMapRequest(image, kernel, name, self.model.params)
 
     @staticmethod
@@ -123,7 +135,9 @@ class FeatureMapExperiment(Experiment):
             pooled = run_pool(feature_map, request.params).output.astype(np.float64)
         except PoolingError as error:
             raise ExperimentError(
-                f"Pooling the {size_text(feature_map.shape)} (H x W) feature map: {error}"
+                "Pooling the {size} (H x W) feature map: {problem}",
+                size=size_text(feature_map.shape),
+                problem=reason(error),
             ) from None
         return FeatureMapResult(request, feature_map, pooled, data_range(feature_map))
 
@@ -133,10 +147,16 @@ class FeatureMapExperiment(Experiment):
         self.pooled_panel.show_array(result.pooled, result.levels)
         kernel = result.request.kernel
         self.summary.setText(
-            f"{kernel.shape[0]} x {kernel.shape[1]} kernel on the grayscale image: feature map "
-            f"{size_text(result.feature_map.shape)} (H x W), pooled to "
-            f"{size_text(result.pooled.shape)} with {kind_of(result.request.params).label.lower()} "
-            "pooling."
+            tr(
+                "{rows} x {cols} kernel on the grayscale image: feature map {size} (H x W), "
+                "pooled to {pooled} with {kind} pooling."
+            ).format(
+                rows=kernel.shape[0],
+                cols=kernel.shape[1],
+                size=size_text(result.feature_map.shape),
+                pooled=size_text(result.pooled.shape),
+                kind=translated(kind_of(result.request.params).label).lower(),
+            )
         )
 
     def use_as_input(self) -> None:
@@ -146,9 +166,18 @@ class FeatureMapExperiment(Experiment):
             return
         self.model.image_path = None
         self.model.set_image(result.feature_map.astype(np.float32))
-        kernel = result.request.kernel
-        self.inputReplaced.emit(
-            f"The feature map of the {kernel.shape[0]} x {kernel.shape[1]} "
-            f"{result.request.kernel_name} kernel, {size_text(result.feature_map.shape)} "
-            "(H x W), is now the input of Explore."
+        kernel, name = result.request.kernel, result.request.kernel_name
+        values = dict(
+            rows=kernel.shape[0], cols=kernel.shape[1], size=size_text(result.feature_map.shape)
         )
+        if name is None:
+            sentence = tr(
+                "The feature map of the {rows} x {cols} your kernel, {size} (H x W), is now the "
+                "input of Explore."
+            ).format(**values)
+        else:
+            sentence = tr(
+                "The feature map of the {rows} x {cols} {name} kernel, {size} (H x W), is now "
+                "the input of Explore."
+            ).format(name=translated(name), **values)
+        self.inputReplaced.emit(sentence)

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QSpinBox
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import output_shape, run_pool
+from engine.text import Text
 from gui.experiments.base import WORKING_SIDE, Experiment, check_finite, size_text
+from gui.i18n import tr, translated
 from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
 
@@ -38,12 +40,14 @@ class FixedLengthResult:
 def describe(params: PoolParams) -> str:
     """'Adaptive average: 16 values per channel' and the like."""
     shape = output_shape(params, (1, 64, 64))
-    return f"{kind_of(params).label}: {shape[0] * shape[1]} values per channel"
+    return tr("{kind}: {count} values per channel").format(
+        kind=translated(kind_of(params).label), count=shape[0] * shape[1]
+    )
 
 
 class FixedLengthExperiment(Experiment):
-    title = "Fixed-length output"
-    explanation = (
+    title = Text("Fixed-length output")
+    explanation = Text(
         "Dense layers need inputs of one size, but photos come in many sizes. Adaptive pooling "
         "and spatial pyramid pooling choose their windows from the input size, so any image "
         "gives the same number of outputs. Here the image and a smaller crop of it go through "
@@ -55,23 +59,19 @@ class FixedLengthExperiment(Experiment):
         self.mode = QComboBox()
         for params in FIXED_LENGTH_SETTINGS:
             self.mode.addItem(describe(params), params)
-        self.mode.setToolTip("The size-independent pooling to use")
+        self.mode.setToolTip(tr("The size-independent pooling to use"))
         self.mode.currentIndexChanged.connect(self.refresh)
         self.crop = QSpinBox()
         self.crop.setRange(8, WORKING_SIDE)
         self.crop.setValue(97)
-        self.crop.setToolTip("Side of the smaller crop")
+        self.crop.setToolTip(tr("Side of the smaller crop"))
         self.crop.valueChanged.connect(self.refresh)
         self.controls.addWidget(self.mode)
-        self.controls.addWidget(QLabel("second image: crop of"))
+        self.controls.addWidget(QLabel(tr("second image: crop of")))
         self.controls.addWidget(self.crop)
         self.controls.addStretch(1)
-        self.panels = [
-            ImagePanel("Image"),
-            ImagePanel("Crop"),
-            ImagePanel("Output 1"),
-            ImagePanel("Output 2"),
-        ]
+        self.titles = (tr("Image"), tr("Crop"), tr("Output 1"), tr("Output 2"))
+        self.panels = [ImagePanel(title) for title in self.titles]
         grid = QGridLayout()
         for index, panel in enumerate(self.panels):
             grid.addWidget(panel, index // 2, index % 2)
@@ -100,13 +100,15 @@ class FixedLengthExperiment(Experiment):
 
     def show_result(self, result: FixedLengthResult) -> None:
         image, crop = result.request.image, result.crop
-        for panel, array, title in zip(
-            self.panels, (image, crop, *result.outputs), ("Image", "Crop", "Output 1", "Output 2")
-        ):
+        for panel, array, title in zip(self.panels, (image, crop, *result.outputs), self.titles):
             panel.show_array(array, result.request.levels)
             panel.set_title(f"{title}: {size_text(array.shape)}")
         self.lengths = (result.outputs[0].size, result.outputs[1].size)
         self.summary.setText(
-            f"{size_text(image.shape)} and {size_text(crop.shape)} pixels (H x W) in, "
-            f"{self.lengths[0]} and {self.lengths[1]} values out."
+            tr("{image} and {crop} pixels (H x W) in, {first} and {second} values out.").format(
+                image=size_text(image.shape),
+                crop=size_text(crop.shape),
+                first=self.lengths[0],
+                second=self.lengths[1],
+            )
         )

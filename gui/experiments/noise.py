@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QSlider
 
 from engine.analysis.experiments import noise_sensitivity
+from engine.text import Text
 from gui.experiments.base import (
     CURVE_COLOURS,
     Experiment,
@@ -19,6 +20,7 @@ from gui.experiments.base import (
     label,
     size_text,
 )
+from gui.i18n import tr
 from gui.models.jobs import CancelToken
 
 NOISE_KINDS = ("max", "avg", "blurmax", "softpool")
@@ -40,8 +42,8 @@ class NoiseResult:
 
 
 class NoiseExperiment(Experiment):
-    title = "Noise robustness"
-    explanation = (
+    title = Text("Noise robustness")
+    explanation = Text(
         "Add noise and see how much each pooled output changes. Salt-and-pepper noise sets "
         "random pixels to black or white: max pooling picks up every white speck, while "
         "averaging dilutes it. Gaussian noise shifts every pixel a little: averaging cancels "
@@ -51,23 +53,25 @@ class NoiseExperiment(Experiment):
     def __init__(self, model, parent=None):
         super().__init__(model, parent)
         self.kind = QComboBox()
-        self.kind.addItem("salt and pepper", "salt_pepper")
-        self.kind.addItem("Gaussian", "gaussian")
-        self.kind.setToolTip("Kind of noise")
+        self.kind.addItem(tr("salt and pepper"), "salt_pepper")
+        self.kind.addItem(tr("Gaussian"), "gaussian")
+        self.kind.setToolTip(tr("Kind of noise"))
         self.kind.currentIndexChanged.connect(self.refresh)
         self.amount = QSlider(Qt.Orientation.Horizontal)
         self.amount.setRange(1, 50)
         self.amount.setValue(20)
         self.amount.setToolTip(
-            "Largest noise amount on the plot (fraction of pixels, or "
-            "standard deviation), in hundredths"
+            tr(
+                "Largest noise amount on the plot (fraction of pixels, or "
+                "standard deviation), in hundredths"
+            )
         )
         self.amount.sliderReleased.connect(self.refresh)
         self.controls.addWidget(self.kind)
-        self.controls.addWidget(QLabel("up to"))
+        self.controls.addWidget(QLabel(tr("up to")))
         self.controls.addWidget(self.amount, 1)
-        self.plot_widget = self.plot("output change (relative)")
-        self.plot_widget.setLabel("bottom", "noise amount")
+        self.plot_widget = self.plot(tr("output change (relative)"))
+        self.plot_widget.setLabel("bottom", tr("noise amount"))
         self.body.addWidget(self.plot_widget)
         self.changes: dict[str, list[float]] = {}
         self.result: NoiseResult | None = None
@@ -104,11 +108,14 @@ class NoiseExperiment(Experiment):
                 pen=pg.mkPen(colour, width=2),
                 symbolBrush=colour,
             )
+        changes = ", ".join(
+            tr("{kind} changes {change}").format(kind=label(name), change=f"{values[-1]:.3f}")
+            for name, values in self.changes.items()
+        )
         self.summary.setText(
-            f"On the {size_text(result.request.image.shape)} (H x W) crop, at amount "
-            f"{amounts[-1]:g}: "
-            + ", ".join(
-                f"{label(name)} changes {values[-1]:.3f}" for name, values in self.changes.items()
+            tr("On the {size} (H x W) crop, at amount {amount}: {changes}.").format(
+                size=size_text(result.request.image.shape),
+                amount=f"{amounts[-1]:g}",
+                changes=changes,
             )
-            + "."
         )

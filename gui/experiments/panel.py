@@ -26,6 +26,7 @@ from gui.experiments.fixed_length import FixedLengthExperiment
 from gui.experiments.noise import NoiseExperiment
 from gui.experiments.shift import ShiftExperiment
 from gui.experiments.stacked import StackExperiment
+from gui.i18n import message_of, tr, translated
 from gui.models.jobs import JobRunner
 from gui.models.pool_model import PoolModel
 
@@ -70,8 +71,8 @@ class ExperimentsPanel(QTabWidget):
         for experiment in EXPERIMENTS:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.addTab(holder, experiment.title)
-            self.setTabToolTip(self.count() - 1, experiment.explanation[:160] + "…")
+            self.addTab(holder, translated(experiment.title))
+            self.setTabToolTip(self.count() - 1, translated(experiment.explanation)[:160] + "…")
         self.busy_mark = self._make_busy_mark()
         self.setCornerWidget(self.busy_mark, Qt.Corner.TopRightCorner)
         self.builder = QTimer(self)  # builds the chosen experiment, then the others, in turns
@@ -83,7 +84,7 @@ class ExperimentsPanel(QTabWidget):
 
     def _make_busy_mark(self) -> QWidget:
         mark = QWidget()
-        mark.setToolTip("The experiment is computing; the last result stays until it is done")
+        mark.setToolTip(tr("The experiment is computing; the last result stays until it is done"))
         progress = QProgressBar()
         progress.setObjectName("experiment_busy")
         progress.setRange(0, 0)  # indeterminate
@@ -91,7 +92,7 @@ class ExperimentsPanel(QTabWidget):
         progress.setMaximumWidth(80)
         progress.setMaximumHeight(12)
         progress.setToolTip(mark.toolTip())
-        text = QLabel("computing…")
+        text = QLabel(tr("computing…"))
         text.setToolTip(mark.toolTip())
         layout = QHBoxLayout(mark)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -185,6 +186,8 @@ class ExperimentsPanel(QTabWidget):
         if not self.active or self.model.image is None or index < 0:
             return
         if index not in self.built:
+            if self.computing not in (None, index):
+                self.cancel()  # only the visible experiment computes, even while it is built
             self.builder.stop()
             self._schedule_build()  # the tab switch paints now, the experiment comes next turn
             self._update_busy_mark()
@@ -199,7 +202,7 @@ class ExperimentsPanel(QTabWidget):
         except ExperimentError as error:
             self.cancel()
             self.stale.discard(index)
-            experiment.show_problem(str(error))
+            experiment.show_problem(message_of(error))
             return
         if request is None:
             return

@@ -17,6 +17,7 @@ from engine.analysis.experiments import (
 )
 from engine.pooling.parameters import PoolParams
 from engine.pooling.pipeline import output_shape
+from engine.text import Text
 from gui.experiments.base import (
     CURVE_COLOURS,
     WORKING_SIDE,
@@ -27,6 +28,7 @@ from gui.experiments.base import (
     label,
     size_text,
 )
+from gui.i18n import tr
 from gui.models.jobs import CancelToken
 
 SHIFT_KINDS = ("max", "avg", "blurmax")
@@ -52,8 +54,8 @@ class ShiftResult:
 
 
 class ShiftExperiment(Experiment):
-    title = "Shift invariance"
-    explanation = (
+    title = Text("Shift invariance")
+    explanation = Text(
         "Is pooling invariant to small shifts? Move the image diagonally by 0 to 2k pixels (a "
         "crop taken further down and right, so nothing wraps around), pool it, line the output "
         "up with the unshifted one by the whole output cells the shift spans, and measure how "
@@ -69,24 +71,24 @@ class ShiftExperiment(Experiment):
         self.angle = QDoubleSpinBox()
         self.angle.setRange(0, 30)
         self.angle.setValue(5)
-        self.angle.setSuffix(" deg")
-        self.angle.setToolTip("Rotation to test")
+        self.angle.setSuffix(tr(" deg"))
+        self.angle.setToolTip(tr("Rotation to test"))
         self.scale = QDoubleSpinBox()
         self.scale.setRange(0.8, 1.25)
         self.scale.setSingleStep(0.05)
         self.scale.setValue(1.1)
-        self.scale.setToolTip("Zoom to test")
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip("Measure again with these settings")
+        self.scale.setToolTip(tr("Zoom to test"))
+        self.run_button = QPushButton(tr("Run"))
+        self.run_button.setToolTip(tr("Measure again with these settings"))
         self.run_button.clicked.connect(self.refresh)
-        self.controls.addWidget(QLabel("rotation"))
+        self.controls.addWidget(QLabel(tr("rotation")))
         self.controls.addWidget(self.angle)
-        self.controls.addWidget(QLabel("zoom"))
+        self.controls.addWidget(QLabel(tr("zoom")))
         self.controls.addWidget(self.scale)
         self.controls.addWidget(self.run_button)
         self.controls.addStretch(1)
-        self.plot_widget = self.plot("output change (relative)")
-        self.plot_widget.setLabel("bottom", "shift (pixels, diagonal)")
+        self.plot_widget = self.plot(tr("output change (relative)"))
+        self.plot_widget.setLabel("bottom", tr("shift (pixels, diagonal)"))
         self.body.addWidget(self.plot_widget)
         self.changes: dict[str, list[float]] = {}
         self.scores: dict[str, float] = {}
@@ -109,9 +111,13 @@ class ShiftExperiment(Experiment):
         crop_shape = (region.shape[-2] - largest, region.shape[-1] - largest)
         if min(crop_shape) < kernel:
             raise ExperimentError(
-                f"Shifts of up to {largest} pixels with a {kernel} x {kernel} window need at "
-                f"least {largest + kernel} pixels a side, but the image has "
-                f"{size_text(region.shape)} (H x W): choose a smaller kernel."
+                "Shifts of up to {largest} pixels with a {kernel} x {kernel} window need at "
+                "least {needed} pixels a side, but the image has {size} (H x W): choose a "
+                "smaller kernel.",
+                largest=largest,
+                kernel=kernel,
+                needed=largest + kernel,
+                size=size_text(region.shape),
             )
         changes, scores, transforms = {}, {}, {}
         for name in SHIFT_KINDS:
@@ -124,9 +130,13 @@ class ShiftExperiment(Experiment):
                 < 1
             ):
                 raise ExperimentError(
-                    f"The {size_text(crop_shape)} (H x W) crop is too small to compare shifts "
-                    f"of up to {largest} pixels with a {kernel} x {kernel} window and stride "
-                    f"{stride}: choose a smaller kernel or load a larger image."
+                    "The {size} (H x W) crop is too small to compare shifts of up to {largest} "
+                    "pixels with a {kernel} x {kernel} window and stride {stride}: choose a "
+                    "smaller kernel or load a larger image.",
+                    size=size_text(crop_shape),
+                    largest=largest,
+                    kernel=kernel,
+                    stride=stride,
                 )
             pool = checked_pool(params, token)
             changes[name] = shift_sensitivity(region, pool, stride, shifts, border)
@@ -154,16 +164,25 @@ class ShiftExperiment(Experiment):
             for shift, value in zip(result.shifts, values)
             if shift % request.stride == 0
         ]
+        scores = ", ".join(f"{label(name)} {score:.4f}" for name, score in result.scores.items())
+        transforms = ", ".join(
+            f"{label(name)} {values['rotation'][0]:.3f} / {values['scale'][0]:.3f}"
+            for name, values in result.transforms.items()
+        )
         self.summary.setText(
-            f"Kernel {request.kernel}, stride {request.stride}, crops of "
-            f"{size_text(result.crop_shape)} (H x W) moved without wrap-around. Largest change "
-            f"at shifts that are multiples of the stride: {max(at_strides):.2g}. Shift "
-            "consistency: "
-            + ", ".join(f"{label(name)} {score:.4f}" for name, score in result.scores.items())
-            + f". Change after {request.angle:g} deg rotation / x{request.scale:g} zoom: "
-            + ", ".join(
-                f"{label(name)} {values['rotation'][0]:.3f} / {values['scale'][0]:.3f}"
-                for name, values in result.transforms.items()
+            tr(
+                "Kernel {kernel}, stride {stride}, crops of {size} (H x W) moved without "
+                "wrap-around. Largest change at shifts that are multiples of the stride: "
+                "{largest}. Shift consistency: {scores}. Change after {angle} deg rotation / "
+                "x{scale} zoom: {transforms}."
+            ).format(
+                kernel=request.kernel,
+                stride=request.stride,
+                size=size_text(result.crop_shape),
+                largest=f"{max(at_strides):.2g}",
+                scores=scores,
+                angle=f"{request.angle:g}",
+                scale=f"{request.scale:g}",
+                transforms=transforms,
             )
-            + "."
         )

@@ -11,9 +11,14 @@ from engine import functional as F
 from engine.analysis.experiments import Layer, conv2d, receptive_field_of, receptive_fields
 from engine.errors import PoolingError
 from engine.pooling.windows import Rect
-from gui.experiments.base import Experiment, ExperimentError, check_finite, size_text
+from engine.text import Text
+from gui.experiments.base import Experiment, ExperimentError, check_finite, reason, size_text
+from gui.i18n import tr, translated
 from gui.models.jobs import CancelToken
 from gui.views.image_panel import ImagePanel
+
+LAYER_KINDS = {"conv": Text("conv"), "pool": Text("pool")}
+"""How the window names each kind of layer a stack can hold."""
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,8 @@ def run_stack(image: np.ndarray, layers, token: CancelToken | None = None) -> np
 
 
 class StackExperiment(Experiment):
-    title = "Stacked layers"
-    explanation = (
+    title = Text("Stacked layers")
+    explanation = Text(
         "Each pooling layer doubles (for stride 2) how far apart neighbouring units look, so "
         "after a few conv and pool layers one unit sees a large part of the image: its "
         "receptive field. Build a stack (conv layers here are 3x3 averages, to keep the "
@@ -64,26 +69,27 @@ class StackExperiment(Experiment):
         ]
         self.list = QListWidget()
         self.list.setMaximumHeight(110)
-        self.list.setToolTip("The stack, first layer on top")
+        self.list.setToolTip(tr("The stack, first layer on top"))
         self.kind = QComboBox()
-        self.kind.addItems(["conv", "pool"])
-        self.kind.setToolTip("Kind of layer to add")
+        for kind, name in LAYER_KINDS.items():
+            self.kind.addItem(translated(name), kind)
+        self.kind.setToolTip(tr("Kind of layer to add"))
         self.kernel = QSpinBox()
         self.kernel.setRange(1, 9)
         self.kernel.setValue(2)
-        self.kernel.setPrefix("k ")
-        self.kernel.setToolTip("Kernel size of the layer to add")
+        self.kernel.setPrefix(tr("k "))
+        self.kernel.setToolTip(tr("Kernel size of the layer to add"))
         self.stride = QSpinBox()
         self.stride.setRange(1, 4)
         self.stride.setValue(2)
-        self.stride.setPrefix("s ")
-        self.stride.setToolTip("Stride of the layer to add")
+        self.stride.setPrefix(tr("s "))
+        self.stride.setToolTip(tr("Stride of the layer to add"))
         buttons = []
         for text, tip, slot in (
-            ("Add", "Add the layer at the end", self.add_layer),
-            ("Remove", "Remove the selected layer", self.remove_layer),
-            ("Up", "Move the selected layer up", lambda: self.move(-1)),
-            ("Down", "Move the selected layer down", lambda: self.move(1)),
+            (tr("Add"), tr("Add the layer at the end"), self.add_layer),
+            (tr("Remove"), tr("Remove the selected layer"), self.remove_layer),
+            (tr("Up"), tr("Move the selected layer up"), lambda: self.move(-1)),
+            (tr("Down"), tr("Move the selected layer down"), lambda: self.move(1)),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -92,8 +98,8 @@ class StackExperiment(Experiment):
         self.controls.addWidget(self.list, 1)
         for widget in (self.kind, self.kernel, self.stride, *buttons):
             self.controls.addWidget(widget)
-        self.input_panel = ImagePanel("Input and receptive field")
-        self.output_panel = ImagePanel("Last output (hover a cell)")
+        self.input_panel = ImagePanel(tr("Input and receptive field"))
+        self.output_panel = ImagePanel(tr("Last output (hover a cell)"))
         self.output_panel.sigCellHovered.connect(self.show_field)
         self.output_panel.sigCellClicked.connect(self.show_field)
         row = QHBoxLayout()
@@ -105,14 +111,9 @@ class StackExperiment(Experiment):
         self.show_layers()
 
     def add_layer(self) -> None:
-        kernel = self.kernel.value()
+        kernel, kind = self.kernel.value(), self.kind.currentData()
         self.layers.append(
-            Layer(
-                self.kind.currentText(),
-                kernel,
-                self.stride.value(),
-                kernel // 2 if self.kind.currentText() == "conv" else 0,
-            )
+            Layer(kind, kernel, self.stride.value(), kernel // 2 if kind == "conv" else 0)
         )
         self.changed()
 
@@ -139,8 +140,12 @@ class StackExperiment(Experiment):
         self.list.clear()
         for layer in self.layers:
             self.list.addItem(
-                f"{layer.kind} {layer.kernel_size}x{layer.kernel_size}, stride "
-                f"{layer.stride}, padding {layer.padding}"
+                tr("{kind} {size}x{size}, stride {stride}, padding {padding}").format(
+                    kind=translated(LAYER_KINDS[layer.kind]),
+                    size=layer.kernel_size,
+                    stride=layer.stride,
+                    padding=layer.padding,
+                )
             )
 
     def capture(self) -> StackRequest | None:
@@ -156,7 +161,9 @@ class StackExperiment(Experiment):
             output = run_stack(request.image, request.layers, token)
         except PoolingError as error:
             raise ExperimentError(
-                f"The stack does not fit the {size_text(request.image.shape)} (H x W) crop: {error}"
+                "The stack does not fit the {size} (H x W) crop: {problem}",
+                size=size_text(request.image.shape),
+                problem=reason(error),
             ) from None
         return StackResult(request, output)
 
@@ -176,10 +183,20 @@ class StackExperiment(Experiment):
         self.input_panel.overlay.set_bins([field])
         self.output_panel.overlay.set_marked([], (row, col))
         sizes = ", ".join(
-            f"{layer.kind} {field.size}px" for layer, field in zip(layers, receptive_fields(layers))
+            f"{translated(LAYER_KINDS[layer.kind])} {field.size}px"
+            for layer, field in zip(layers, receptive_fields(layers))
         )
         self.summary.setText(
-            f"Output cell ({row}, {col}) sees input rows {field.top}..{field.bottom - 1}, "
-            f"columns {field.left}..{field.right - 1}. Receptive field after each layer: "
-            f"{sizes or 'no layers'}."
+            tr(
+                "Output cell ({row}, {col}) sees input rows {top}..{bottom}, columns "
+                "{left}..{right}. Receptive field after each layer: {sizes}."
+            ).format(
+                row=row,
+                col=col,
+                top=field.top,
+                bottom=field.bottom - 1,
+                left=field.left,
+                right=field.right - 1,
+                sizes=sizes or tr("no layers"),
+            )
         )

@@ -24,11 +24,12 @@ from engine.network.architecture import NO_POOLING, Architecture, pool_choices
 from engine.network.layers import INFERENCE, Conv2D, Pooling2D
 from engine.network.model import feature_maps
 from engine.network.receptive import receptive_field
-from engine.network.summary import SummaryRow, head_arithmetic, summary_rows
+from engine.network.summary import SummaryRow, head_arithmetic_lines, summary_rows
 from engine.network.training import Progress
 from engine.pooling.kinds import kind_of
 from engine.pooling.parameters import PoolParams
 from engine.pooling.windows import Rect
+from gui.i18n import tr, translated
 from gui.models.jobs import JobRunner
 from gui.models.network_training import (
     SHIFTS,
@@ -152,6 +153,7 @@ class NetworkModel(QObject):
         self.pool = pool
         if pool != NO_POOLING:
             self.twin_of = pool
+        self.maps = None  # the old pooling's: update_architecture's views must not see them
         self.settingsChanged.emit()
         self.update_architecture()
         self.refresh_maps()
@@ -196,15 +198,23 @@ class NetworkModel(QObject):
     def claims(self) -> str:
         """The article's arithmetic at width 1 (its network): the flattened last map and the
         weights a Dense(512) head would need on it, with pooling and without, and what one
-        cell of the last layer sees."""
+        cell of the last layer sees; one line each."""
         pooled = Architecture(pool=self.twin_of)
-        lines = head_arithmetic(pooled).splitlines()
+        lines = [translated(line) for line in head_arithmetic_lines(pooled)]
         for architecture in (pooled, pooled.twin(NO_POOLING)):
             _, height, width = self.last_map_shape(architecture)
             field = receptive_field(architecture, height // 2, width // 2)
             lines.append(
-                f"{architecture.pool} pooling: one cell of the last {height} x {width} map sees "
-                f"{field.height} x {field.width} pixels of the 28 x 28 digit."
+                tr(
+                    "{pooling} pooling: one cell of the last {height} x {width} map sees "
+                    "{field_height} x {field_width} pixels of the 28 x 28 digit."
+                ).format(
+                    pooling=architecture.pool,
+                    height=height,
+                    width=width,
+                    field_height=field.height,
+                    field_width=field.width,
+                )
             )
         return "\n".join(lines)
 
@@ -231,7 +241,12 @@ class NetworkModel(QObject):
 
         self.runner.submit(lambda token: train_in_background(choice, settings, token, report))
         self.runsChanged.emit()
-        self.progressChanged.emit(0.0, f"{choice}: drawing {settings.train_count:,} digits…")
+        self.progressChanged.emit(
+            0.0,
+            tr("{pooling}: drawing {count} digits…").format(
+                pooling=choice, count=f"{settings.train_count:,}"
+            ),
+        )
 
     def cancel(self) -> None:
         """Stop the training (and those waiting); nothing of it is kept."""
@@ -241,7 +256,7 @@ class NetworkModel(QObject):
         self.live = None
         if was_training:
             self.runsChanged.emit()
-            self.progressChanged.emit(0.0, "Cancelled: nothing of that training is kept.")
+            self.progressChanged.emit(0.0, tr("Cancelled: nothing of that training is kept."))
 
     def shutdown(self) -> None:
         """The window is closing: stop the background work without waiting for it."""
@@ -276,13 +291,26 @@ class NetworkModel(QObject):
             step.running_loss,
             step.running_accuracy,
         )
-        text = (
-            f"{live.choice}: epoch {step.epoch + 1}/{live.settings.epochs}, batch "
-            f"{step.batch}/{step.batches}: loss {step.running_loss:.3f}, accuracy "
-            f"{step.running_accuracy:.1%}"
-        )
         if self.queue:
-            text += f" (then {', '.join(self.queue)})"
+            text = tr(
+                "{pooling}: epoch {epoch}/{epochs}, batch {batch}/{batches}: loss {loss}, "
+                "accuracy {accuracy} (then {poolings})"
+            )
+        else:
+            text = tr(
+                "{pooling}: epoch {epoch}/{epochs}, batch {batch}/{batches}: loss {loss}, "
+                "accuracy {accuracy}"
+            )
+        text = text.format(
+            pooling=live.choice,
+            epoch=step.epoch + 1,
+            epochs=live.settings.epochs,
+            batch=step.batch,
+            batches=step.batches,
+            loss=f"{step.running_loss:.3f}",
+            accuracy=f"{step.running_accuracy:.1%}",
+            poolings=", ".join(self.queue),
+        )
         self.progressChanged.emit((self.batch_done + step.fraction) / max(self.batch_size, 1), text)
         self.runsChanged.emit()
 
@@ -293,8 +321,16 @@ class NetworkModel(QObject):
         last = run.records[-1]
         self.progressChanged.emit(
             self.batch_done / max(self.batch_size, 1),
-            f"{run.choice}: trained in {run.seconds:.0f} s; test accuracy "
-            f"{last.test_accuracy:.1%}, at 6 px shift {run.shifts[SHIFTS[-1]]:.1%}.",
+            tr(
+                "{pooling}: trained in {seconds} s; test accuracy {accuracy}, at {shift} px "
+                "shift {shifted}."
+            ).format(
+                pooling=run.choice,
+                seconds=f"{run.seconds:.0f}",
+                accuracy=f"{last.test_accuracy:.1%}",
+                shift=SHIFTS[-1],
+                shifted=f"{run.shifts[SHIFTS[-1]]:.1%}",
+            ),
         )
         self.runsChanged.emit()
         self.runFinished.emit(run.choice)
@@ -376,17 +412,24 @@ class NetworkModel(QObject):
     def input_text(self) -> str:
         """What the input is, and what the trained network of the chosen pooling says."""
         if self.use_explore and self.explore_image is not None:
-            text = "Explore's image"
+            text = tr("Explore's image")
         elif self.digits is None:
-            return "Drawing the test digits…"
+            return tr("Drawing the test digits…")
         else:
-            text = f"Test digit {self.input_index}, a {self.digits[1][self.input_index]}"
+            text = tr("Test digit {index}, a {digit}").format(
+                index=self.input_index, digit=self.digits[1][self.input_index]
+            )
         if self.maps is not None:
             logits = next(reversed(self.maps.values())).astype(np.float64)
             probabilities = np.exp(logits - logits.max())
             probabilities /= probabilities.sum()
             guess = int(probabilities.argmax())
-            text += f": the {self.pool} network says {guess} ({probabilities[guess]:.0%})"
+            text = tr("{input}: the {pooling} network says {guess} ({probability})").format(
+                input=text,
+                pooling=self.pool,
+                guess=guess,
+                probability=f"{probabilities[guess]:.0%}",
+            )
         return text
 
     def refresh_maps(self) -> None:
@@ -445,12 +488,25 @@ class NetworkModel(QObject):
         channel = self.selected[1]
         image = layer.maps if all_channels else layer.maps[channel : channel + 1]
         channels, height, width = image.shape
-        what = f"all {channels} channels" if all_channels else f"channel {channel}"
-        kind = kind_of(params)
-        sentence = (
-            f"{layer.name}'s feature map ({what}, {height} x {width}, H x W) of the trained "
-            f"{self.pool} network is the input of Explore, pooled as {layer.pooled_by} pools it "
-            f"({kind.label}, kernel {params.kernel_size[0]} x {params.kernel_size[1]}, stride "
-            f"{params.stride[0]} x {params.stride[1]})."
+        if all_channels:
+            what = tr("all {channels} channels").format(channels=channels)
+        else:
+            what = tr("channel {channel}").format(channel=channel)
+        sentence = tr(
+            "{layer}'s feature map ({what}, {height} x {width}, H x W) of the trained {pooling} "
+            "network is the input of Explore, pooled as {pooling_layer} pools it ({kind}, kernel "
+            "{kernel_height} x {kernel_width}, stride {stride_height} x {stride_width})."
+        ).format(
+            layer=layer.name,
+            what=what,
+            height=height,
+            width=width,
+            pooling=self.pool,
+            pooling_layer=layer.pooled_by,
+            kind=translated(kind_of(params).label),
+            kernel_height=params.kernel_size[0],
+            kernel_width=params.kernel_size[1],
+            stride_height=params.stride[0],
+            stride_width=params.stride[1],
         )
         return ExploreRequest(np.ascontiguousarray(image, np.float32), params, sentence)

@@ -2,7 +2,8 @@
 the curves of every run ready to plot, and the job a worker thread runs.
 
 No Qt object is touched here: :func:`train_in_background` runs in a worker thread and reports its
-progress through a callback; :mod:`gui.models.network_model` turns that into signals.
+progress through a callback; :mod:`gui.models.network_model` turns that into signals. The
+texts (made in the UI thread) are in the window's language.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from engine.network.model import Network
 from engine.network.report import run_training
 from engine.network.training import EpochRecord, Progress, shift_accuracy
 from engine.pooling.kinds import KINDS
+from gui.i18n import tr, translated
 from gui.models.jobs import CancelToken
 
 SHIFTS = tuple(range(7))
@@ -39,9 +41,12 @@ class TrainingSettings:
     seed: int = 0
 
     def text(self) -> str:
-        return (
-            f"{self.epochs} epoch{'s' * (self.epochs != 1)} of {self.train_count:,} digits at "
-            f"width {self.width:g}"
+        if self.epochs == 1:
+            text = tr("{epochs} epoch of {digits} digits at width {width}")
+        else:
+            text = tr("{epochs} epochs of {digits} digits at width {width}")
+        return text.format(
+            epochs=self.epochs, digits=f"{self.train_count:,}", width=f"{self.width:g}"
         )
 
 
@@ -103,10 +108,10 @@ class Series:
 def choice_label(choice: str) -> str:
     """How a pooling choice is named in the window."""
     if choice == NO_POOLING:
-        return "None (no-pooling twin)"
+        return tr("None (no-pooling twin)")
     if choice == STRIDED_CONVOLUTION:
-        return "Stride-2 convolution"
-    return KINDS[choice].label
+        return tr("Stride-2 convolution")
+    return translated(KINDS[choice].label)
 
 
 def train_in_background(
@@ -185,7 +190,7 @@ def series_of(runs: dict[str, NetworkRun], live_run: LiveRun | None) -> list[Ser
         series.append(
             Series(
                 choice,
-                choice + (" (training)" if live else ""),
+                tr("{pooling} (training)").format(pooling=choice) if live else choice,
                 train_epochs,
                 train_loss,
                 train_accuracy,
@@ -206,16 +211,30 @@ def findings_of(runs: dict[str, NetworkRun]) -> str:
     if not ordered:
         return ""
     shared = len({run.settings for run in ordered}) == 1
-    lines = [
-        (f"After {ordered[0].settings.text()}" if shared else "Each run")
-        + " (train: mean over the last epoch):"
-    ]
+    if shared:
+        head = tr("After {settings} (train: mean over the last epoch):")
+        lines = [head.format(settings=ordered[0].settings.text())]
+    else:
+        lines = [tr("Each run (train: mean over the last epoch):")]
     for run in ordered:
         last = run.records[-1]
-        settings = "" if shared else f" ({run.settings.text()})"
-        lines.append(
-            f"{run.choice}{settings}: train {last.train_accuracy:.1%}, test "
-            f"{last.test_accuracy:.1%}; digits shifted 4 px {run.shifts[4]:.1%}, "
-            f"6 px {run.shifts[6]:.1%}"
+        numbers = dict(
+            pooling=run.choice,
+            train=f"{last.train_accuracy:.1%}",
+            test=f"{last.test_accuracy:.1%}",
+            shifted4=f"{run.shifts[4]:.1%}",
+            shifted6=f"{run.shifts[6]:.1%}",
         )
+        if shared:
+            line = tr(
+                "{pooling}: train {train}, test {test}; digits shifted 4 px {shifted4}, "
+                "6 px {shifted6}"
+            )
+        else:
+            line = tr(
+                "{pooling} ({settings}): train {train}, test {test}; digits shifted 4 px "
+                "{shifted4}, 6 px {shifted6}"
+            )
+            numbers["settings"] = run.settings.text()
+        lines.append(line.format(**numbers))
     return "\n".join(lines)

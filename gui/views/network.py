@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.network.architecture import pool_choices
+from engine.text import Text
+from gui.i18n import tr, translated
 from gui.models.network_model import NetworkModel
 from gui.models.network_training import COMPARISON, choice_label
 from gui.models.pool_model import PoolModel
@@ -38,7 +40,7 @@ from gui.views.network_inside import InsidePage
 from gui.views.network_plots import CurvesView, ShiftView
 from gui.views.network_summary import SummaryPage, wrapped_label
 
-EXPLANATION = (
+EXPLANATION = Text(
     "Train the article's network with max pooling, then its no-pooling twin (one click), and "
     "judge by the curves, not by what you expect. Look whether the solid test curves fall "
     "behind the dashed training ones: that gap is overfitting, which the article expects from "
@@ -89,17 +91,19 @@ class NetworkPanel(QWidget):
         super().__init__(parent)
         self.pool_model = pool_model
         self.model = model or NetworkModel(self)
-        explanation = QLabel(EXPLANATION)
+        explanation = QLabel(translated(EXPLANATION))
         explanation.setObjectName("network_explanation")
         explanation.setWordWrap(True)
         explanation.setStyleSheet("padding: 6px; background: #f4f1e8; color: #222;")
-        explanation.setToolTip("What to look at in this tab")
+        explanation.setToolTip(tr("What to look at in this tab"))
         self.summary_page = SummaryPage(self.model)
         self.summary, self.claims = self.summary_page.table, self.summary_page.claims
         self.inside = InsidePage(self.model)
         self.curves = CurvesView()
         self.shift_plot = ShiftView()
-        self.findings = wrapped_label("network_findings", "What the finished trainings measured")
+        self.findings = wrapped_label(
+            "network_findings", tr("What the finished trainings measured")
+        )
         training = QWidget()
         training_layout = QVBoxLayout(training)
         training_layout.setContentsMargins(4, 4, 4, 4)
@@ -108,12 +112,16 @@ class NetworkPanel(QWidget):
         training_layout.addWidget(self.findings)
         self.views = QTabWidget()
         self.views.setObjectName("network_views")
-        self.views.addTab(self.summary_page, "Summary")
-        self.views.addTab(training, "Training curves")
-        self.views.addTab(self.inside, "Inside the network")
-        self.views.setTabToolTip(0, "Each layer's output shape and parameters; the article's sums")
-        self.views.setTabToolTip(1, "Loss, accuracy and shift tolerance of every pooling trained")
-        self.views.setTabToolTip(2, "Feature maps of the trained network for one digit")
+        self.views.addTab(self.summary_page, tr("Summary"))
+        self.views.addTab(training, tr("Training curves"))
+        self.views.addTab(self.inside, tr("Inside the network"))
+        self.views.setTabToolTip(
+            0, tr("Each layer's output shape and parameters; the article's sums")
+        )
+        self.views.setTabToolTip(
+            1, tr("Loss, accuracy and shift tolerance of every pooling trained")
+        )
+        self.views.setTabToolTip(2, tr("Feature maps of the trained network for one digit"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("network_splitter")
         splitter.addWidget(self.make_column())
@@ -133,64 +141,73 @@ class NetworkPanel(QWidget):
     def make_column(self) -> QWidget:
         self.pool = QComboBox()
         self.pool.setObjectName("network_pool")
-        self.pool.setToolTip("The pooling of both pooling layers (2 x 2, stride 2), or none")
+        self.pool.setToolTip(tr("The pooling of both pooling layers (2 x 2, stride 2), or none"))
         for choice in pool_choices():
             self.pool.addItem(choice_label(choice), choice)
         self.twin = button(
-            "No-pooling twin",
+            tr("No-pooling twin"),
             "network_twin",
-            "Switch to the same network without its pooling layers, and back",
+            tr("Switch to the same network without its pooling layers, and back"),
         )
         self.twin.setCheckable(True)
         self.width_box = QDoubleSpinBox()
         self.width_box.setObjectName("network_width")
         self.width_box.setToolTip(
-            "Factor on every layer's channels: 1 is the article's network; 0.5 trains about "
-            "three times faster on this machine (the no-pooling twin is about 7 times slower "
-            "than max pooling)"
+            tr(
+                "Factor on every layer's channels: 1 is the article's network; 0.5 trains about "
+                "three times faster on this machine (the no-pooling twin is about 7 times "
+                "slower than max pooling)"
+            )
         )
         self.width_box.setRange(0.05, 2.0)
         self.width_box.setSingleStep(0.25)
         self.width_box.setDecimals(2)
-        self.epochs = spin_box("network_epochs", "Passes over the training digits", 1, 50, 1)
+        self.epochs = spin_box("network_epochs", tr("Passes over the training digits"), 1, 50, 1)
         self.train_count = spin_box(
-            "network_train_count", "How many digits to train on", 100, 60000, 500
+            "network_train_count", tr("How many digits to train on"), 100, 60000, 500
         )
         self.test_count = spin_box(
-            "network_test_count", "How many test digits measure the accuracy", 100, 10000, 100
+            "network_test_count", tr("How many test digits measure the accuracy"), 100, 10000, 100
         )
-        self.seed = spin_box("network_seed", "Seed of the digits and of the weights", 0, 9999, 1)
+        self.seed = spin_box(
+            "network_seed", tr("Seed of the digits and of the weights"), 0, 9999, 1
+        )
         digits = QHBoxLayout()
         digits.addWidget(self.train_count)
-        digits.addWidget(QLabel("test"))
+        digits.addWidget(QLabel(tr("test")))
         digits.addWidget(self.test_count)
         form = QFormLayout()
-        form.addRow("Pooling", self.pool)
+        form.addRow(tr("Pooling"), self.pool)
         form.addRow("", self.twin)
-        form.addRow("Width", self.width_box)
-        form.addRow("Epochs", self.epochs)
-        form.addRow("Digits", digits)
-        form.addRow("Seed", self.seed)
+        form.addRow(tr("Width"), self.width_box)
+        form.addRow(tr("Epochs"), self.epochs)
+        form.addRow(tr("Digits"), digits)
+        form.addRow(tr("Seed"), self.seed)
         self.train_button = button(
-            "Train", "network_train", "Train the network with the chosen pooling, in the background"
+            tr("Train"),
+            "network_train",
+            tr("Train the network with the chosen pooling, in the background"),
         )
+        poolings = ", ".join(COMPARISON)
         self.compare_button = button(
-            "Train " + ", ".join(COMPARISON),
+            tr("Train {poolings}").format(poolings=poolings),
             "network_train_comparison",
-            "Train " + ", ".join(COMPARISON) + " one after the other, to compare their curves",
+            tr("Train {poolings} one after the other, to compare their curves").format(
+                poolings=poolings
+            ),
         )
         self.cancel_button = button(
-            "Cancel", "network_cancel", "Stop the training; nothing of it is kept"
+            tr("Cancel"), "network_cancel", tr("Stop the training; nothing of it is kept")
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.cancel_button)
         self.progress = QProgressBar()
         self.progress.setObjectName("network_progress")
-        self.progress.setToolTip("How far the training is")
+        self.progress.setToolTip(tr("How far the training is"))
         self.progress.setRange(0, PROGRESS_STEPS)
-        self.status = wrapped_label("network_status", "Where the training is, or what it did")
-        self.status.setText("Nothing trained yet.")
+        self.status = wrapped_label("network_status", tr("Where the training is, or what it did"))
+        self.status.setText(tr("Nothing trained yet."))
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.addLayout(form)
@@ -282,9 +299,11 @@ class NetworkPanel(QWidget):
             self.test_count.setValue(settings.test_count)
             self.seed.setValue(settings.seed)
         self.twin.setText(
-            f"Back to {model.twin_of} pooling" if self.twin.isChecked() else "No-pooling twin"
+            tr("Back to {pool} pooling").format(pool=model.twin_of)
+            if self.twin.isChecked()
+            else tr("No-pooling twin")
         )
-        self.train_button.setText(f"Train {model.pool}")
+        self.train_button.setText(tr("Train {poolings}").format(poolings=model.pool))
 
     def set_progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(round(fraction * PROGRESS_STEPS))

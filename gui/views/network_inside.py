@@ -16,16 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.i18n import tr
 from gui.models.network_model import NetworkModel
 from gui.qt_utils import signals_blocked
 from gui.views.image_panel import ImagePanel
 from gui.views.network_maps import FeatureMapStrip, FieldOutline
-
-NO_MAPS = "Train {pool} (left) to see what each of its layers makes of this digit."
-OPEN_TIP = (
-    "Open the clicked feature map in Explore, with the settings of the pooling layer that "
-    "receives it, to follow that layer's windows on the real map"
-)
 
 
 class InsidePage(QWidget):
@@ -44,14 +39,14 @@ class InsidePage(QWidget):
         self.model = model
         self.input_index = QSpinBox()
         self.input_index.setObjectName("network_input_index")
-        self.input_index.setToolTip("Which test digit to feed the trained network")
-        self.input_index.setPrefix("test digit ")
-        self.use_explore = QCheckBox("Explore's image")
+        self.input_index.setToolTip(tr("Which test digit to feed the trained network"))
+        self.input_index.setPrefix(tr("test digit "))
+        self.use_explore = QCheckBox(tr("Explore's image"))
         self.use_explore.setObjectName("network_use_explore")
         self.input_text = QLabel()
         self.input_text.setObjectName("network_input_text")
         self.input_text.setWordWrap(True)
-        self.input_text.setToolTip("The input fed to the network, and the network's answer")
+        self.input_text.setToolTip(tr("The input fed to the network, and the network's answer"))
         top = QHBoxLayout()
         top.addWidget(self.input_index)
         top.addWidget(self.use_explore)
@@ -62,26 +57,31 @@ class InsidePage(QWidget):
         self.placeholder.setObjectName("network_maps_placeholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setToolTip("The feature maps appear once the chosen pooling is trained")
-        self.detail = ImagePanel("Click a channel on the left")
+        self.placeholder.setToolTip(
+            tr("The feature maps appear once the chosen pooling is trained")
+        )
+        self.detail = ImagePanel(tr("Click a channel on the left"))
         self.detail.setObjectName("network_detail")
-        self.detail.setToolTip("The clicked channel, large; zoom in to read its values")
-        self.open_button = QPushButton("Open in Explore")
+        self.detail.setToolTip(tr("The clicked channel, large; zoom in to read its values"))
+        self.open_button = QPushButton(tr("Open in Explore"))
         self.open_button.setObjectName("network_open_in_explore")
-        self.all_channels = QCheckBox("all channels")
+        self.all_channels = QCheckBox(tr("all channels"))
         self.all_channels.setObjectName("network_all_channels")
         self.all_channels.setToolTip(
-            "Open every channel of the layer as one many-channel image, not just the clicked one"
+            tr(
+                "Open every channel of the layer as one many-channel image, not just the "
+                "clicked one"
+            )
         )
         self.input_panel = ImagePanel("", compact=True)
         self.input_panel.setObjectName("network_input")
-        self.input_panel.setToolTip("The digit the network is fed, and the receptive field")
+        self.input_panel.setToolTip(tr("The digit the network is fed, and the receptive field"))
         self.outline = FieldOutline()
         self.input_panel.plot_item.addItem(self.outline, ignoreBounds=True)
         self.field_text = QLabel()
         self.field_text.setObjectName("network_field_text")
         self.field_text.setWordWrap(True)
-        self.field_text.setToolTip("What one cell of the network's last layer can see")
+        self.field_text.setToolTip(tr("What one cell of the network's last layer can see"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.all_channels)
@@ -135,10 +135,12 @@ class InsidePage(QWidget):
             self.use_explore.setChecked(model.use_explore)
             self.use_explore.setEnabled(model.explore_image is not None)
         self.use_explore.setToolTip(
-            "Feed the image shown in Explore instead of a test digit"
+            tr("Feed the image shown in Explore instead of a test digit")
             if model.explore_image is not None
-            else "Explore's image can be fed when it is 1 x 28 x 28 (C x H x W), like the "
-            "digits; open the digit sample there"
+            else tr(
+                "Explore's image can be fed when it is 1 x 28 x 28 (C x H x W), like the "
+                "digits; open the digit sample there"
+            )
         )
 
     def set_input(self) -> None:
@@ -153,13 +155,28 @@ class InsidePage(QWidget):
         channels, height, width = model.last_map_shape(model.architecture)
         last = [layer for layer in model.rows if len(layer.output_shape) == 4][-1].name
         self.field_text.setText(
-            f"Yellow box: the {model.field.height} x {model.field.width} pixels that cell "
-            f"({row}, {col}) of {last} (the last map, {height} x {width} x {channels}) sees."
+            tr(
+                "Yellow box: the {field_height} x {field_width} pixels that cell ({row}, {col}) "
+                "of {layer} (the last map, {height} x {width} x {channels}) sees."
+            ).format(
+                field_height=model.field.height,
+                field_width=model.field.width,
+                row=row,
+                col=col,
+                layer=last,
+                height=height,
+                width=width,
+                channels=channels,
+            )
         )
         layers = model.map_layers()
         self.strip.setVisible(bool(layers))
         self.placeholder.setVisible(not layers)
-        self.placeholder.setText(NO_MAPS.format(pool=model.pool))
+        self.placeholder.setText(
+            tr("Train {pool} (left) to see what each of its layers makes of this digit.").format(
+                pool=model.pool
+            )
+        )
         if layers:
             self.strip.show_layers(layers, model.selected)
 
@@ -169,18 +186,34 @@ class InsidePage(QWidget):
         self.strip.mark(model.selected)
         if layer is None:
             self.detail.show_array(None, (0.0, 1.0))
-            self.detail.set_title("Click a channel on the left")
+            self.detail.set_title(tr("Click a channel on the left"))
             self.open_button.setEnabled(False)
-            self.open_button.setToolTip(OPEN_TIP + " (click a channel first)")
+            self.open_button.setToolTip(
+                tr(
+                    "Open the clicked feature map in Explore, with the settings of the pooling "
+                    "layer that receives it, to follow that layer's windows on the real map "
+                    "(click a channel first)"
+                )
+            )
             return
         channel = model.selected[1]
         maps = layer.maps
         levels = (min(float(maps.min()), 0.0), max(float(maps.max()), 1e-6))
         self.detail.show_array(maps[channel : channel + 1], levels)
-        self.detail.set_title(f"{layer.name}, channel {channel}")
-        self.open_button.setEnabled(layer.pooled_by is not None)
-        self.open_button.setToolTip(
-            OPEN_TIP + f" ({layer.pooled_by} receives this map)"
-            if layer.pooled_by is not None
-            else OPEN_TIP + f" (no pooling layer follows {layer.name}: click a map one does)"
+        self.detail.set_title(
+            tr("{layer}, channel {channel}").format(layer=layer.name, channel=channel)
         )
+        self.open_button.setEnabled(layer.pooled_by is not None)
+        if layer.pooled_by is not None:
+            tip = tr(
+                "Open the clicked feature map in Explore, with the settings of the pooling "
+                "layer that receives it, to follow that layer's windows on the real map "
+                "({pooling_layer} receives this map)"
+            )
+        else:
+            tip = tr(
+                "Open the clicked feature map in Explore, with the settings of the pooling "
+                "layer that receives it, to follow that layer's windows on the real map (no "
+                "pooling layer follows {layer}: click a map one does)"
+            )
+        self.open_button.setToolTip(tip.format(pooling_layer=layer.pooled_by, layer=layer.name))

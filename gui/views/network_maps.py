@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsRectItem
 
+from gui.i18n import tr
 from gui.models.network_model import MapLayer
 from gui.views.cell_overlay import SELECTED_COLOUR, WINDOW_COLOUR, cosmetic_pen
 
@@ -105,8 +106,10 @@ class FeatureMapStrip(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setObjectName("network_maps")
         self.setToolTip(
-            "What each layer makes of the input digit: every channel of every convolution and "
-            "pooling layer, bright where it responds. Click a channel to see it large."
+            tr(
+                "What each layer makes of the input digit: every channel of every convolution "
+                "and pooling layer, bright where it responds. Click a channel to see it large."
+            )
         )
         self.setBackground("w")
         self.colour_map = pg.colormap.get("CET-L1")
@@ -146,8 +149,12 @@ class FeatureMapStrip(pg.GraphicsLayoutWidget):
             plot.addItem(item)
             plot.autoRange(padding=0.02)
             channels, height, width = layer.maps.shape
-            feeds = ", pooled next" if layer.pooled_by else ""
-            plot.setTitle(f"{layer.name}: {channels} x {height} x {width}{feeds}", size="8pt")
+            if layer.pooled_by:
+                title = tr("{layer}: {channels} x {height} x {width}, pooled next")
+            else:
+                title = "{layer}: {channels} x {height} x {width}"  # no words to translate
+            title = title.format(layer=layer.name, channels=channels, height=height, width=width)
+            plot.setTitle(title, size="8pt")
             self.mosaics[layer.name] = item
         self.mark(selected)
 

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from engine.network.architecture import NO_POOLING, pool_choices
+from gui.i18n import tr
 from gui.models.network_training import SHIFTS, NetworkRun, Series
 
 COLOURS = (
@@ -51,12 +52,16 @@ class CurvesView(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.setObjectName("network_curves")
         self.setToolTip(
-            "Loss and accuracy after each epoch, one colour per pooling: dashed the training "
-            "set (running mean over the epoch), solid the test set"
+            tr(
+                "Loss and accuracy after each epoch, one colour per pooling: dashed the training "
+                "set (running mean over the epoch), solid the test set"
+            )
         )
         self.setBackground("w")
-        self.loss_plot = styled_plot(self.addPlot(row=0, col=0), "loss", "epoch")
-        self.accuracy_plot = styled_plot(self.addPlot(row=0, col=1), "accuracy (%)", "epoch")
+        self.loss_plot = styled_plot(self.addPlot(row=0, col=0), tr("loss"), tr("epoch"))
+        self.accuracy_plot = styled_plot(
+            self.addPlot(row=0, col=1), tr("accuracy (%)"), tr("epoch")
+        )
         # Under both plots, in one row, so it never hides a curve.
         self.legend = pg.LegendItem(colCount=6, labelTextSize="8pt")
         self.addItem(self.legend, row=1, col=0, colspan=2)
@@ -82,7 +87,7 @@ class CurvesView(pg.GraphicsLayoutWidget):
         self.legend.clear()
         for item in series:
             self.legend.addItem(self.items[(item.choice, "test_accuracy")], item.label)
-        for item, text in zip(self.styles, ("train", "test")):
+        for item, text in zip(self.styles, (tr("train"), tr("test"))):
             self.legend.addItem(item, text)
 
     def show_series(self, series: list[Series]) -> None:
@@ -134,12 +139,14 @@ class ShiftView(pg.PlotWidget):
         super().__init__(parent, background="w")
         self.setObjectName("network_shift_plot")
         self.setToolTip(
-            "Accuracy on the test digits moved right, left, down or up by 0 to 6 pixels, "
-            "after training: the flatter a curve, the more the network tolerates a shift"
+            tr(
+                "Accuracy on the test digits moved right, left, down or up by 0 to 6 pixels, "
+                "after training: the flatter a curve, the more the network tolerates a shift"
+            )
         )
         # No legend of its own: the colours are the curves' above, on the same page.
         plot = styled_plot(
-            self.getPlotItem(), "test accuracy (%)", "shift of the test digits (pixels)"
+            self.getPlotItem(), tr("test accuracy (%)"), tr("shift of the test digits (pixels)")
         )
         plot.setXRange(SHIFTS[0], SHIFTS[-1], padding=0.05)
         self.items: dict[str, pg.PlotDataItem] = {}

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from engine.network.summary import shape_text
+from engine.text import Text
+from gui.i18n import tr, translated
 from gui.models.network_model import NetworkModel
 
 
@@ -30,6 +32,12 @@ def wrapped_label(name: str, tip: str) -> QLabel:
     return label
 
 
+def type_text(type_name: str) -> str:
+    """A layer's type as the summary shows it: a Keras class name stays as it is, what
+    PoolScope calls a pooling Keras lacks (a :class:`Text`) is translated."""
+    return translated(type_name) if isinstance(type_name, Text) else type_name
+
+
 class SummaryPage(QScrollArea):
     """The summary table and the article's sums, redrawn when the network changes."""
 
@@ -40,10 +48,14 @@ class SummaryPage(QScrollArea):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("network_summary")
         self.table.setToolTip(
-            "Each layer's output shape and parameter count, as Keras's model.summary() lists "
-            "them (channels last, None for the batch)"
+            tr(
+                "Each layer's output shape and parameter count, as Keras's model.summary() "
+                "lists them (channels last, None for the batch)"
+            )
         )
-        self.table.setHorizontalHeaderLabels(["Layer (type)", "Output Shape", "Param #"])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Layer (type)"), tr("Output Shape"), tr("Param #")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -53,7 +65,7 @@ class SummaryPage(QScrollArea):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.claims = wrapped_label(
-            "network_claims", "The article's arithmetic, for its network (width 1)"
+            "network_claims", tr("The article's arithmetic, for its network (width 1)")
         )
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -70,15 +82,16 @@ class SummaryPage(QScrollArea):
         model, table = self.model, self.table
         rows = model.rows
         self.title.setText(
-            f"<b>{model.pool}</b> at width {model.settings.width:g}, as Keras's "
-            "model.summary() lists it:"
+            tr("<b>{pool}</b> at width {width}, as Keras's model.summary() lists it:").format(
+                pool=model.pool, width=f"{model.settings.width:g}"
+            )
         )
         table.setRowCount(len(rows) + 1)
         for index, row in enumerate(rows):
-            cells = (f"{row.name} ({row.type_name})", shape_text(row.output_shape))
+            cells = (f"{row.name} ({type_text(row.type_name)})", shape_text(row.output_shape))
             for column, text in enumerate((*cells, f"{row.parameters:,}")):
                 table.setItem(index, column, QTableWidgetItem(text))
-        table.setItem(len(rows), 0, QTableWidgetItem("Total params"))
+        table.setItem(len(rows), 0, QTableWidgetItem(tr("Total params")))
         table.setItem(len(rows), 1, QTableWidgetItem(""))
         table.setItem(len(rows), 2, QTableWidgetItem(f"{model.total_parameters():,}"))
         for index in range(len(rows) + 1):
@@ -91,4 +104,4 @@ class SummaryPage(QScrollArea):
         table.setFixedHeight(height)
         table.setFixedWidth(header.length() + frame)
         items = "".join(f"<li>{html.escape(line)}</li>" for line in model.claims().splitlines())
-        self.claims.setText(f"<b>The article's network (width 1)</b><ul>{items}</ul>")
+        self.claims.setText(tr("<b>The article's network (width 1)</b>") + f"<ul>{items}</ul>")
