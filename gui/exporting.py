@@ -188,4 +188,6 @@ class Exporter:
         snippets = code_snippets(result.params, result.input_shape)
         text = "\n".join(f"# {name}\n{code}" for name, code in snippets.items())
         QApplication.clipboard().setText(text)
-        self.window.show_message(tr("Copied as code"), text)
+        self.window.show_message(
+            tr("Copied as code"), tr("This code is on the clipboard:"), code=text
+        )

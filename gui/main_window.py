@@ -9,6 +9,7 @@ happens in the views (``gui.views``), state in the models (``gui.models``).
 
 from __future__ import annotations
 
+import html
 import platform
 import sys
 from pathlib import Path
@@ -928,8 +929,15 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
 
-    def show_message(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
+    def show_message(self, title: str, text: str, code: str = "") -> None:
+        """A message; ``code`` (copied code, shown as it is in every language) goes below
+        the words, in a fixed-width font."""
+        if not code:
+            QMessageBox.information(self, title, text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
+        box.setInformativeText(f"<pre>{html.escape(code)}</pre>")
+        box.exec()
 
     def confirm_overwrite(self, path: Path) -> bool:
         answer = QMessageBox.question(

@@ -37,6 +37,16 @@ def trainable_pools() -> tuple[str, ...]:
 
 
 @functools.cache
+def pool_name(pool: str) -> Text:
+    """A pooling choice as a sentence names it: the kind's label ("Max"), "No pooling" or
+    "Stride-2 convolution", never the command-line identifier."""
+    if pool == NO_POOLING:
+        return Text("No pooling")
+    if pool == STRIDED_CONVOLUTION:
+        return Text("Stride-2 convolution")
+    return Text(kind_of(pool).label)
+
+
 def pool_choices(input_shape: tuple[int, int, int] = (1, 28, 28)) -> tuple[str, ...]:
     """The poolings of :func:`trainable_pools` whose network fits an input of
     ``input_shape`` with the default settings (a global pool leaves a 1x1 map that the next

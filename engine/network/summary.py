@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.network.architecture import NO_POOLING, Architecture, layer_shapes, layers_of
+from engine.network.architecture import NO_POOLING, Architecture, layer_shapes, layers_of, pool_name
 from engine.network.layers import Flatten
 from engine.text import Text, joined
 
@@ -104,10 +104,10 @@ def head_arithmetic_lines(architecture: Architecture, units: int = 512) -> list[
         weights = values * units
         lines.append(
             Text(
-                "{pool} pooling: the last map is {height} x {width} x {channels} = {values} "
+                "{pool}: the last map is {height} x {width} x {channels} = {values} "
                 "values; a Dense({units}) on it needs {values} x {units} = {weights} weights "
                 "({millions} M) plus {units} biases.",
-                pool=network.pool,
+                pool=pool_name(network.pool),
                 height=height,
                 width=width,
                 channels=channels,

@@ -40,6 +40,7 @@ from gui.models.network_training import (
     draw_test_digits,
     findings_of,
     series_of,
+    short_label,
     train_in_background,
 )
 
@@ -206,10 +207,10 @@ class NetworkModel(QObject):
             field = receptive_field(architecture, height // 2, width // 2)
             lines.append(
                 tr(
-                    "{pooling} pooling: one cell of the last {height} x {width} map sees "
+                    "{pooling}: one cell of the last {height} x {width} map sees "
                     "{field_height} x {field_width} pixels of the 28 x 28 digit."
                 ).format(
-                    pooling=architecture.pool,
+                    pooling=short_label(architecture.pool),
                     height=height,
                     width=width,
                     field_height=field.height,
@@ -244,7 +245,7 @@ class NetworkModel(QObject):
         self.progressChanged.emit(
             0.0,
             tr("{pooling}: drawing {count} digits…").format(
-                pooling=choice, count=f"{settings.train_count:,}"
+                pooling=short_label(choice), count=f"{settings.train_count:,}"
             ),
         )
 
@@ -302,14 +303,14 @@ class NetworkModel(QObject):
                 "accuracy {accuracy}"
             )
         text = text.format(
-            pooling=live.choice,
+            pooling=short_label(live.choice),
             epoch=step.epoch + 1,
             epochs=live.settings.epochs,
             batch=step.batch,
             batches=step.batches,
             loss=f"{step.running_loss:.3f}",
             accuracy=f"{step.running_accuracy:.1%}",
-            poolings=", ".join(self.queue),
+            poolings=", ".join(short_label(choice) for choice in self.queue),
         )
         self.progressChanged.emit((self.batch_done + step.fraction) / max(self.batch_size, 1), text)
         self.runsChanged.emit()
@@ -325,7 +326,7 @@ class NetworkModel(QObject):
                 "{pooling}: trained in {seconds} s; test accuracy {accuracy}, at {shift} px "
                 "shift {shifted}."
             ).format(
-                pooling=run.choice,
+                pooling=short_label(run.choice),
                 seconds=f"{run.seconds:.0f}",
                 accuracy=f"{last.test_accuracy:.1%}",
                 shift=SHIFTS[-1],
@@ -426,7 +427,7 @@ class NetworkModel(QObject):
             guess = int(probabilities.argmax())
             text = tr("{input}: the {pooling} network says {guess} ({probability})").format(
                 input=text,
-                pooling=self.pool,
+                pooling=short_label(self.pool),
                 guess=guess,
                 probability=f"{probabilities[guess]:.0%}",
             )
@@ -501,7 +502,7 @@ class NetworkModel(QObject):
             what=what,
             height=height,
             width=width,
-            pooling=self.pool,
+            pooling=short_label(self.pool),
             pooling_layer=layer.pooled_by,
             kind=translated(kind_of(params).label),
             kernel_height=params.kernel_size[0],

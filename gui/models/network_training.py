@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.io.digits import digit_sets
-from engine.network.architecture import NO_POOLING, STRIDED_CONVOLUTION, pool_choices
+from engine.network.architecture import NO_POOLING, STRIDED_CONVOLUTION, pool_choices, pool_name
 from engine.network.model import Network
 from engine.network.report import run_training
 from engine.network.training import EpochRecord, Progress, shift_accuracy
@@ -114,6 +114,12 @@ def choice_label(choice: str) -> str:
     return translated(KINDS[choice].label)
 
 
+def short_label(choice: str) -> str:
+    """A pooling choice named inside a sentence or a legend (see
+    :func:`engine.network.architecture.pool_name`)."""
+    return translated(pool_name(choice))
+
+
 def train_in_background(
     choice: str,
     settings: TrainingSettings,
@@ -190,7 +196,9 @@ def series_of(runs: dict[str, NetworkRun], live_run: LiveRun | None) -> list[Ser
         series.append(
             Series(
                 choice,
-                tr("{pooling} (training)").format(pooling=choice) if live else choice,
+                tr("{pooling} (training)").format(pooling=short_label(choice))
+                if live
+                else short_label(choice),
                 train_epochs,
                 train_loss,
                 train_accuracy,
@@ -219,7 +227,7 @@ def findings_of(runs: dict[str, NetworkRun]) -> str:
     for run in ordered:
         last = run.records[-1]
         numbers = dict(
-            pooling=run.choice,
+            pooling=short_label(run.choice),
             train=f"{last.train_accuracy:.1%}",
             test=f"{last.test_accuracy:.1%}",
             shifted4=f"{run.shifts[4]:.1%}",

@@ -33,7 +33,7 @@ from engine.network.architecture import pool_choices
 from engine.text import Text
 from gui.i18n import tr, translated
 from gui.models.network_model import NetworkModel
-from gui.models.network_training import COMPARISON, choice_label
+from gui.models.network_training import COMPARISON, choice_label, short_label
 from gui.models.pool_model import PoolModel
 from gui.qt_utils import signals_blocked
 from gui.views.network_inside import InsidePage
@@ -188,7 +188,7 @@ class NetworkPanel(QWidget):
             "network_train",
             tr("Train the network with the chosen pooling, in the background"),
         )
-        poolings = ", ".join(COMPARISON)
+        poolings = ", ".join(short_label(choice) for choice in COMPARISON)
         self.compare_button = button(
             tr("Train {poolings}").format(poolings=poolings),
             "network_train_comparison",
@@ -299,11 +299,11 @@ class NetworkPanel(QWidget):
             self.test_count.setValue(settings.test_count)
             self.seed.setValue(settings.seed)
         self.twin.setText(
-            tr("Back to {pool} pooling").format(pool=model.twin_of)
+            tr("Back to {pool}").format(pool=short_label(model.twin_of))
             if self.twin.isChecked()
             else tr("No-pooling twin")
         )
-        self.train_button.setText(tr("Train {poolings}").format(poolings=model.pool))
+        self.train_button.setText(tr("Train {poolings}").format(poolings=short_label(model.pool)))
 
     def set_progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(round(fraction * PROGRESS_STEPS))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.i18n import tr
 from gui.models.network_model import NetworkModel
+from gui.models.network_training import short_label
 from gui.qt_utils import signals_blocked
 from gui.views.image_panel import ImagePanel
 from gui.views.network_maps import FeatureMapStrip, FieldOutline
@@ -174,7 +175,7 @@ class InsidePage(QWidget):
         self.placeholder.setVisible(not layers)
         self.placeholder.setText(
             tr("Train {pool} (left) to see what each of its layers makes of this digit.").format(
-                pool=model.pool
+                pool=short_label(model.pool)
             )
         )
         if layers:

@@ -21,6 +21,7 @@ from engine.network.summary import shape_text
 from engine.text import Text
 from gui.i18n import tr, translated
 from gui.models.network_model import NetworkModel
+from gui.models.network_training import short_label
 
 
 def wrapped_label(name: str, tip: str) -> QLabel:
@@ -83,7 +84,7 @@ class SummaryPage(QScrollArea):
         rows = model.rows
         self.title.setText(
             tr("<b>{pool}</b> at width {width}, as Keras's model.summary() lists it:").format(
-                pool=model.pool, width=f"{model.settings.width:g}"
+                pool=short_label(model.pool), width=f"{model.settings.width:g}"
             )
         )
         table.setRowCount(len(rows) + 1)

@@ -118,7 +118,7 @@ class WindowFuzzer:
     def stub_dialogs(self) -> None:
         window, fuzzer = self.window, self
         window.show_error = lambda title, text: None
-        window.show_message = lambda title, text: None
+        window.show_message = lambda title, text, code="": None
         window.confirm_overwrite = lambda path: fuzzer.random.random() < 0.5
         window.ask_downscale = lambda path, megapixels, factor: fuzzer.random.choice(
             ["downscale", "full", None]

@@ -140,7 +140,9 @@ def test_exports_from_the_window(tmp_path, qtbot, window, monkeypatch):
 
 def test_copy_as_code(window, monkeypatch):
     shown = []
-    monkeypatch.setattr(type(window), "show_message", lambda self, t, text: shown.append(text))
+    monkeypatch.setattr(
+        type(window), "show_message", lambda self, t, text, code="": shown.append(text + code)
+    )
     window.model.set_params(PoolParams("max", (3, 3), (2, 2), (1, 1)))
     window.copy_as_code()
     from PySide6.QtWidgets import QApplication

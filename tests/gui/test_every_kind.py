@@ -50,7 +50,9 @@ def choose(combo: QComboBox, data) -> None:
 @pytest.mark.parametrize("name", list(KINDS))
 def test_every_kind_through_every_view(qtbot, window, errors, tmp_path, monkeypatch, name):
     shown = []
-    monkeypatch.setattr(type(window), "show_message", lambda self, title, text: shown.append(text))
+    monkeypatch.setattr(
+        type(window), "show_message", lambda self, title, text, code="": shown.append(text + code)
+    )
     model, animation, timeline = window.model, window.animation, window.timeline
     model.set_image(IMAGE)
     model.set_params(

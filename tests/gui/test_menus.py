@@ -72,7 +72,9 @@ def answered(monkeypatch, window, tmp_path):
         QMessageBox, "about", staticmethod(lambda *args: shown.append(("about", args[1])))
     )
     monkeypatch.setattr(
-        type(window), "show_message", lambda self, title, text: shown.append((title, text))
+        type(window),
+        "show_message",
+        lambda self, title, text, code="": shown.append((title, text + code)),
     )
     monkeypatch.setattr(type(window), "confirm_overwrite", lambda self, path: True)
     return shown

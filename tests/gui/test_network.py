@@ -126,16 +126,16 @@ def test_a_training_runs_in_the_background_and_each_pooling_adds_curves(qtbot, n
     assert panel.curves.points("max", "test_accuracy") == 1
     assert len(panel.shift_plot.items["max"].xData) == 7  # 0..6 pixels
     assert control(network_window, QProgressBar, "network_progress").value() == 1000
-    assert "max: trained" in panel.status.text()
+    assert "Max: trained" in panel.status.text()
     train(qtbot, network_window, "avg")
     assert set(model.runs) == {"max", "avg"}
     assert panel.curves.points("max", "test_loss") == 1  # still there, overlaid
     assert panel.curves.points("avg", "test_loss") == 1
     legend = [label.text for _, label in panel.curves.legend.items]
-    assert "max" in legend and "avg" in legend
+    assert "Max" in legend and "Average" in legend
     findings = panel.findings.text()
     assert "After 1 epoch of 300 digits at width 0.25" in findings
-    assert "\nmax: train" in findings and "\navg: train" in findings
+    assert "\nMax: train" in findings and "\nAverage: train" in findings
 
 
 def test_cancel_stops_a_training_and_keeps_nothing(qtbot, network_window):
@@ -151,7 +151,7 @@ def test_cancel_stops_a_training_and_keeps_nothing(qtbot, network_window):
     assert model.busy
     curves = network_window.network.curves
     assert curves.points(NO_POOLING, "train_loss") == 1  # the running mean, live
-    assert "none (training)" in [label.text for _, label in curves.legend.items]
+    assert "No pooling (training)" in [label.text for _, label in curves.legend.items]
     assert control(network_window, QPushButton, "network_cancel").isEnabled()
     click(qtbot, network_window, "network_cancel")
     assert not model.busy
@@ -220,7 +220,7 @@ def test_explores_digit_can_be_the_input(qtbot, network_window):
     assert use_explore.isEnabled()  # the window opened the 28 x 28 digit sample
     use_explore.setChecked(True)
     np.testing.assert_array_equal(model.input_image(), network_window.model.image)
-    assert panel.inside.input_text.text().startswith("Explore's image: the max network says")
+    assert panel.inside.input_text.text().startswith("Explore's image: the Max network says")
     network_window.model.set_image(np.zeros((3, 40, 40), np.float32))  # not a digit any more
     assert not use_explore.isEnabled() and not use_explore.isChecked()
     assert panel.inside.input_text.text().startswith("Test digit 0")

@@ -71,7 +71,7 @@ def test_selecting_a_cell_shows_its_slices_and_the_input_follows_its_arg_max(
 
 def test_a_volume_exports_whole_and_copies_3d_code(qtbot, window, tmp_path, monkeypatch):
     open_volume(window, tmp_path)
-    monkeypatch.setattr(type(window), "show_message", lambda self, title, text: None)
+    monkeypatch.setattr(type(window), "show_message", lambda self, title, text, code="": None)
     assert window.export_to(tmp_path / "out.npy", "output")
     np.testing.assert_array_equal(np.load(tmp_path / "out.npy"), window.model.volume_result.output)
     assert window.export_to(tmp_path / "slice.csv", "output")

@@ -34,20 +34,24 @@ NAMES = {
     "MNIST", "Dense", "Conv2D", "Flatten", "MaxPooling2D", "AveragePooling2D", "None", "NaN",
     "inf", "SAME", "VALID", "NOTSET", "SAME_UPPER", "SAME_LOWER", "auto_pad", "lambda", "Ctrl",
     "Shift", "Alt", "Esc", "Space", "Home", "End", "PgUp", "PgDown", "Left", "Right", "Up",
-    "Down", "F1", "Enter", "Tab", "Del", "True", "False", "English",
+    "Down", "F1", "Enter", "Tab", "Del", "True", "False", "English", "nan", "Python",
+    "PySide6", "pyqtgraph", "linux", "flatten", "dense",  # Keras's own layer names
+    "torch", "autograd", "softmax", "Theano", "Runtime", "Core", "ML", "onnxmltools", "Sobel",
+    "Return", "in", "out", "before", "after", "ua",  # variables in formulas
     # authors of the papers a kind comes from, and the papers' names
     "Lin", "Chen", "Yan", "Zeiler", "Fergus", "Yu", "Stergiou", "Zhang", "He", "Sermanet",
-    "Graham", "Network", "in", "al", "et", "MaxPool", "AveragePool",
+    "Graham", "Network", "al", "et", "MaxPool", "AveragePool",
 }  # fmt: skip
-MATH = {"max", "min", "avg", "sum", "exp", "log", "floor", "ceil", "mean", "argmax", "sqrt"}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.]*")
-ADDRESSES = re.compile(r"https?://\S+|(?:~|\.{1,2})?(?:/[^\s/]+)+/?")
+# links, paths, issue ids, file patterns (*.png) and comparisons (window == max): not words
+ADDRESSES = re.compile(r"https?://\S+|\S*/\S+|\*\.\w+|\w+\s*==\s*\w+")
 
 
 def english_words(text: str) -> list[str]:
     """The words of ``text`` that are English to translate: two or more letters, not an
     identifier (``count_include_pad``, ``nn.MaxPool2d``, ``H_out``, ``MaxPool2d``), not a name
-    of :data:`NAMES`, not a math function written before its bracket (``max(``)."""
+    of :data:`NAMES`, not code (a call ``max(``, an index ``out[``, a keyword ``stride=``, an
+    attribute or suffix ``.npy``, a quoted value ``'same'``, a comparison)."""
     words = []
     text = ADDRESSES.sub(" ", text)  # links and file paths are not words to translate
     for match in WORD.finditer(text):
@@ -58,8 +62,11 @@ def english_words(text: str) -> list[str]:
             continue
         if any(mark in word.rstrip(".") for mark in "_.") or any(c.isdigit() for c in word):
             continue  # an identifier, a file name or a versioned name
-        if word.lower() in MATH and after == "(":
+        if after in ("(", "[", "="):  # a call, an index or a keyword argument: code
             continue
+        before = text[match.start() - 1 : match.start()]
+        if before in (".", "'", '"', "`") or after in ("'", '"', "`"):
+            continue  # an attribute, a file suffix or a quoted value: code
         if re.search(r"[a-z][A-Z]", word):  # camelCase / CapWords identifiers
             continue
         words.append(word)
