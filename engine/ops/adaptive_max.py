@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from engine.ops.adaptive_axes import adaptive_maximum
 from engine.ops.layout import check_grad_output, gradient_dtype, stage_cells
 from engine.ops.maxpool import check_indices, scatter_to_input
 from engine.ops.memory import describe_size, require_memory
@@ -69,8 +70,34 @@ def require_adaptive_memory(
 def adaptive_max_core(x: np.ndarray, output_size: tuple[int, ...], with_indices: bool):
     """Adaptive max of a batched input (N, C, *spatial); returns values and flat indices.
 
-    Integers and bools are compared as themselves, so the maxima are exact at any size.
+    Integers and bools are compared as themselves, so the maxima are exact at any size. The
+    outermost axis is reduced first (:func:`engine.ops.adaptive_axes.adaptive_maximum`);
+    a NaN maximum sends the call to :func:`exact_adaptive_max`, which knows where NaN wins.
     """
+    if all(size == 1 for size in output_size):
+        values, indices = global_maximum(x, with_indices)
+    else:
+        values, indices = adaptive_maximum(x, output_size, with_indices)
+    if with_indices and values.dtype.kind == "f" and np.isnan(values).any():
+        return exact_adaptive_max(x, output_size, with_indices)
+    return values, indices
+
+
+def global_maximum(x: np.ndarray, with_indices: bool):
+    """Each plane's maximum and the flat position of its first maximum, over the plane as
+    one contiguous line (shape (N, C, 1, ...))."""
+    flat = x.reshape(x.shape[:2] + (-1,))
+    shape = x.shape[:2] + (1,) * (x.ndim - 2)
+    if not with_indices:
+        return flat.max(axis=-1).reshape(shape), None
+    indices = flat.argmax(axis=-1)[..., None]
+    values = np.take_along_axis(flat, indices, axis=-1)
+    return values.reshape(shape), indices.reshape(shape)
+
+
+def exact_adaptive_max(x: np.ndarray, output_size: tuple[int, ...], with_indices: bool):
+    """:func:`adaptive_max_core` over gathered window cells, the last axis first: slower,
+    but it gives a NaN maximum the index of the window's last NaN, as PyTorch."""
     cells = [adaptive_cells(length, size) for length, size in zip(x.shape[2:], output_size)]
     indexers = [[table[:, offset] for offset in range(table.shape[1])] for table in cells]
     values, codes = separable_max(x, indexers, with_indices)
@@ -107,17 +134,12 @@ def adaptive_max_backward(op_name, spatial_dims, grad_output, x, output_size, in
     grad_output = check_grad_output(op_name, grad_output, expected)
     require_adaptive_memory(op_name, planar.shape, sizes, spatial_dims, backward=True)
     if indices is None:
-        _, planar_indices = adaptive_max_core(planar, planar_sizes, with_indices=True)
+        _, indices = adaptive_max_core(planar, planar_sizes, with_indices=True)
+        missing = False
     else:
-        indices = check_indices(op_name, indices, expected, math.prod(planar.shape[2:]))
-        planar_indices = indices.astype(np.int64, copy=False)
-    planar_indices = planar_indices.reshape(planar.shape[:2] + planar_sizes)
+        indices, missing = check_indices(op_name, indices, expected, math.prod(planar.shape[2:]))
     grad_input = scatter_to_input(
-        grad_output.reshape(planar_indices.shape),
-        planar_indices,
-        planar.shape,
-        gradient_dtype(x.dtype),
-        unique=False,
+        grad_output, indices, planar.shape, gradient_dtype(x.dtype), missing
     )
     return grad_input.reshape(x.shape)
 

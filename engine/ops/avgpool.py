@@ -1,10 +1,11 @@
 """Average pooling in 1D, 2D and 3D, forward and backward, exact to PyTorch's CPU divisors.
 
-Both directions are separable: window sums are taken along the last axis (W) within every
-zero-padded line, then along each axis before it (H, then D); the backward spreads
-``grad / divisor`` back the same way, each kernel offset adding into a strided view (cells of
-one offset never collide, so ``+=`` on the view is exact and overlapping windows accumulate
-across offsets).
+Both directions are separable: window sums are taken along the first axis (whole rows, D
+then H) within the zero-padded input, then along the last (W), whose cells are strided; the
+backward spreads ``grad / divisor`` back the other way round, each kernel offset adding into
+a strided view (cells of one offset never collide, so ``+=`` on the view is exact and
+overlapping windows accumulate across offsets). Padding is zeros, so it is left out rather
+than copied in (:mod:`engine.ops.box_sums`); the forward sums a block of rows at a time.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from __future__ import annotations
 import numpy as np
 
 from engine.errors import PoolingError
+from engine.ops.box_sums import box_spread, box_sums
 from engine.ops.layout import (
     LARGE_INPUT_ADVICE,
     PreparedPool,
     check_grad_output,
     gradient_dtype,
-    padded_input,
     pool_cells,
     prepare_pool,
-    unpadded,
-    window_extent,
 )
 from engine.ops.memory import describe_size, require_memory
 from engine.ops.windows import AXIS_NAMES, IntOrTuple, PoolGeometry, check_flag, check_int
@@ -38,15 +37,20 @@ def sum_offsets(values: np.ndarray, indices: list) -> np.ndarray:
 
 
 def window_sums(padded: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
-    """Sum of every window of a padded (N, C, *extent) array: (N, C, *output_size), summed
-    along the last axis first, then along each axis before it."""
-    dims = len(geometry.input_size)
-    sums = padded
-    for axis in reversed(range(dims)):
+    """Sum of every window of a padded (N, C, *extent) array: (N, C, *output_size)."""
+    slices = [geometry.offset_slices(axis) for axis in range(len(geometry.input_size))]
+    return offset_sums(padded, slices)
+
+
+def offset_sums(values: np.ndarray, axis_slices: list[list[slice]]) -> np.ndarray:
+    """Sum over box windows of (N, C, *spatial), given per spatial axis the strided slice of
+    every kernel offset: along the first axis first (whole rows, contiguous), so that the
+    last axis, whose strided cells add slowest, is summed over the fewest rows."""
+    dims = len(axis_slices)
+    sums = values
+    for axis in range(dims):
         trailing = (slice(None),) * (dims - 1 - axis)
-        sums = sum_offsets(
-            sums, [(Ellipsis, index, *trailing) for index in geometry.offset_slices(axis)]
-        )
+        sums = sum_offsets(sums, [(Ellipsis, index, *trailing) for index in axis_slices[axis]])
     return sums
 
 
@@ -86,7 +90,7 @@ def spread_to_windows(
     ndarray of shape ``padded_shape``
     """
     dims = len(geometry.input_size)
-    for axis in range(dims):
+    for axis in reversed(range(dims)):  # strided last axis first, while the array is small
         values = spread_axis(
             values, geometry.offset_slices(axis), padded_shape[2 + axis], axis - dims
         )
@@ -154,8 +158,7 @@ def avg_pool_forward(
         op_name, avg_pool_memory(prepared, False), prepared.output_text(), LARGE_INPUT_ADVICE
     )
     geometry = prepared.geometry
-    work = prepared.planar.astype(gradient_dtype(x.dtype), copy=False)
-    sums = window_sums(padded_input(work, geometry, 0.0), geometry)
+    sums = box_sums(prepared.planar, geometry, gradient_dtype(x.dtype))
     sums *= reciprocal_divisor(geometry, count_include_pad, divisor_override, sums.dtype)
     return prepared.finish(sums)
 
@@ -184,8 +187,7 @@ def avg_pool_backward(
     dtype = gradient_dtype(x.dtype)
     scaled = grad_output.reshape(planar.shape[:2] + geometry.output_size).astype(dtype)
     scaled *= reciprocal_divisor(geometry, count_include_pad, divisor_override, dtype)
-    spread = spread_to_windows(scaled, geometry, planar.shape[:2] + window_extent(geometry))
-    return unpadded(spread, geometry).reshape(x.shape)
+    return box_spread(scaled, geometry).reshape(x.shape)
 
 
 def avg_pool1d(

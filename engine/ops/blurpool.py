@@ -62,23 +62,33 @@ def blur_axis(values: np.ndarray, taps: np.ndarray, stride: int, axis: int) -> n
 def blur_axis_backward(
     grad: np.ndarray, length: int, taps: np.ndarray, stride: int, axis: int
 ) -> np.ndarray:
-    """Adjoint of :func:`blur_axis`: spread the gradient back through filter and padding."""
+    """Adjoint of :func:`blur_axis`: spread the gradient back through filter and padding.
+
+    The reflect padding maps the inner cells to themselves, so the spread's inner part is
+    the result and only the few padding cells (half the filter on each side) are folded back
+    onto the cells they reflect.
+    """
     before, after = (len(taps) - 1) // 2, len(taps) // 2
     source = reflect_indices(length, before, after)
     shape = list(grad.shape)
     shape[axis] = len(source)
     padded = np.zeros(shape, dtype=grad.dtype)
+    weighted = np.empty(grad.shape, dtype=grad.dtype)
     count = grad.shape[axis]
     for offset, weight in enumerate(taps):
         index = [slice(None)] * grad.ndim
         index[axis] = slice(offset, offset + (count - 1) * stride + 1, stride)
-        padded[tuple(index)] += weight * grad
-    out_shape = list(grad.shape)
-    out_shape[axis] = length
-    result = np.zeros(out_shape, dtype=grad.dtype)
-    moved = np.moveaxis(padded, axis, 0)
-    target = np.moveaxis(result, axis, 0)
-    np.add.at(target, source, moved)  # reflected cells send their gradient home
+        padded[tuple(index)] += np.multiply(grad, weight, out=weighted)
+
+    def along(index) -> tuple:
+        return (slice(None),) * (axis % grad.ndim) + (index,)
+
+    result = padded[along(slice(before, before + length))].copy()
+    for position in [*range(before), *range(before + length, len(source))]:
+        # A reflected cell sends its gradient home.
+        result[along(slice(source[position], source[position] + 1))] += padded[
+            along(slice(position, position + 1))
+        ]
     return result
 
 

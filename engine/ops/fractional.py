@@ -113,7 +113,7 @@ def fractional_max_core(call: FractionalPool, with_indices: bool):
     ]
     # The shape each axis picks from: input sizes before it, dense positions on it, outputs
     # after it (the last axis is reduced first).
-    picks = [
+    picks = [None] + [
         flat_picks(
             x.shape[:2]
             + x.shape[2 : 2 + axis]
@@ -122,20 +122,35 @@ def fractional_max_core(call: FractionalPool, with_indices: bool):
             axis,
             starts[axis],
         )
-        for axis in range(dims)
+        for axis in range(1, dims)
     ]
 
     def select(axis: int, array: np.ndarray) -> np.ndarray:
+        if axis == 0:  # whole rows (slices in 3D), copied plane by plane
+            return pick_first_axis(array, starts[0])
         return np.take(array, picks[axis])  # flat positions: far faster than take_along_axis
 
     values, codes = separable_max(x, dense, with_indices, select)
     if not with_indices:
         return values, None
+    # ((start_0 + code_0) * L_1 + start_1 + code_1) * L_2 + ..., in place.
     indices = np.zeros(values.shape, dtype=np.int64)
     for axis, (axis_starts, code) in enumerate(zip(starts, codes)):
+        if axis:
+            indices *= x.shape[2 + axis]
         shape = axis_starts.shape[:2] + along_axis(axis, axis_starts.shape[2], dims)
-        indices += (axis_starts.reshape(shape) + code) * math.prod(x.shape[3 + axis :])
+        indices += axis_starts.reshape(shape)
+        indices += code
     return values, indices
+
+
+def pick_first_axis(array: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Each plane's own positions ``starts`` (N, C, O) along the first spatial axis of
+    ``array`` (N, C, L, ...): (N, C, O, ...), whole rows (or slices) at a time."""
+    picked = np.empty(starts.shape + array.shape[3:], dtype=array.dtype)
+    for batch, channel in np.ndindex(starts.shape[:2]):
+        np.take(array[batch, channel], starts[batch, channel], axis=0, out=picked[batch, channel])
+    return picked
 
 
 def flat_picks(shape: tuple, axis: int, starts: np.ndarray) -> np.ndarray:
@@ -201,20 +216,15 @@ def fractional_backward(
         op_name, dims, x, kernel_size, output_size, output_ratio, samples, generator, True
     )
     grad_output = check_grad_output(op_name, grad_output, call.output_shape)
-    planar_shape = call.batched.shape[:2] + call.output_size
     if indices is None:
-        _, planar_indices = fractional_max_core(call, with_indices=True)
+        _, indices = fractional_max_core(call, with_indices=True)
+        missing = False
     else:
-        indices = check_indices(
+        indices, missing = check_indices(
             op_name, indices, call.output_shape, math.prod(call.batched.shape[2:])
         )
-        planar_indices = indices.astype(np.int64, copy=False).reshape(planar_shape)
     grad_input = scatter_to_input(
-        grad_output.reshape(planar_shape),
-        planar_indices,
-        call.batched.shape,
-        gradient_dtype(x.dtype),
-        unique=False,
+        grad_output, indices, call.batched.shape, gradient_dtype(x.dtype), missing
     )
     return grad_input.reshape(x.shape)
 

@@ -1,12 +1,14 @@
-"""Window gathering for the pools with no separable shortcut (SoftPool, stochastic pooling).
+"""Window gathering: every cell of every window side by side, a block of output rows at a time.
 
-Such a pool needs every cell of every window side by side: ``kH * kW`` values per output, far
-more than the input when windows overlap (k = 32, stride 1 copies the input a thousand
-times). So the windows are gathered a block of output rows at a time, each block holding
-about as many cells as the input, and the pool reduces (or its backward scatters) one block
-before gathering the next: a big window costs time, not memory. Every output is computed
-from its own window alone, and the backward adds the blocks in output order, so the results
-do not depend on the block size.
+Gathered windows are ``kH * kW`` values per output, far more than the input when windows
+overlap (k = 32, stride 1 copies the input a thousand times), so they are gathered a block of
+output rows at a time, each block holding about as many cells as the input. The pools do not
+gather: SoftPool and stochastic pooling walk the kernel offsets (:mod:`engine.ops.offsets`).
+What needs a window's cells side by side does: the rare stochastic windows with their full
+rules (:mod:`engine.ops.stochastic_exact`) and a window's details
+(:func:`engine.ops.soft_pool.softmax_parts`). Every output is computed from its own window
+alone, and a backward adds the blocks in output order, so results do not depend on the block
+size.
 """
 
 from __future__ import annotations

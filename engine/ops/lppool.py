@@ -84,29 +84,39 @@ def lp_backward(op_name, spatial_dims, grad_output, x, norm_type, kernel_size, s
     average = avg_pool_forward(
         op_name, spatial_dims, call.powered, kernel_size, stride, 0, ceil_mode, True, None
     )
-    grad_output = check_grad_output(op_name, grad_output, average.shape).astype(dtype)
+    grad_output = check_grad_output(op_name, grad_output, average.shape)
     exponent = dtype.type(1.0 / power)
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        sign = np.where(np.isnan(average), dtype.type(0), np.sign(average))
+        # Output-sized steps, in place, in autograd's order of operations.
+        sign = np.sign(average)
+        np.copyto(sign, 0, where=np.isnan(average))  # torch.sign(nan) is 0
         magnitude = np.abs(average)  # relu(abs(out)): NaN stays NaN
-        scaled = sign * magnitude * dtype.type(area)
-        grad_scaled = grad_output * (exponent * np.power(scaled, exponent - dtype.type(1)))
-        grad_relu = grad_scaled * dtype.type(area) * sign
-        grad_average = np.where(magnitude <= 0, dtype.type(0), grad_relu) * sign
+        scaled = np.multiply(sign, magnitude)
+        scaled *= dtype.type(area)
+        grad = np.power(scaled, exponent - dtype.type(1), out=scaled)
+        grad *= exponent
+        grad *= grad_output.astype(dtype, copy=False)
+        grad *= dtype.type(area)
+        grad *= sign  # the relu's input was sign * |out|
+        np.copyto(grad, 0, where=magnitude <= 0)
+        grad *= sign
         grad_powered = avg_pool_backward(
-            op_name,
-            spatial_dims,
-            grad_average,
-            call.powered,
-            kernel_size,
-            stride,
-            0,
-            ceil_mode,
-            True,
-            None,
+            op_name, spatial_dims, grad, call.powered, kernel_size, stride, 0, ceil_mode, True, None
         )
-        grad_input = grad_powered * (dtype.type(power) * np.power(work, dtype.type(power - 1.0)))
-    return grad_input.astype(dtype, copy=False).reshape(x.shape)
+        # Input-sized, in place: grad * (p * x ** (p - 1)), x ** 1 being x itself.
+        if power == 2.0:
+            grad_powered *= work
+            grad_powered *= dtype.type(2)  # exact: the same as grad * (2 * x)
+        elif power != 1.0:
+            grad_powered *= power_slope(work, power)
+    return grad_powered.astype(dtype, copy=False).reshape(x.shape)
+
+
+def power_slope(work: np.ndarray, power: float) -> np.ndarray:
+    """``p * x ** (p - 1)``, the derivative of ``x ** p``, as torch computes it."""
+    slope = np.power(work, work.dtype.type(power - 1.0))
+    slope *= work.dtype.type(power)
+    return slope
 
 
 def lp_pool1d(

@@ -1,13 +1,15 @@
 """Max pooling in 1D, 2D and 3D, forward and backward, exact to PyTorch's CPU kernels and fast.
 
-The forward is separable (:func:`engine.ops.separable.separable_max`): each window's maximum
-is found along the last axis within every padded line first, then along each axis before it.
-Every pass keeps the *first* maximum (strict ``>``), which together gives the first maximum in
-row-major window order, PyTorch's tie rule. The arg-max travels as one window-offset code per
-axis, each in the narrowest unsigned type that numbers its offsets, and becomes flat indices
-only when asked for. The backward sends each window's gradient to that first maximum, or with
-``tie="all"`` to every cell equal to the maximum (:mod:`engine.ops.max_ties`). Every call
-first checks its working arrays against the memory budget of :mod:`engine.ops.memory`.
+The forward (:func:`engine.ops.max_core.max_pool_core`) is separable: each window's maximum
+is found along the last axis within every padded line first, then along each axis before it,
+a block of rows at a time. Every pass keeps the *first* maximum (strict ``>``), which together
+gives the first maximum in row-major window order, PyTorch's tie rule. The arg-max travels as
+one window-offset code per axis, each in the narrowest unsigned type that numbers its offsets,
+and becomes flat indices only when asked for. The backward sends each window's gradient to
+that first maximum (one checked pass over given indices, then an accumulating scatter,
+:mod:`engine.ops.scatter`), or with ``tie="all"`` to every cell equal to the maximum
+(:mod:`engine.ops.max_ties`). Every call first checks its working arrays against the memory
+budget of :mod:`engine.ops.memory`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import math
 
 import numpy as np
 
-from engine.errors import PoolingError
 from engine.ops.layout import (
     LARGE_INPUT_ADVICE,
     PreparedPool,
@@ -25,100 +26,20 @@ from engine.ops.layout import (
     padded_input,
     pool_cells,
     prepare_pool,
-    shaped_array,
     unpadded,
+    window_extent,
 )
+from engine.ops.max_core import first_real_offset, lowest_value, max_pool_core
 from engine.ops.max_ties import check_tie, tie_all_gradient, tie_all_memory
 from engine.ops.memory import require_memory
-from engine.ops.separable import code_dtype, separable_max
+from engine.ops.row_blocks import BLOCK_CELLS
+from engine.ops.scatter import NO_INDEX, check_flat_indices, scatter_add
+from engine.ops.separable import code_dtype
 from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag
-
-NO_INDEX = -1
-"""Index given to a window that covers only padding (PyTorch returns garbage there)."""
-
-
-def lowest_value(dtype: np.dtype):
-    """The padding of a max pool in ``dtype``: -inf for floats, the smallest integer for
-    integers, False for bools. Integers are pooled as themselves, so they stay exact."""
-    if dtype.kind == "f":
-        return -np.inf
-    if dtype.kind in "iu":
-        return np.iinfo(dtype).min
-    return False
-
-
-def first_real_offset(positions: np.ndarray, length: int) -> np.ndarray:
-    """Per window, the offset of its first cell inside ``[0, length)``, or -1 if none.
-
-    Parameters
-    ----------
-    positions : ndarray of shape (O, k), int64
-        Input position of every window cell along one axis.
-    """
-    real = (positions >= 0) & (positions < length)
-    return np.where(real.any(axis=1), real.argmax(axis=1), NO_INDEX)
-
-
-def along_axis(values: np.ndarray, axis: int, dims: int) -> np.ndarray:
-    """``values`` of shape (O,) shaped to broadcast along spatial ``axis`` of (N, C, *O)."""
-    return values.reshape((-1,) + (1,) * (dims - 1 - axis))
-
-
-def max_pool_core(
-    x: np.ndarray, geometry: PoolGeometry, with_indices: bool
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """Max pool a batched input (N, C, *spatial) over its geometry (any number of axes).
-
-    Returns the maxima (N, C, *output_size) in ``x``'s dtype and, if asked, int64 flat indices.
-    Integers and bools are compared as themselves (exact at any size), padded with the dtype's
-    minimum; floats are padded with -inf.
-    """
-    dims = len(geometry.input_size)
-    padded = padded_input(x, geometry, lowest_value(x.dtype))
-    slices = [geometry.offset_slices(axis) for axis in range(dims)]
-    values, codes = separable_max(padded, slices, with_indices)
-    del padded  # free the padded copy before the int64 indices are built
-    if not with_indices:
-        return values, None
-    empty = np.zeros(geometry.output_size, dtype=bool)
-    for axis, code in enumerate(codes):
-        positions = geometry.window_positions(axis)
-        first_real = first_real_offset(positions, geometry.input_size[axis])
-        empty |= along_axis(first_real < 0, axis, dims)
-        # A window whose winner is still offset 0 although offset 0 is padding holds only
-        # -inf (or the integer minimum): PyTorch then reports its first real cell.
-        by_window = np.moveaxis(code, 2 + axis, 0)
-        for window in np.nonzero(positions[:, 0] < 0)[0]:
-            stuck = by_window[window] == 0
-            by_window[window][stuck] = max(first_real[window], 0)
-    indices = flat_indices(geometry, codes)
-    if empty.any():
-        indices[..., empty] = NO_INDEX
-    return values, indices
-
-
-def flat_indices(geometry: PoolGeometry, codes: list[np.ndarray]) -> np.ndarray:
-    """Turn per-window offset codes (one array per axis) into int64 flat positions in the
-    unpadded input (``h * W + w`` in 2D, ``(d * H + h) * W + w`` in 3D)."""
-    kernel, dilation = geometry.kernel_size, geometry.dilation
-    plane_strides = [math.prod(geometry.input_size[axis + 1 :]) for axis in range(len(kernel))]
-    # The combined code numbers all prod(kernel) offsets: its type must hold them all.
-    combined = codes[0].astype(code_dtype(math.prod(kernel)))
-    offsets = np.arange(kernel[0], dtype=np.int64) * (dilation[0] * plane_strides[0])
-    base = geometry.window_starts(0) * plane_strides[0]
-    for axis in range(1, len(kernel)):
-        combined *= kernel[axis]
-        combined += codes[axis]
-        step = dilation[axis] * plane_strides[axis]
-        offsets = np.add.outer(offsets, np.arange(kernel[axis], dtype=np.int64) * step).ravel()
-        base = np.add.outer(base, geometry.window_starts(axis) * plane_strides[axis])
-    indices = np.take(offsets, combined)
-    indices += base
-    return indices
 
 
 def scatter_to_input(
-    grad_output: np.ndarray, indices: np.ndarray, input_shape: tuple, dtype: np.dtype, unique: bool
+    grad_output: np.ndarray, indices: np.ndarray, input_shape: tuple, dtype: np.dtype, missing: bool
 ) -> np.ndarray:
     """Add every output gradient at its flat index in its plane; -1 indices add nothing.
 
@@ -126,54 +47,43 @@ def scatter_to_input(
     ----------
     grad_output, indices : ndarray of shape (N, C, *output_size)
     input_shape : tuple (N, C, *spatial)
-    unique : bool
-        True when no two windows can share a cell, so plain assignment is enough.
+    missing : bool
+        Whether some index is -1 (:func:`check_indices` tells).
+
+    Returns
+    -------
+    ndarray of ``input_shape``, ``dtype``
+        Indices shared by several windows accumulate.
     """
     planes = input_shape[0] * input_shape[1]
-    flat_indices = indices.reshape(planes, -1)
-    flat_grad = grad_output.reshape(planes, -1).astype(dtype, copy=False)
-    grad_input = np.zeros((planes, math.prod(input_shape[2:])), dtype=dtype)
-    has_empty = flat_indices.size and flat_indices.min() < 0
-    for plane in range(planes):  # a loop over planes, each scattered at once
-        targets, values = flat_indices[plane], flat_grad[plane]
-        if has_empty:
-            keep = targets >= 0
-            targets, values = targets[keep], values[keep]
-        if unique:
-            grad_input[plane][targets] = values
-        else:
-            np.add.at(grad_input[plane], targets, values)
+    grad_input = scatter_add(
+        grad_output.reshape(planes, -1),
+        indices.reshape(planes, -1),
+        math.prod(input_shape[2:]),
+        dtype,
+        missing,
+    )
     return grad_input.reshape(input_shape)
 
 
 def check_indices(
     op_name: str, indices: np.ndarray, expected_shape: tuple, plane: int
-) -> np.ndarray:
+) -> tuple[np.ndarray, bool]:
     """Refuse indices that do not fit the output shape or point outside the input plane;
-    return them as an array."""
-    indices = shaped_array(op_name, "indices", indices, expected_shape, "iu")
-    if indices.size and (indices.min() < NO_INDEX or indices.max() >= plane):
-        raise PoolingError(
-            f"{op_name}() indices must lie in [0, {plane}) (or be {NO_INDEX}), but got values "
-            f"from {indices.min()} to {indices.max()}"
-        )
-    return indices
-
-
-def windows_overlap(geometry: PoolGeometry) -> bool:
-    """True when some input cell lies in two windows (stride below the dilated kernel span)."""
-    return any(
-        stride < span for stride, span in zip(geometry.stride, geometry.effective_kernel_size)
-    )
+    return them as int64 and whether some are -1 (:func:`engine.ops.scatter.check_flat_indices`)."""
+    return check_flat_indices(op_name, indices, expected_shape, plane)
 
 
 def max_pool_memory(prepared: PreparedPool, backward: bool) -> int:
-    """Peak bytes of :func:`max_pool_core` (and of the gradient when ``backward``): the padded
-    input, the intermediate maxima with their codes, the maxima with their codes and int64
-    indices."""
-    padded, stages, outputs = pool_cells(prepared)
+    """Peak bytes of :func:`max_pool_core` (and of the gradient when ``backward``): the maxima
+    and their int64 indices, and the working arrays of one block of rows (its padded cells,
+    the intermediate maxima and the codes, :mod:`engine.ops.row_blocks`)."""
+    padded, _, outputs = pool_cells(prepared)
+    geometry = prepared.geometry
     size = prepared.planar.dtype.itemsize
-    needed = padded * size + stages * (2 * size + 25) + outputs * (2 * size + 49)
+    row_cells = math.prod(window_extent(geometry)[1:]) * geometry.effective_kernel_size[0]
+    block = min(padded, max(4 * BLOCK_CELLS, row_cells))
+    needed = outputs * (size + 8) + block * (3 * size + 16)
     if backward:
         needed += prepared.planar.size * 8 + outputs * 16
     return needed
@@ -221,21 +131,22 @@ def max_pool_backward(
         op_name, max_pool_memory(prepared, True), prepared.output_text(), LARGE_INPUT_ADVICE
     )
     if indices is None:
-        _, planar_indices = max_pool_core(planar, geometry, with_indices=True)
+        _, indices = max_pool_core(planar, geometry, with_indices=True)
+        missing = has_empty_windows(geometry)
     else:
-        indices = check_indices(op_name, indices, expected, math.prod(geometry.input_size))
-        planar_indices = indices.astype(np.int64, copy=False).reshape(
-            planar.shape[:2] + geometry.output_size
-        )
+        indices, missing = check_indices(op_name, indices, expected, math.prod(geometry.input_size))
     grad_input = scatter_to_input(
-        grad_output.reshape(planar_indices.shape),
-        planar_indices,
-        planar.shape,
-        gradient_dtype(x.dtype),
-        # Given indices may send two windows to one cell; computed ones only if windows overlap.
-        unique=indices is None and not windows_overlap(geometry),
+        grad_output, indices, planar.shape, gradient_dtype(x.dtype), missing
     )
     return grad_input.reshape(x.shape)
+
+
+def has_empty_windows(geometry: PoolGeometry) -> bool:
+    """Whether some window has no real cell (its index is -1)."""
+    return any(
+        (first_real_offset(geometry.window_positions(axis), length) < 0).any()
+        for axis, length in enumerate(geometry.input_size)
+    )
 
 
 def max_pool_backward_all(op_name: str, prepared: PreparedPool, grad_output) -> np.ndarray:
@@ -565,3 +476,22 @@ def max_pool3d_backward(
         indices,
         tie,
     )
+
+
+__all__ = [
+    "NO_INDEX",
+    "check_indices",
+    "code_dtype",
+    "lowest_value",
+    "max_pool1d",
+    "max_pool1d_backward",
+    "max_pool2d",
+    "max_pool2d_backward",
+    "max_pool3d",
+    "max_pool3d_backward",
+    "max_pool_backward",
+    "max_pool_core",
+    "max_pool_forward",
+    "max_pool_memory",
+    "scatter_to_input",
+]

@@ -7,12 +7,16 @@ The budget is half of the memory the system reports available (``MemAvailable`` 
 ``/proc/meminfo`` on Linux, :data:`FALLBACK_BUDGET` elsewhere) unless set with
 :func:`set_memory_budget`. A refusal names the setting the user can change where they are:
 the program declares it once with :func:`set_budget_hint` (the command line its
-``--memory-budget MB``, the window its menu entry).
+``--memory-budget MB``, the window its menu entry). Large outputs written in order come from
+:func:`fresh_array`, which maps ordinary pages rather than huge ones.
 """
 
 from __future__ import annotations
 
 import math
+import mmap
+
+import numpy as np
 
 from engine.errors import PoolingError
 
@@ -92,6 +96,34 @@ def describe_size(sizes: tuple[int, ...], labels: str) -> str:
     return f"{' x '.join(str(size) for size in sizes)} ({labels})"
 
 
+MAPPED_BYTES = 64 * 1024**2
+"""Arrays from this size up are mapped straight from the kernel by :func:`fresh_array`."""
+
+
+def fresh_array(shape: tuple[int, ...], dtype) -> np.ndarray:
+    """A new zero-filled array, for a large output: from :data:`MAPPED_BYTES` up, an anonymous
+    memory map of ordinary pages rather than NumPy's allocation.
+
+    NumPy advises the kernel to back large arrays with transparent huge pages; where the
+    kernel then compacts memory to find them (``defrag = madvise``, as on this project's
+    machines), first writes to a fresh 64-megapixel output stalled for up to seconds, two to
+    three times the whole pool. Ordinary pages cost what PyTorch's cost, faulted in by the
+    mapping all at once, and they come zeroed. For outputs written in order (a scatter's
+    writes land anywhere, where huge pages spare translation misses: it keeps ``np.zeros``).
+
+    Returns
+    -------
+    ndarray of ``shape``, ``dtype``, zeros, writable, C-ordered
+    """
+    dtype = np.dtype(dtype)
+    size = math.prod(shape) * dtype.itemsize
+    if size < MAPPED_BYTES:
+        return np.zeros(shape, dtype=dtype)
+    # Pages faulted in at once by the mapping (where the platform can) rather than one by one.
+    flags = mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS | getattr(mmap, "MAP_POPULATE", 0)
+    return np.frombuffer(mmap.mmap(-1, size, flags=flags), dtype=dtype).reshape(shape)
+
+
 def require_memory(op_name: str, needed: int, what: str, advice: str) -> None:
     """Refuse a call whose peak memory ``needed`` (bytes) exceeds the budget.
 
@@ -123,11 +155,13 @@ def require_memory(op_name: str, needed: int, what: str, advice: str) -> None:
 __all__ = [
     "DEFAULT_BUDGET_HINT",
     "FALLBACK_BUDGET",
+    "MAPPED_BYTES",
     "available_memory",
     "budget_hint",
     "default_memory_budget",
     "describe_size",
     "format_bytes",
+    "fresh_array",
     "memory_budget",
     "require_memory",
     "set_budget_hint",

@@ -3,12 +3,15 @@ networks"): ``mix * max + (1 - mix) * average`` over the same windows."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.avgpool import avg_pool_backward, avg_pool_forward
-from engine.ops.layout import as_array, gradient_dtype
-from engine.ops.maxpool import max_pool_backward, max_pool_forward
+from engine.ops.layout import as_array, check_grad_output, gradient_dtype
+from engine.ops.maxpool import max_pool_forward
+from engine.ops.scatter import scatter_add_into
 from engine.ops.windows import IntOrTuple, check_real
 
 OP_NAME = "mixed_pool2d"
@@ -58,11 +61,28 @@ def mixed_pool2d_backward(
     mix: float = 0.5,
 ) -> np.ndarray:
     """Gradient of :func:`mixed_pool2d`: ``mix`` of the max gradient plus ``1 - mix`` of the
-    average gradient."""
+    average gradient (the average's share spread over each window, the maximum's added at its
+    arg-max; overlapping windows accumulate).
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
+    """
     mix = check_mix(mix)
     grad = as_array(OP_NAME, "grad_output", grad_output)
-    maximum = max_pool_backward(OP_NAME, 2, grad, x, kernel_size, stride, padding, 1, False, None)
-    average = avg_pool_backward(
-        OP_NAME, 2, grad, x, kernel_size, stride, padding, False, True, None
+    _, arg_max = max_pool_forward(OP_NAME, 2, x, kernel_size, stride, padding, 1, False, True)
+    grad = check_grad_output(OP_NAME, grad, arg_max.shape).astype(gradient_dtype(x.dtype))
+    # The average's share spread over each window, then the maximum's added at its arg-max.
+    gradient = np.ascontiguousarray(
+        avg_pool_backward(
+            OP_NAME, 2, grad * (1 - mix), x, kernel_size, stride, padding, False, True, None
+        )
     )
-    return mix * maximum + (1 - mix) * average
+    planes = math.prod(gradient.shape[:-2])
+    scatter_add_into(
+        gradient.reshape(planes, -1),
+        (grad * mix).reshape(planes, -1),
+        arg_max.reshape(planes, -1),
+        missing=False,
+    )
+    return gradient

@@ -10,24 +10,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.adaptive_avg import adaptive_avg_backward, adaptive_avg_forward
-from engine.ops.adaptive_max import adaptive_max_backward, adaptive_max_forward
+from engine.ops.adaptive_avg import (
+    adaptive_avg_backward,
+    require_adaptive_avg_memory,
+    window_sums,
+)
+from engine.ops.adaptive_max import adaptive_max_core, require_adaptive_memory
 from engine.ops.layout import check_grad_output, gradient_dtype
 from engine.ops.memory import require_memory
 from engine.ops.windows import LARGEST_SIZE, adaptive_bounds, check_input, is_int, shown
 
 OP_NAME = "spatial_pyramid_pool2d"
-
-POOLS = {
-    "max": (
-        lambda x, level: adaptive_max_forward(OP_NAME, 2, x, level, False),
-        lambda grad, x, level: adaptive_max_backward(OP_NAME, 2, grad, x, level, None),
-    ),
-    "avg": (
-        lambda x, level: adaptive_avg_forward(OP_NAME, 2, x, level),
-        lambda grad, x, level: adaptive_avg_backward(OP_NAME, 2, grad, x, level),
-    ),
-}
 
 
 def check_levels(levels: Sequence[int]) -> tuple[int, ...]:
@@ -48,11 +41,75 @@ def check_levels(levels: Sequence[int]) -> tuple[int, ...]:
     return tuple(int(level) for level in levels)
 
 
-def pool_pair(mode: str):
-    """The adaptive pool (forward, backward) a pyramid of ``mode`` is made of."""
-    if not isinstance(mode, str) or mode not in POOLS:
+def check_mode(mode: str) -> str:
+    """'max' or 'avg', the pool a pyramid is made of."""
+    if not isinstance(mode, str) or mode not in PYRAMIDS:
         raise PoolingError(f"{OP_NAME}() mode must be 'max' or 'avg', got {shown(mode)}")
-    return POOLS[mode]
+    return mode
+
+
+def merge_bins(values, indices, factor: int):
+    """A coarser level from a finer one whose bins it unites ``factor x factor`` at a time:
+    the largest value, the first (smallest) index among equal values, or the last NaN's.
+
+    Parameters
+    ----------
+    values : ndarray of shape (N, C, L, L)
+    indices : ndarray of the same shape, int64, or None
+
+    Returns
+    -------
+    values, indices : ndarrays of shape (N, C, L / factor, L / factor) (indices None if
+        not given)
+    """
+    batch, channels, level = values.shape[0], values.shape[1], values.shape[2] // factor
+    grouped = (batch, channels, level, factor, level, factor)
+    blocks = values.reshape(grouped)
+    top = blocks.max(axis=(3, 5))
+    if indices is None:
+        return top, None
+    index_blocks = indices.reshape(grouped)
+    hit = blocks == top[:, :, :, None, :, None]
+    chosen = np.where(hit, index_blocks, np.iinfo(np.int64).max).min(axis=(3, 5))
+    if values.dtype.kind == "f" and np.isnan(top).any():
+        last_nan = np.where(np.isnan(blocks), index_blocks, -1).max(axis=(3, 5))
+        chosen = np.where(np.isnan(top), last_nan, chosen)
+    return top, chosen
+
+
+def level_maxima(planar: np.ndarray, levels: tuple[int, ...], with_indices: bool) -> dict:
+    """Every distinct level's bin maxima (N, C, l, l) and flat indices (or None): the finest
+    level from the input, each coarser one from a finer level it divides (whose bins unite
+    exactly into its own), so the input is read once for a pyramid such as (4, 2, 1)."""
+    found: dict[int, tuple] = {}
+    for level in sorted(set(levels), reverse=True):
+        finer = next((known for known in found if known % level == 0), None)
+        if finer is None:
+            require_adaptive_memory(OP_NAME, planar.shape, (level, level), 2, with_indices)
+            found[level] = adaptive_max_core(planar, (level, level), with_indices)
+        else:
+            found[level] = merge_bins(*found[finer], finer // level)
+    return found
+
+
+def level_sums(planar: np.ndarray, levels: tuple[int, ...]) -> dict:
+    """Every distinct level's bin sums (N, C, l, l), in the gradient dtype, nested as
+    :func:`level_maxima` nests the maxima where the finer level's bins tile the input."""
+    work = planar.astype(gradient_dtype(planar.dtype), copy=False)
+    found: dict[int, np.ndarray] = {}
+    height, width = planar.shape[-2:]
+    for level in sorted(set(levels), reverse=True):
+        # Bins that share a cell (a size the level does not divide) would count it twice.
+        tiling = (known for known in found if height % known == 0 and width % known == 0)
+        finer = next((known for known in tiling if known % level == 0), None)
+        if finer is None:
+            require_adaptive_avg_memory(OP_NAME, planar.shape, (level, level), 2, 8, False)
+            found[level] = window_sums(work, (level, level))
+        else:
+            factor = finer // level
+            grouped = found[finer].reshape(planar.shape[:2] + (level, factor, level, factor))
+            found[level] = grouped.sum(axis=(3, 5))
+    return found
 
 
 def require_pyramid_memory(x_shape: tuple, levels: tuple[int, ...]) -> None:
@@ -75,7 +132,8 @@ def spatial_pyramid_pool2d(
 
     Whatever the input size, the result has ``sum(l * l)`` values per channel, which is what
     lets a network with dense layers accept images of any size. Bins are adaptive windows:
-    ``[floor(i * H / l), ceil((i + 1) * H / l))``.
+    ``[floor(i * H / l), ceil((i + 1) * H / l))``. A level that divides a finer one is
+    computed from that level's bins (they unite exactly), so the input is read once.
 
     Parameters
     ----------
@@ -85,34 +143,80 @@ def spatial_pyramid_pool2d(
 
     Returns
     -------
-    ndarray of shape (C, sum(l * l)) or (N, C, sum(l * l)), level by level, bins row-major
+    ndarray of shape (C, sum(l * l)) or (N, C, sum(l * l)), level by level, bins row-major;
+    the dtype of ``x`` for max, float (float64 for float64 input) for avg
     """
-    check_input(x, 2, OP_NAME)
+    batched, unbatched = check_input(x, 2, OP_NAME)
     levels = check_levels(levels)
-    pool, _ = pool_pair(mode)
+    mode = check_mode(mode)
     require_pyramid_memory(x.shape, levels)
-    parts = [pool(x, level) for level in levels]
-    return np.concatenate([part.reshape(part.shape[:-2] + (-1,)) for part in parts], axis=-1)
+    parts = PYRAMIDS[mode][0](batched, levels)
+    out = np.concatenate([part.reshape(part.shape[:2] + (-1,)) for part in parts], axis=-1)
+    return out[0] if unbatched else out
+
+
+def bin_sizes(shape: tuple, level: int) -> np.ndarray:
+    """Cells of every bin of ``level`` over a (..., H, W) input, shape (level, level)."""
+    row_starts, row_ends = adaptive_bounds(shape[-2], level)
+    col_starts, col_ends = adaptive_bounds(shape[-1], level)
+    return np.multiply.outer(row_ends - row_starts, col_ends - col_starts)
 
 
 def spatial_pyramid_pool2d_backward(
     grad_output: np.ndarray, x: np.ndarray, levels: Sequence[int] = (4, 2, 1), mode: str = "max"
 ) -> np.ndarray:
     """Gradient of :func:`spatial_pyramid_pool2d`: each level's share sent back through its
-    adaptive pool, summed."""
-    check_input(x, 2, OP_NAME)
+    adaptive pool, summed (for max, every bin's gradient added at its arg-max in one
+    scatter)."""
+    batched, _ = check_input(x, 2, OP_NAME)
     levels = check_levels(levels)
-    _, backward = pool_pair(mode)
+    mode = check_mode(mode)
     expected = x.shape[:-2] + (sum(level * level for level in levels),)
     grad = check_grad_output(OP_NAME, grad_output, expected)
     require_pyramid_memory(x.shape, levels)
-    total = np.zeros(x.shape, dtype=gradient_dtype(x.dtype))
+    dtype = gradient_dtype(x.dtype)
+    grad = grad.reshape(batched.shape[:2] + (-1,)).astype(dtype, copy=False)
+    return PYRAMIDS[mode][1](grad, batched, levels).reshape(x.shape)
+
+
+def maximum_parts(planar: np.ndarray, levels: tuple[int, ...]) -> list[np.ndarray]:
+    """Each level's bin maxima (N, C, l, l), in the order of ``levels``."""
+    maxima = level_maxima(planar, levels, with_indices=False)
+    return [maxima[level][0] for level in levels]
+
+
+def average_parts(planar: np.ndarray, levels: tuple[int, ...]) -> list[np.ndarray]:
+    """Each level's bin averages (N, C, l, l), in the order of ``levels``."""
+    sums = level_sums(planar, levels)
+    return [sums[level] / bin_sizes(planar.shape, level) for level in levels]
+
+
+def maximum_backward(grad: np.ndarray, planar: np.ndarray, levels) -> np.ndarray:
+    """Every bin's gradient (``grad`` (N, C, bins)) added at its arg-max, in one scatter."""
+    maxima = level_maxima(planar, levels, with_indices=True)
+    arg_max = np.concatenate(
+        [maxima[level][1].reshape(grad.shape[:2] + (-1,)) for level in levels], axis=-1
+    )
+    planes = planar.shape[0] * planar.shape[1]
+    total = np.zeros((planes, planar.shape[2] * planar.shape[3]), dtype=grad.dtype)
+    plane_of = np.repeat(np.arange(planes), arg_max.shape[-1])
+    np.add.at(total, (plane_of, arg_max.reshape(-1)), grad.reshape(-1))
+    return total
+
+
+def average_backward(grad: np.ndarray, planar: np.ndarray, levels) -> np.ndarray:
+    """Every level's gradient (``grad`` (N, C, bins)) spread over its bins, summed."""
+    total = np.zeros(planar.shape, dtype=grad.dtype)
     start = 0
     for level in levels:
-        part = grad[..., start : start + level * level].reshape(x.shape[:-2] + (level, level))
-        total += backward(part, x, level)
+        part = grad[..., start : start + level * level].reshape(grad.shape[:2] + (level,) * 2)
+        total += adaptive_avg_backward(OP_NAME, 2, part, planar, level)
         start += level * level
     return total
+
+
+PYRAMIDS = {"max": (maximum_parts, maximum_backward), "avg": (average_parts, average_backward)}
+"""The forward parts and the backward of a pyramid of each mode."""
 
 
 @dataclass(frozen=True)

@@ -1,56 +1,30 @@
 """Stochastic pooling (Zeiler and Fergus 2013, "Stochastic pooling for regularization of deep
-convolutional neural networks"): each window picks a cell at random, weighted by activation."""
+convolutional neural networks"): each window picks a cell at random, weighted by activation.
+
+The windows are walked one kernel offset at a time, a block of output rows at a time
+(:mod:`engine.ops.offsets`): a first pass sums each window's positive activations, a second
+adds up each cell's probability in row-major window order and picks the first cell whose
+running total passes the window's draw (the inverse CDF; the last cell takes every draw
+left). The rare windows whose sum is not finite, or whose draw lands through rounding on a
+cell of probability 0, are pooled again with their cells gathered
+(:mod:`engine.ops.stochastic_exact`).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
 from engine.errors import PoolingError
-from engine.ops.gather import GatheredPool, WindowBlock, gather_pool
 from engine.ops.layout import shaped_array
+from engine.ops.offsets import OffsetBlock, OffsetPool, offset_pool
+from engine.ops.scatter import scatter_add
+from engine.ops.separable import code_dtype
+from engine.ops.stochastic_exact import exact_inference, exact_picks, gathered_windows
 from engine.ops.windows import IntOrTuple, PoolGeometry, check_flag
 
-
-def stochastic_probabilities(block: WindowBlock) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per-window probabilities ``max(a, 0) / sum(max(a, 0))`` and the clipped activations.
-
-    A window with nothing positive gives all probability to its first real cell; a window
-    with +inf shares it equally among its +inf cells; a window with NaN gives it to its first
-    NaN. Padding is told by the window layout, never by value.
-
-    Returns
-    -------
-    probabilities, positive : ndarray of the block's cell shape (N, C, R, W_out, kH * kW)
-    has_nan : ndarray of shape (N, C, R, W_out), bool
-    """
-    cells, real = block.cells, block.real
-    positive = np.maximum(cells, 0, out=cells)  # in place: the block is a copy; NaN stays
-    np.copyto(positive, 0, where=~real)
-    totals = positive.sum(axis=-1, keepdims=True)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        probabilities = positive / totals
-    nothing = ~(totals[..., 0] > 0)
-    if nothing.any():
-        windows = np.nonzero(nothing)
-        first_real = np.broadcast_to(real.argmax(axis=-1), nothing.shape)[windows]
-        probabilities[windows] = 0
-        probabilities[windows + (first_real,)] = 1
-    has_nan = np.zeros(nothing.shape, dtype=bool)
-    special = ~np.isfinite(totals[..., 0])
-    if special.any():
-        windows = np.nonzero(special)
-        window_cells = positive[windows]
-        nan_cells = np.isnan(window_cells)
-        has_nan[windows] = nan_cells.any(axis=-1)
-        infinite = window_cells == np.inf
-        shared = infinite / np.maximum(infinite.sum(axis=-1, keepdims=True), 1)
-        first_nan = np.arange(window_cells.shape[-1]) == nan_cells.argmax(axis=-1)[:, None]
-        probabilities[windows] = np.where(
-            has_nan[windows][:, None],
-            first_nan,
-            np.where(infinite.any(axis=-1)[:, None], shared, probabilities[windows]),
-        )
-    return probabilities, positive, has_nan
+OP_NAME = "stochastic_pool2d"
 
 
 def check_seed(op_name: str, seed) -> int:
@@ -62,11 +36,143 @@ def check_seed(op_name: str, seed) -> int:
     return int(seed)
 
 
-def draws_for(gathered: GatheredPool, seed: int) -> np.ndarray:
-    """One uniform draw per output, (N, C, H_out, W_out), all at once so that the block size
-    never changes which draw a window gets."""
-    shape = gathered.prepared.planar.shape[:2] + gathered.prepared.geometry.output_size
-    return np.random.default_rng(seed).random(shape)
+def block_draws(pool: OffsetPool, seed: int):
+    """For each block of :meth:`OffsetPool.blocks`, in order, one uniform draw per output.
+
+    The blocks cut the planar outputs (N * C, 1, H_out, W_out) into consecutive runs of C
+    order, so drawing each block's share in turn from one generator gives every window the
+    draw ``default_rng(seed).random((N, C, H_out, W_out))`` would give it, whatever the blocks.
+    """
+    generator = np.random.default_rng(seed)
+    for block in pool.blocks():
+        rows = block.rows.stop - block.rows.start
+        planes = block.planes.stop - block.planes.start
+        yield block, generator.random((planes, 1, rows, pool.output_shape[-1]))
+
+
+@dataclass(frozen=True)
+class PositiveSums:
+    """One block's sums of positive activations (:func:`positive_sums`).
+
+    Attributes
+    ----------
+    total : ndarray of the block's output shape (P, 1, R, W_out)
+        ``sum(max(a, 0))`` over each window, in row-major window order.
+    squares : ndarray of the same shape, or None
+        ``sum(max(a, 0) ** 2)``, when asked for.
+    plain : ndarray of the same shape, bool
+        Where ``0 < total < inf``: the windows the offset-by-offset rules cover.
+    """
+
+    total: np.ndarray
+    squares: np.ndarray | None
+    plain: np.ndarray
+
+
+def positive_sums(block: OffsetBlock, with_squares: bool = False) -> PositiveSums:
+    """The positive sums of every window of a block (padding, -inf, counts as 0)."""
+    total = squares = None
+    for offset in range(len(block.offsets)):
+        positive = np.maximum(block.cells(offset), 0)  # NaN stays NaN
+        if with_squares:
+            squared = np.square(positive)
+            squares = squared if squares is None else np.add(squares, squared, out=squares)
+        total = positive if total is None else np.add(total, positive, out=total)
+    with np.errstate(invalid="ignore"):
+        plain = (total > 0) & (total < np.inf)
+    return PositiveSums(total, squares, plain)
+
+
+def windows_of(block: OffsetBlock, where: np.ndarray) -> tuple:
+    """Planes, rows and columns (in the whole output) of the block's windows ``where`` is
+    True, for :func:`engine.ops.stochastic_exact.gathered_windows`."""
+    planes, _, rows, cols = np.nonzero(where)
+    return planes + block.planes.start, rows + block.rows.start, cols
+
+
+def pick_block(pool: OffsetPool, block: OffsetBlock, draws: np.ndarray, first_real: np.ndarray):
+    """Training picks of one block: the picked activation and the picked window cell (its
+    row-major number), each of the block's output shape."""
+    sums = positive_sums(block)
+    count = len(block.offsets)
+    picked = np.zeros(sums.total.shape, dtype=sums.total.dtype)
+    choice = np.zeros(sums.total.shape, dtype=code_dtype(count))
+    cumulative = np.zeros(sums.total.shape, dtype=sums.total.dtype)
+    done = np.zeros(sums.total.shape, dtype=bool)
+    now = np.empty(sums.total.shape, dtype=bool)
+    numbered = np.empty(sums.total.shape, dtype=choice.dtype)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        for offset in range(count):
+            positive = np.maximum(block.cells(offset), 0)
+            if offset < count - 1:
+                cumulative += positive / sums.total
+                np.less(draws, cumulative, out=now)
+                now &= ~done
+            else:  # the last cell takes every draw left
+                np.logical_not(done, out=now)
+            done |= now
+            positive *= now  # only the first cell whose running total passes the draw
+            picked += positive
+            choice += np.multiply(now, offset, out=numbered, dtype=choice.dtype)
+        landed_on_zero = sums.plain & (picked / sums.total == 0)
+    choice = choice.astype(np.int64)
+    nothing = sums.total == 0  # picked 0 already: it picks its first real cell
+    if nothing.any():
+        first = np.broadcast_to(first_real[block.rows], nothing.shape)
+        choice += nothing * (first - choice)
+    redo = ~(sums.plain | nothing) | landed_on_zero
+    if redo.any():
+        windows = gathered_windows(pool.work, pool.prepared.geometry, *windows_of(block, redo))
+        picked[redo], choice[redo] = exact_picks(windows, draws[redo])
+    return picked, choice
+
+
+def inference_block(pool: OffsetPool, block: OffsetBlock) -> np.ndarray:
+    """Inference output of one block, ``sum(p_i a_i)`` with ``p_i = a_i / sum(a)``."""
+    sums = positive_sums(block)
+    out = np.zeros(sums.total.shape, dtype=sums.total.dtype)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for offset in range(len(block.offsets)):
+            positive = np.maximum(block.cells(offset), 0)
+            weighted = np.divide(positive, sums.total)
+            weighted *= positive
+            out += weighted
+    nothing = sums.total == 0
+    np.fmax(out, 0, out=out)  # nothing positive gave 0 / 0: its output is 0
+    redo = ~(sums.plain | nothing)
+    if redo.any():
+        windows = gathered_windows(pool.work, pool.prepared.geometry, *windows_of(block, redo))
+        out[redo] = exact_inference(windows)
+    return out
+
+
+def training_picks(
+    pool: OffsetPool, seed: int, with_indices: bool
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Every window's training pick from the draws of ``seed``: the picked activation and,
+    if asked, the picked cell's flat position ``h * W + w``, as planes
+    (N * C, 1, H_out, W_out)."""
+    out = np.empty(pool.output_shape, dtype=pool.work.dtype)
+    indices = np.empty(pool.output_shape, dtype=np.int64) if with_indices else None
+    geometry = pool.prepared.geometry
+    first_real = first_real_cells(geometry)
+    for block, draws in block_draws(pool, seed):
+        picked, choice = pick_block(pool, block, draws, first_real)
+        out[block.planes, :, block.rows] = picked
+        if with_indices:
+            indices[block.planes, :, block.rows] = choice_to_indices(choice, geometry, block.rows)
+    return out, indices
+
+
+def first_real_cells(geometry: PoolGeometry) -> np.ndarray:
+    """Per window, shape (H_out, W_out), the row-major number of its first cell inside the
+    input: what a window with nothing positive picks."""
+    first = []
+    for axis in range(2):
+        positions = geometry.window_positions(axis)
+        real = (positions >= 0) & (positions < geometry.input_size[axis])
+        first.append(real.argmax(axis=1))
+    return first[0][:, None] * geometry.kernel_size[1] + first[1][None, :]
 
 
 def stochastic_pool2d(
@@ -91,102 +197,41 @@ def stochastic_pool2d(
     inference gives +inf. A window with NaN outputs NaN, reports its first NaN as the picked
     cell and passes no gradient.
 
+    Parameters
+    ----------
+    x : ndarray of shape (C, H, W) or (N, C, H, W)
+    kernel_size, stride, padding : int or (int, int)
+        ``stride=None`` means ``kernel_size``; padding at most half the kernel (never picked).
+
     Returns
     -------
-    out : ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out), float
+    out : ndarray of shape (C, H_out, W_out) or (N, C, H_out, W_out), float64 for float64
+        input else float32
     indices : int64 ndarray of the same shape, training with ``return_indices`` only
         Flat position ``h * W + w`` of each picked cell.
     """
-    op_name = "stochastic_pool2d"
-    training = check_flag(op_name, "training", training)
-    seed = check_seed(op_name, seed)
-    return_indices = check_flag(op_name, "return_indices", return_indices)
-    gathered = gather_pool(op_name, x, kernel_size, stride, padding, False)
-    prepared = gathered.prepared
-    out = np.empty(prepared.planar.shape[:2] + prepared.geometry.output_size, gathered.padded.dtype)
-    choices = np.empty(out.shape, dtype=np.int64) if training else None
-    draws = draws_for(gathered, seed) if training else None
-    for rows in gathered.row_blocks():
-        if training:
-            out[:, :, rows], choices[:, :, rows] = stochastic_block(
-                gathered.block(rows), draws[:, :, rows]
-            )
-        else:
-            out[:, :, rows] = stochastic_block_inference(gathered.block(rows))
-    out = prepared.finish(out)
-    if not training or not return_indices:
-        return out
-    return out, prepared.finish(choice_to_indices(choices, prepared.geometry))
+    training = check_flag(OP_NAME, "training", training)
+    seed = check_seed(OP_NAME, seed)
+    return_indices = check_flag(OP_NAME, "return_indices", return_indices)
+    pool = offset_pool(OP_NAME, x, kernel_size, stride, padding, False, arrays=8)
+    if not training:
+        out = np.empty(pool.output_shape, dtype=pool.work.dtype)
+        for block in pool.blocks():
+            out[block.planes, :, block.rows] = inference_block(pool, block)
+        return pool.finish(out)
+    out, indices = training_picks(pool, seed, with_indices=return_indices)
+    if not return_indices:
+        return pool.finish(out)
+    return pool.finish(out), pool.finish(indices)
 
 
-def stochastic_block(block: WindowBlock, draws: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Training output of one block and the window cell each window picked, (N, C, R, W_out)."""
-    probabilities, positive, _ = stochastic_probabilities(block)
-    choice = sample_cells(probabilities, draws)
-    return np.take_along_axis(positive, choice[..., None], axis=-1)[..., 0], choice
-
-
-def stochastic_block_inference(block: WindowBlock) -> np.ndarray:
-    """Inference output of one block, ``sum(p_i a_i)`` (NaN for windows with NaN)."""
-    probabilities, positive, has_nan = stochastic_probabilities(block)
-    with np.errstate(invalid="ignore"):  # 0 * inf in windows with NaN, which give NaN anyway
-        result = np.sum(probabilities * positive, axis=-1)
-    result[has_nan] = np.nan
-    return result
-
-
-def stochastic_block_backward(
-    gathered: GatheredPool,
-    gradient: np.ndarray,
-    block: WindowBlock,
-    training: bool,
-    choice: np.ndarray | None,
-    draws: np.ndarray | None,
-) -> None:
-    """Add the gradient of one block into ``gradient`` (N * C, H * W); in training the picked
-    cells are ``choice`` if given, else drawn from ``draws``."""
-    probabilities, positive, _ = stochastic_probabilities(block)
-    if training:
-        if choice is None:
-            choice = sample_cells(probabilities, draws)
-        local = np.zeros_like(positive)
-        np.put_along_axis(local, choice[..., None], 1.0, axis=-1)
-        local *= positive > 0
-    else:
-        total = positive.sum(axis=-1, keepdims=True)
-        squares = (positive**2).sum(axis=-1, keepdims=True)
-        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-            local = np.where(
-                (positive > 0) & (total > 0) & np.isfinite(total),
-                (2 * positive * total - squares) / total**2,
-                0.0,
-            )
-    gathered.scatter(gradient, block, local * gathered.grad[:, :, block.rows, :, None])
-
-
-def sample_cells(probabilities: np.ndarray, draws: np.ndarray) -> np.ndarray:
-    """One window cell per window, drawn with the given probabilities (inverse CDF).
-
-    Parameters
-    ----------
-    probabilities : ndarray of shape (..., kH * kW)
-    draws : ndarray of shape (...), uniform in [0, 1)
-    """
-    cumulative = np.cumsum(probabilities, axis=-1)
-    cumulative[..., -1] = np.inf  # rounding must never leave a draw unmatched
-    choice = (draws[..., None] >= cumulative).sum(axis=-1)
-    # Never land on a zero-probability cell (possible only through rounding at the edges).
-    chosen_probability = np.take_along_axis(probabilities, choice[..., None], axis=-1)[..., 0]
-    if (chosen_probability == 0).any():
-        best = probabilities.argmax(axis=-1)
-        choice = np.where(chosen_probability == 0, best, choice)
-    return choice
-
-
-def choice_to_indices(choice: np.ndarray, geometry: PoolGeometry) -> np.ndarray:
-    """Window-cell numbers (row-major) to flat input positions ``h * W + w``."""
+def choice_to_indices(
+    choice: np.ndarray, geometry: PoolGeometry, rows: slice = slice(None)
+) -> np.ndarray:
+    """Window-cell numbers (row-major) of the windows of output rows ``rows`` to flat input
+    positions ``h * W + w``, int64."""
     row_offset, col_offset = np.divmod(choice, geometry.kernel_size[1])
-    starts_h = geometry.window_starts(0)[:, None]
+    starts_h = geometry.window_starts(0)[rows][:, None]
     starts_w = geometry.window_starts(1)[None, :]
     return (
         (starts_h + row_offset * geometry.dilation[0]) * geometry.input_size[1]
@@ -201,7 +246,7 @@ def indices_to_choice(op_name: str, indices, expected_shape: tuple, geometry: Po
 
     Returns
     -------
-    ndarray of shape (N, C, H_out, W_out), int64
+    ndarray of the output's shape, int64
     """
     indices = shaped_array(op_name, "indices", indices, expected_shape, "iu")
     height, width = geometry.input_size
@@ -223,6 +268,57 @@ def indices_to_choice(op_name: str, indices, expected_shape: tuple, geometry: Po
     return row_offset * kernel_w + col_offset
 
 
+def training_gradient(pool: OffsetPool, seed: int, indices) -> np.ndarray:
+    """The training backward as planes: each window's gradient to its picked cell (the
+    given ``indices``' or the one ``seed`` draws), where that activation is positive."""
+    geometry = pool.prepared.geometry
+    planes = pool.work.shape[0]
+    if indices is None:
+        picked, flat = training_picks(pool, seed, with_indices=True)
+    else:
+        indices_to_choice(OP_NAME, indices, pool.prepared.caller_output_shape, geometry)
+        flat = np.asarray(indices).astype(np.int64, copy=False).reshape(pool.output_shape)
+        plane_cells = pool.work.reshape(planes, -1)
+        picked = np.take_along_axis(plane_cells, flat.reshape(planes, -1), axis=1)
+    grad = pool.grad * (picked.reshape(pool.output_shape) > 0)
+    gradient = scatter_add(
+        grad.reshape(planes, -1),
+        flat.reshape(planes, -1),
+        pool.work[0, 0].size,
+        pool.work.dtype,
+        missing=False,
+    )
+    return gradient
+
+
+def inference_gradient(pool: OffsetPool) -> np.ndarray:
+    """The inference backward as a padded gradient: the derivative of ``sum(a^2) / sum(a)``,
+    ``(2 a_i S - Q) / S^2``, for the positive cells of windows with a finite positive sum."""
+    gradient = pool.new_gradient()
+    for block in pool.blocks():
+        sums = positive_sums(block, with_squares=True)
+        total, squares = sums.total, sums.squares
+        grad = pool.grad[block.planes, :, block.rows] * sums.plain
+        clean = not sums.plain.all()
+        if clean:  # other windows pass nothing: keep their arithmetic finite
+            total = np.where(sums.plain, total, 1)
+            squares = np.where(sums.plain, squares, 0)
+        total_squared = np.square(total)
+        local = np.empty(total.shape, dtype=total.dtype)
+        for offset, index in enumerate(block.gradient_offsets):
+            positive = np.maximum(block.cells(offset), 0)
+            if clean:
+                positive[~np.isfinite(positive)] = 0
+            np.multiply(positive, 2, out=local)
+            local *= total
+            local -= squares
+            local /= total_squared
+            local *= grad
+            local *= positive > 0
+            gradient[index] += local
+    return gradient
+
+
 def stochastic_pool2d_backward(
     grad_output: np.ndarray,
     x: np.ndarray,
@@ -240,31 +336,14 @@ def stochastic_pool2d_backward(
     ``indices``), where the activation was positive. Inference: the derivative of
     ``sum(a^2) / sum(a)``, ``(2 a_i S - Q) / S^2``, for positive cells. Windows with NaN pass
     no gradient, nor do windows with +inf in inference.
+
+    Returns
+    -------
+    ndarray of ``x``'s shape, float64 for float64 ``x`` else float32
     """
-    op_name = "stochastic_pool2d"
-    training = check_flag(op_name, "training", training)
-    seed = check_seed(op_name, seed)
-    gathered = gather_pool(op_name, x, kernel_size, stride, padding, False, grad_output, True)
-    prepared = gathered.prepared
-    choices = draws = None
-    if training and indices is not None:
-        planar_shape = gathered.grad.shape
-        choices = indices_to_choice(
-            op_name,
-            indices,
-            prepared.caller_output_shape,
-            prepared.geometry,
-        ).reshape(planar_shape)
-    elif training:
-        draws = draws_for(gathered, seed)
-    gradient = gathered.new_gradient()
-    for rows in gathered.row_blocks():
-        stochastic_block_backward(
-            gathered,
-            gradient,
-            gathered.block(rows),
-            training,
-            None if choices is None else choices[:, :, rows],
-            None if draws is None else draws[:, :, rows],
-        )
-    return gradient.reshape(x.shape)
+    training = check_flag(OP_NAME, "training", training)
+    seed = check_seed(OP_NAME, seed)
+    pool = offset_pool(OP_NAME, x, kernel_size, stride, padding, False, grad_output, True, 8)
+    if training:
+        return training_gradient(pool, seed, indices).reshape(x.shape)
+    return pool.finish_gradient(inference_gradient(pool)).reshape(x.shape)

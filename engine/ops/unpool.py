@@ -10,8 +10,8 @@ import numpy as np
 
 from engine.errors import PoolingError
 from engine.ops.layout import check_grad_output, gradient_dtype, shaped_array
-from engine.ops.maxpool import NO_INDEX
 from engine.ops.memory import describe_size, require_memory
+from engine.ops.scatter import gather, place, scan_indices
 from engine.ops.windows import (
     AXIS_NAMES,
     IntOrTuple,
@@ -92,6 +92,8 @@ class UnpoolCall:
         True if the caller gave no batch axis.
     flat_indices : ndarray of shape (N * C, prod(input_size)), int64
         Every value's position in its output plane; -1 for none.
+    missing : bool
+        Whether some index is -1.
     output_size : tuple of int
         The spatial size of the unpooled output.
     """
@@ -99,6 +101,7 @@ class UnpoolCall:
     batched: np.ndarray
     unbatched: bool
     flat_indices: np.ndarray
+    missing: bool
     output_size: tuple[int, ...]
 
     @property
@@ -137,13 +140,14 @@ def check_unpool(
         "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims]),
         "use a smaller kernel_size, stride or output_size",
     )
-    flat_indices = indices.reshape(planes, -1).astype(np.int64)
-    if flat_indices.size and (flat_indices.min() < NO_INDEX or flat_indices.max() >= plane):
+    flat_indices = indices.reshape(planes, -1).astype(np.int64, copy=False)
+    valid, missing = scan_indices(flat_indices, plane)
+    if not valid:
         raise PoolingError(
             f"{op_name}() found an invalid max index {int(flat_indices.max())} "
             f"(output plane of size {sizes} holds {plane} cells)"
         )
-    return UnpoolCall(batched, unbatched, flat_indices, sizes)
+    return UnpoolCall(batched, unbatched, flat_indices, missing, sizes)
 
 
 def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size):
@@ -151,7 +155,7 @@ def max_unpool(op_name, spatial_dims, x, indices, kernel_size, stride, padding, 
         op_name, spatial_dims, x, indices, kernel_size, stride, padding, output_size
     )
     values = call.batched.reshape(call.flat_indices.shape)
-    out = place_at_indices(values, call.flat_indices, call.plane)
+    out = place(values, call.flat_indices, call.plane, call.missing)
     return out.reshape(call.output_shape)
 
 
@@ -163,8 +167,8 @@ def max_unpool_backward(
     )
     grad_output = check_grad_output(op_name, grad_output, call.output_shape)
     planes = call.flat_indices.shape[0]
-    flat_grad = grad_output.reshape(planes, call.plane).astype(gradient_dtype(x.dtype))
-    return gather_at_indices(flat_grad, call.flat_indices).reshape(x.shape)
+    flat_grad = grad_output.reshape(planes, call.plane).astype(gradient_dtype(x.dtype), copy=False)
+    return gather(flat_grad, call.flat_indices, call.missing).reshape(x.shape)
 
 
 def place_at_indices(values: np.ndarray, indices: np.ndarray, plane: int) -> np.ndarray:
@@ -173,37 +177,14 @@ def place_at_indices(values: np.ndarray, indices: np.ndarray, plane: int) -> np.
     Parameters
     ----------
     values, indices : ndarray of shape (P, K)
-        ``P`` planes of ``K`` values and their int64 positions in ``[0, plane)``.
+        ``P`` planes of ``K`` values and their int64 positions in ``[-1, plane)``.
 
     Returns
     -------
     ndarray of shape (P, plane), the dtype of ``values``
         Where two values share an index the later one wins, as in PyTorch's CPU loop.
     """
-    out = np.zeros((values.shape[0], plane), dtype=values.dtype)
-    for row in range(values.shape[0]):  # one scatter per plane
-        keep = indices[row] >= 0
-        out[row, indices[row][keep]] = values[row][keep]
-    return out
-
-
-def gather_at_indices(values: np.ndarray, indices: np.ndarray) -> np.ndarray:
-    """Every index's value: the adjoint of :func:`place_at_indices` (index -1 reads 0).
-
-    Parameters
-    ----------
-    values : ndarray of shape (P, plane)
-    indices : ndarray of shape (P, K), int64 in ``[-1, plane)``
-
-    Returns
-    -------
-    ndarray of shape (P, K), the dtype of ``values``
-        Two indices naming the same cell both read it.
-    """
-    missing = indices < 0
-    gathered = np.take_along_axis(values, np.where(missing, 0, indices), axis=1)
-    gathered[missing] = 0
-    return gathered
+    return place(values, indices, plane, missing=bool((indices < 0).any()))
 
 
 def max_unpool1d(

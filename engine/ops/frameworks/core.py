@@ -148,8 +148,8 @@ def padded_max_pool_backward(
         return all_maxima_gradient(grad, planar, flat).reshape(x.shape)
     rule = {"first": "torch", "tensorflow": "tensorflow", "jax": "jax"}[tie]
     _, indices = max_by_rule(planar, flat, rule, True)
-    overlap = any(stride < span for stride, span in zip(flat.stride, flat.effective_kernel))
-    grad_input = scatter_to_input(grad, indices, planar.shape, dtype, unique=not overlap)
+    missing = bool(indices.size) and int(indices.min()) < 0
+    grad_input = scatter_to_input(grad, indices, planar.shape, dtype, missing)
     return grad_input.reshape(x.shape)
 
 

@@ -202,3 +202,33 @@ def test_adaptive_average_backward_is_linear_in_the_sizes():
     np.add.at(expected, starts, grad[0] / (ends - starts))
     np.add.at(expected, ends - 1, np.where(ends - starts > 1, grad[0] / (ends - starts), 0))
     np.testing.assert_allclose(result[0], expected, rtol=1e-6)
+
+
+def test_max_pool_with_indices_peaks_within_three_and_a_half_inputs():
+    # Regression: a k3 s1 max pool with indices held 6.5 times its float32 input at its peak.
+    # The outputs alone are about three inputs (the maxima, and int64 indices twice the
+    # input's bytes): the rest of the work is done a block of rows at a time.
+    x = np.random.default_rng(6).random((3, 1024, 1024)).astype(np.float32)
+    result = None
+
+    def pool():
+        nonlocal result
+        result = F.max_pool2d(x, 3, 1, return_indices=True)
+
+    peak = peak_bytes(pool)
+    values, indices = result
+    assert peak <= 3.5 * x.nbytes
+    assert values.nbytes + indices.nbytes > 2.9 * x.nbytes  # the outputs are counted
+    padded = peak_bytes(lambda: F.max_pool2d(x, 3, 1, 1, return_indices=True))
+    assert padded <= 3.5 * x.nbytes  # padding is added a block at a time, not to a copy
+
+
+def test_pools_without_a_separable_form_work_offset_by_offset_in_small_blocks():
+    # SoftPool and stochastic pooling once gathered every window's cells (9 copies of the
+    # input for k3 s1); they now hold the output and one block of rows beyond it.
+    x = np.random.default_rng(7).random((3, 1024, 1024)).astype(np.float32)
+    grad = np.ones(x.shape, dtype=np.float32)
+    assert peak_bytes(lambda: X.soft_pool2d(x, 3, 1, 1)) < 2 * x.nbytes
+    assert peak_bytes(lambda: X.soft_pool2d_backward(grad, x, 3, 1, 1)) < 2.5 * x.nbytes
+    assert peak_bytes(lambda: X.stochastic_pool2d(x, 3, 1, 1)) < 3 * x.nbytes
+    assert peak_bytes(lambda: X.stochastic_pool2d(x, 3, 1, 1, training=False)) < 2 * x.nbytes
