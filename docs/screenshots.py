@@ -100,14 +100,49 @@ SHOTS = {
         for name in ("compare", "feature", "stacked", "shift", "noise", "fixed", "cost")
     },
 }
+CHINESE = {
+    # the README.zh-CN pictures (docs/zh/NAME.png), taken with --lang zh_CN; a CJK font such as
+    # Debian's fonts-noto-cjk must be installed for Qt to draw the characters
+    **{
+        name: SHOTS[name]
+        for name in (
+            "screenshot-1366x768",
+            "screenshot-astronaut",
+            "screenshot-matrix",
+            "frameworks",
+            "gotcha-gallery",
+            "sequence",
+            "volume",
+            *(f"experiment-{name}" for name in ("compare", "feature", "stacked", "shift")),
+            *(f"experiment-{name}" for name in ("noise", "fixed", "cost")),
+        )
+    },
+    "backward": [
+        "--image",
+        "assets/matrix_6x6.csv",
+        "--kernel",
+        "3",
+        "--stride",
+        "1",
+        "--backward",
+        "--step",
+        "9",
+    ],
+    "network": ["--tab", "network"],
+}
 
 
 def main(names: list[str]) -> int:
-    for name, arguments in SHOTS.items():
+    shots = [(name, arguments, "") for name, arguments in SHOTS.items()]
+    shots += [
+        (f"zh/{name}", [*arguments, "--lang", "zh_CN"], "zh") for name, arguments in CHINESE.items()
+    ]
+    (ROOT / "docs" / "zh").mkdir(exist_ok=True)
+    for name, arguments, _ in shots:
         if names and name not in names:
             continue
         with tempfile.TemporaryDirectory() as folder:
-            if name not in FIRST_START:
+            if name.removeprefix("zh/") not in FIRST_START:
                 Path(folder, "settings.ini").write_text("[General]\ntry_card_dismissed=yes\n")
             environment = dict(
                 os.environ,

@@ -613,6 +613,7 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
 
     from gui.crash import CrashReporter, install
     from gui.i18n import LANGUAGE
+    from gui.qt_utils import MainThreadCollector
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     with PlatformFailureHint():  # a plugin that fails anyway: a hint, not Qt's wall of text
@@ -621,10 +622,12 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
     app.setOrganizationName("PoolScope")
     reporter = CrashReporter(app)
     uninstall = install(reporter)
+    collector = MainThreadCollector()  # Qt objects are never freed on a pooling thread
     previous_language = LANGUAGE.code
     try:
         return show_window(app, args, params)
     finally:
+        collector.stop()
         uninstall()
         LANGUAGE.install(previous_language)  # main() leaves no language behind (tests call it)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 
 @contextmanager
@@ -21,3 +22,39 @@ def signals_blocked(*objects: QObject) -> Iterator[None]:
     finally:
         for obj, was_blocked in zip(objects, previous, strict=True):
             obj.blockSignals(was_blocked)
+
+
+class MainThreadCollector(QObject):
+    """Python's cyclic garbage collector, run on the UI thread only.
+
+    Automatic collection runs in whichever thread happens to allocate when a threshold is
+    crossed, so a pooling job on a worker thread could free a Qt object left in a reference
+    cycle (a closed window's, a rebuilt panel's). Its C++ destructor then takes Qt's
+    connection lock on the worker and waits for the GIL, while the UI thread, holding the
+    GIL, waits for that lock: the window freezes for good (seen in the test suite). Like
+    pyqtgraph's ``GarbageCollector``, this turns automatic collection off and collects from a
+    timer on the UI thread; :meth:`stop` turns it back on.
+    """
+
+    def __init__(self, interval_ms: int = 500, parent: QObject | None = None):
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(interval_ms)
+
+    def collect(self) -> None:
+        """Collect the youngest generation on every tick (cheap: young objects only), and the
+        older ones when their counts pass Python's thresholds, as Python would."""
+        counts = gc.get_count()
+        generation = 0
+        if counts[1] > self._thresholds[1]:
+            generation = 2 if counts[2] > self._thresholds[2] else 1
+        gc.collect(generation)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._was_enabled:
+            gc.enable()

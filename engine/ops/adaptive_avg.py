@@ -17,6 +17,7 @@ from engine.ops.windows import (
     adaptive_output_size,
     check_input,
 )
+from engine.text import Text
 
 
 def window_sums(values: np.ndarray, sizes: tuple[int, ...]) -> np.ndarray:
@@ -68,8 +69,8 @@ def require_adaptive_avg_memory(op_name, batched_shape, sizes, spatial_dims, ite
     outputs = planes * math.prod(sizes)
     needed = (planes * math.prod(spatial) * (2 if backward else 1) + 3 * stages) * itemsize
     needed += 3 * outputs * itemsize
-    what = "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims])
-    require_memory(op_name, needed, what, "use a smaller output_size or a smaller input")
+    what = Text("an output of {size}", size=describe_size(sizes, AXIS_NAMES[spatial_dims]))
+    require_memory(op_name, needed, what, Text("use a smaller output_size or a smaller input"))
 
 
 def adaptive_avg_forward(op_name, spatial_dims, x, output_size):

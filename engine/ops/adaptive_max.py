@@ -20,8 +20,9 @@ from engine.ops.windows import (
     check_flag,
     check_input,
 )
+from engine.text import Text
 
-ADAPTIVE_ADVICE = "use a smaller output_size or a smaller input"
+ADAPTIVE_ADVICE = Text("use a smaller output_size or a smaller input")
 
 
 def adaptive_cells(input_size: int, output_size: int) -> np.ndarray:
@@ -63,7 +64,7 @@ def require_adaptive_memory(
     )
     if backward:
         needed += planes * math.prod(spatial) * 8
-    what = "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims])
+    what = Text("an output of {size}", size=describe_size(sizes, AXIS_NAMES[spatial_dims]))
     require_memory(op_name, needed, what, ADAPTIVE_ADVICE)
 
 

@@ -39,12 +39,29 @@ def check_int(op_name: str, name: str, value, minimum: int | None = None) -> int
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value[()]
     if not is_int(value):
-        raise PoolingError(f"{op_name}() {name} must be an int, but got {shown(value)}")
+        raise PoolingError(
+            "{op_name}() {name} must be an int, but got {value}",
+            op_name=op_name,
+            name=name,
+            value=shown(value),
+        )
     value = int(value)
     if minimum is not None and value < minimum:
-        raise PoolingError(f"{op_name}() {name} must be at least {minimum}, but got {value}")
+        raise PoolingError(
+            "{op_name}() {name} must be at least {minimum}, but got {value}",
+            op_name=op_name,
+            name=name,
+            minimum=minimum,
+            value=value,
+        )
     if abs(value) > LARGEST_SIZE:
-        raise PoolingError(f"{op_name}() {name} must be at most {LARGEST_SIZE}, but got {value}")
+        raise PoolingError(
+            "{op_name}() {name} must be at most {largest}, but got {value}",
+            op_name=op_name,
+            name=name,
+            largest=LARGEST_SIZE,
+            value=value,
+        )
     return value
 
 
@@ -52,7 +69,12 @@ def check_flag(op_name: str, name: str, value) -> bool:
     """``value`` as a Python bool; ``True``, ``False``, NumPy bools and the ints 0 and 1 pass."""
     if isinstance(value, bool | np.bool_) or (is_int(value) and int(value) in (0, 1)):
         return bool(value)
-    raise PoolingError(f"{op_name}() {name} must be True or False, but got {shown(value)}")
+    raise PoolingError(
+        "{op_name}() {name} must be True or False, but got {value}",
+        op_name=op_name,
+        name=name,
+        value=shown(value),
+    )
 
 
 def check_real(op_name: str, name: str, value) -> float:
@@ -60,13 +82,23 @@ def check_real(op_name: str, name: str, value) -> float:
     if isinstance(value, bool | np.bool_) or not isinstance(
         value, int | float | np.integer | np.floating
     ):
-        raise PoolingError(f"{op_name}() {name} must be a number, but got {shown(value)}")
+        raise PoolingError(
+            "{op_name}() {name} must be a number, but got {value}",
+            op_name=op_name,
+            name=name,
+            value=shown(value),
+        )
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number):
-        raise PoolingError(f"{op_name}() {name} must be a finite number, but got {shown(value)}")
+        raise PoolingError(
+            "{op_name}() {name} must be a finite number, but got {value}",
+            op_name=op_name,
+            name=name,
+            value=shown(value),
+        )
     return number
 
 
@@ -81,10 +113,17 @@ def to_tuple(value: IntOrTuple, spatial_dims: int, name: str, op_name: str = "")
     PoolingError
         If ``value`` is not an int or a sequence of ``spatial_dims`` (or one) ints.
     """
-    prefix = f"{op_name}() " if op_name else ""
-    refusal = PoolingError(
-        f"{prefix}{name} must be an int or a tuple of {spatial_dims} ints, but got {shown(value)}"
-    )
+    named = {"name": name, "count": spatial_dims, "value": shown(value)}
+    if op_name:
+        refusal = PoolingError(
+            "{op_name}() {name} must be an int or a tuple of {count} ints, but got {value}",
+            op_name=op_name,
+            **named,
+        )
+    else:
+        refusal = PoolingError(
+            "{name} must be an int or a tuple of {count} ints, but got {value}", **named
+        )
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value[()]
     if is_int(value):
@@ -101,7 +140,20 @@ def to_tuple(value: IntOrTuple, spatial_dims: int, name: str, op_name: str = "")
     if len(items) != spatial_dims or not all(is_int(item) for item in items):
         raise refusal
     if any(abs(int(item)) > LARGEST_SIZE for item in items):
-        raise PoolingError(f"{prefix}{name} must be at most {LARGEST_SIZE}, but got {shown(value)}")
+        if op_name:
+            raise PoolingError(
+                "{op_name}() {name} must be at most {largest}, but got {value}",
+                op_name=op_name,
+                name=name,
+                largest=LARGEST_SIZE,
+                value=shown(value),
+            )
+        raise PoolingError(
+            "{name} must be at most {largest}, but got {value}",
+            name=name,
+            largest=LARGEST_SIZE,
+            value=shown(value),
+        )
     return tuple(int(item) for item in items)
 
 

@@ -114,7 +114,7 @@ def check_divisor_override(op_name: str, divisor_override) -> int | None:
         return None
     divisor_override = check_int(op_name, "divisor_override", divisor_override)
     if divisor_override == 0:
-        raise PoolingError(f"{op_name}() divisor_override must not be zero")
+        raise PoolingError("{op_name}() divisor_override must not be zero", op_name=op_name)
     return divisor_override
 
 
@@ -125,8 +125,10 @@ def check_window_fits(op_name: str, geometry: PoolGeometry) -> None:
         return
     if any(length < size for length, size in zip(geometry.input_size, geometry.kernel_size)):
         raise PoolingError(
-            f"{op_name}() input image of {describe_size(geometry.input_size, AXIS_NAMES[3])} "
-            f"is smaller than kernel_size={geometry.kernel_size}"
+            "{op_name}() input image of {size} is smaller than kernel_size={kernel}",
+            op_name=op_name,
+            size=describe_size(geometry.input_size, AXIS_NAMES[3]),
+            kernel=geometry.kernel_size,
         )
 
 

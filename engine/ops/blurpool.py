@@ -26,7 +26,9 @@ def binomial_filter(size: int) -> np.ndarray:
     """Normalised binomial filter: 2 -> [1, 1]/2, 3 -> [1, 2, 1]/4 ... 5 -> [1, 4, 6, 4, 1]/16."""
     size = check_int(OP_NAME, "blur_size", size)
     if not 2 <= size <= 5:
-        raise PoolingError(f"blur_max_pool2d() blur_size must be 2 to 5, but got {size}")
+        raise PoolingError(
+            "{op_name}() blur_size must be 2 to 5, but got {value}", op_name=OP_NAME, value=size
+        )
     coefficients = np.array([1.0])
     for _ in range(size - 1):
         coefficients = np.convolve(coefficients, [1.0, 1.0])
@@ -120,7 +122,11 @@ def check_blur(x, kernel_size, stride, blur_size) -> BlurCall:
     prepared = prepare_pool(OP_NAME, x, 2, kernel_size, 1, 0, 1, False)
     strides = to_tuple(stride, 2, "stride", OP_NAME)
     if min(strides) < 1:
-        raise PoolingError(f"{OP_NAME}() stride must be at least 1, but got {strides}")
+        raise PoolingError(
+            "{op_name}() stride must be at least 1, but got {value}",
+            op_name=OP_NAME,
+            value=strides,
+        )
     taps = binomial_filter(blur_size)
     dense_cells = math.prod(prepared.output_shape)
     needed = max_pool_memory(prepared, backward=True) + 4 * dense_cells * 8

@@ -28,6 +28,7 @@ from engine.ops.maxpool import check_indices, scatter_to_input
 from engine.ops.memory import describe_size, require_memory
 from engine.ops.separable import separable_max
 from engine.ops.windows import AXIS_NAMES, IntOrTuple, check_flag, check_input, to_tuple
+from engine.text import Text
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ def prepare_fractional(
     kernel = to_tuple(kernel_size, dims, "kernel_size", op_name)
     if min(kernel) < 1:
         raise PoolingError(
-            f"{op_name}() kernel_size must be greater than zero, but got kernel_size={kernel}"
+            "{op_name}() kernel_size must be greater than zero, but got kernel_size={kernel}",
+            op_name=op_name,
+            kernel=kernel,
         )
     sizes = fractional_output_size(op_name, input_size, kernel, output_size, output_ratio)
     require_fractional_memory(op_name, batched, kernel, sizes, backward)
@@ -98,8 +101,8 @@ def require_fractional_memory(op_name, batched, kernel, sizes, backward) -> None
     needed = stages * (3 * size + 33) + planes * math.prod(sizes) * (2 * size + 49)
     if backward:
         needed += batched.size * 8
-    what = "an output of " + describe_size(sizes, AXIS_NAMES[len(sizes)])
-    require_memory(op_name, needed, what, "use a smaller input or output_size")
+    what = Text("an output of {size}", size=describe_size(sizes, AXIS_NAMES[len(sizes)]))
+    require_memory(op_name, needed, what, Text("use a smaller input or output_size"))
 
 
 def fractional_max_core(call: FractionalPool, with_indices: bool):
@@ -209,8 +212,9 @@ def fractional_backward(
 ):
     if samples is None and indices is None and generator is None:
         raise PoolingError(
-            f"{op_name}() needs the forward's _random_samples (or its indices, or a generator "
-            "in the state the forward drew from) to find the same windows"
+            "{op_name}() needs the forward's _random_samples (or its indices, or a generator "
+            "in the state the forward drew from) to find the same windows",
+            op_name=op_name,
         )
     call = prepare_fractional(
         op_name, dims, x, kernel_size, output_size, output_ratio, samples, generator, True

@@ -21,12 +21,16 @@ from engine.errors import PoolingError
 from engine.ops.layout import as_array
 from engine.ops.memory import describe_size
 from engine.ops.windows import AXIS_NAMES, check_int, check_real, shown, to_tuple
+from engine.text import Text
 
 SAMPLE_AXES = {2: (1, 0), 3: (0, 1, 2)}
 """Which entry of a plane's samples each spatial axis uses, as PyTorch: ``(W, H)`` in 2D
 (sample 0 is the width's), ``(D, H, W)`` in 3D."""
 
-AXIS_WORDS = {2: ("height", "width"), 3: ("time", "height", "width")}
+AXIS_WORDS = {
+    2: (Text("height"), Text("width")),
+    3: (Text("time"), Text("height"), Text("width")),
+}
 """The spatial axes as PyTorch's fractional max pool messages name them."""
 
 CHECK_ORDER = {2: (0, 1), 3: (0, 2, 1)}
@@ -73,13 +77,19 @@ def fractional_starts(input_size: int, output_size: int, kernel_size: int, sampl
     )
     if output_size + kernel_size - 1 > input_size:
         raise PoolingError(
-            f"fractional_starts() output_size {output_size} + kernel_size {kernel_size} - 1 "
-            f"must be at most input_size {input_size}"
+            "{op_name}() output_size {output} + kernel_size {kernel} - 1 must be at most "
+            "input_size {size}",
+            op_name="fractional_starts",
+            output=output_size,
+            kernel=kernel_size,
+            size=input_size,
         )
     samples = numbers("fractional_starts", "sample", sample)
     if samples.size and not ((samples >= 0) & (samples < 1)).all():
         raise PoolingError(
-            f"fractional_starts() sample must lie in [0, 1), but got {shown(sample)}"
+            "{op_name}() sample must lie in [0, 1), but got {value}",
+            op_name="fractional_starts",
+            value=shown(sample),
         )
     if samples.dtype.kind != "f":
         samples = samples.astype(np.float64)
@@ -115,20 +125,28 @@ def ratio_output_size(op_name: str, input_size: tuple[int, ...], output_ratio) -
         ratios = ratios * dims
     if ratios is None or len(ratios) != dims:
         raise PoolingError(
-            f"{op_name}() output_ratio must be a number or a tuple of {dims} numbers, but got "
-            f"{shown(output_ratio)}"
+            "{op_name}() output_ratio must be a number or a tuple of {count} numbers, but got "
+            "{value}",
+            op_name=op_name,
+            count=dims,
+            value=shown(output_ratio),
         )
     ratios = [check_real(op_name, "output_ratio", ratio) for ratio in ratios]
     if not all(0 < ratio < 1 for ratio in ratios):
         raise PoolingError(
-            f"{op_name}() output_ratio must be between 0 and 1 (got {shown(output_ratio)})"
+            "{op_name}() output_ratio must be between 0 and 1 (got {value})",
+            op_name=op_name,
+            value=shown(output_ratio),
         )
     sizes = tuple(int(length * ratio) for length, ratio in zip(input_size, ratios))
     if min(sizes) < 1:
         raise PoolingError(
-            f"{op_name}() output_ratio={shown(output_ratio)} gives an output size of {sizes} "
-            f"for an input of {describe_size(input_size, AXIS_NAMES[dims])}: use a larger "
-            "output_ratio"
+            "{op_name}() output_ratio={value} gives an output size of {output} for an input "
+            "of {size}: use a larger output_ratio",
+            op_name=op_name,
+            value=shown(output_ratio),
+            output=sizes,
+            size=describe_size(input_size, AXIS_NAMES[dims]),
         )
     return sizes
 
@@ -140,28 +158,43 @@ def fractional_output_size(
     dims = len(input_size)
     if output_size is None and output_ratio is None:
         raise PoolingError(
-            f"{op_name}() requires specifying either an output_size or an output_ratio"
+            "{op_name}() requires specifying either an output_size or an output_ratio",
+            op_name=op_name,
         )
     if output_size is not None:
         sizes = to_tuple(output_size, dims, "output_size", op_name)
         if min(sizes) < 1:
-            raise PoolingError(f"{op_name}() output_size must be positive, but got {sizes}")
+            raise PoolingError(
+                "{op_name}() output_size must be positive, but got {value}",
+                op_name=op_name,
+                value=sizes,
+            )
     else:
         sizes = ratio_output_size(op_name, input_size, output_ratio)
     # PyTorch asks out + k - 1 <= L in 2D but out + k - 1 < L in 3D (one position spare).
-    spare, bound = (0, "at most") if dims == 2 else (1, "less than")
+    spare = 0 if dims == 2 else 1
     for axis in CHECK_ORDER[dims]:
-        word, length, size, out = (
-            AXIS_WORDS[dims][axis],
-            input_size[axis],
-            kernel[axis],
-            sizes[axis],
-        )
-        if out + size - 1 + spare > length:
+        length, size, out = input_size[axis], kernel[axis], sizes[axis]
+        if out + size - 1 + spare <= length:
+            continue
+        values = {
+            "op_name": op_name,
+            "axis": AXIS_WORDS[dims][axis],
+            "kernel": size,
+            "length": length,
+            "output": out,
+        }
+        if spare:
             raise PoolingError(
-                f"{op_name}() pool {word} {size} too large relative to input {word} {length} "
-                f"(output_size {out} + kernel_size {size} - 1 must be {bound} {length})"
+                "{op_name}() pool {axis} {kernel} too large relative to input {axis} {length} "
+                "(output_size {output} + kernel_size {kernel} - 1 must be less than {length})",
+                **values,
             )
+        raise PoolingError(
+            "{op_name}() pool {axis} {kernel} too large relative to input {axis} {length} "
+            "(output_size {output} + kernel_size {kernel} - 1 must be at most {length})",
+            **values,
+        )
     return sizes
 
 
@@ -178,22 +211,30 @@ def random_samples(op_name: str, samples, generator, shape: tuple, dtype: np.dty
             generator = np.random.default_rng()
         if not isinstance(generator, np.random.Generator):
             raise PoolingError(
-                f"{op_name}() generator must be a numpy.random.Generator, but got "
-                f"{shown(generator)}"
+                "{op_name}() generator must be a numpy.random.Generator, but got {value}",
+                op_name=op_name,
+                value=shown(generator),
             )
         samples = generator.random(shape, dtype=np.float64 if dtype == np.float64 else np.float32)
         return below_one(samples, dtype)
     samples = numbers(op_name, "_random_samples", samples)
     if samples.ndim != 3 or samples.shape[1:] != shape[1:] or samples.shape[0] < shape[0]:
         raise PoolingError(
-            f"{op_name}() _random_samples must have shape {shape} (N, C, {shape[2]}), one "
-            f"sample per plane and axis, but got shape {samples.shape}"
+            "{op_name}() _random_samples must have shape {expected} (N, C, {axes}), one "
+            "sample per plane and axis, but got shape {shape}",
+            op_name=op_name,
+            expected=shape,
+            axes=shape[2],
+            shape=samples.shape,
         )
     samples = samples[: shape[0]]
     if samples.size and not ((samples >= 0) & (samples < 1)).all():
         raise PoolingError(
-            f"{op_name}() _random_samples must lie in [0, 1), but got values from "
-            f"{samples.min()} to {samples.max()}"
+            "{op_name}() _random_samples must lie in [0, 1), but got values from {lowest} to "
+            "{highest}",
+            op_name=op_name,
+            lowest=samples.min(),
+            highest=samples.max(),
         )
     return below_one(samples, dtype)
 
@@ -208,7 +249,12 @@ def numbers(op_name: str, name: str, value) -> np.ndarray:
     """``value`` as an array of numbers, or a PoolingError naming ``name``."""
     array = as_array(op_name, name, value)
     if array.dtype.kind not in "biuf":
-        raise PoolingError(f"{op_name}() {name} must be numeric, but got dtype {array.dtype}")
+        raise PoolingError(
+            "{op_name}() {name} must be numeric, but got dtype {dtype}",
+            op_name=op_name,
+            name=name,
+            dtype=array.dtype,
+        )
     return array
 
 

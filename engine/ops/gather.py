@@ -28,6 +28,7 @@ from engine.ops.layout import (
     prepare_pool,
 )
 from engine.ops.memory import require_memory
+from engine.text import Text
 
 SMALLEST_BLOCK = 2**16
 """Window cells a block may always hold, so that small inputs are gathered in one go."""
@@ -166,8 +167,12 @@ def gather_pool(
     require_memory(
         op_name,
         needed,
-        prepared.output_text() + f" with windows of {window} cells",
-        "use a smaller kernel_size or input",
+        Text(
+            "{output} with windows of {window} cells",
+            output=prepared.output_text(),
+            window=window,
+        ),
+        Text("use a smaller kernel_size or input"),
     )
     work = prepared.planar.astype(dtype, copy=False)
     padded = padded_input(work, prepared.geometry, -np.inf)

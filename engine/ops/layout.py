@@ -22,6 +22,7 @@ from engine.ops.windows import (
     pool_geometry,
     shown,
 )
+from engine.text import Text
 
 
 def gradient_dtype(dtype: np.dtype) -> np.dtype:
@@ -119,7 +120,7 @@ def stage_cells(planes: int, sizes: tuple[int, ...], output_size: tuple[int, ...
     ]
 
 
-LARGE_INPUT_ADVICE = "use a smaller input or a larger stride"
+LARGE_INPUT_ADVICE = Text("use a smaller input or a larger stride")
 
 
 def as_array(op_name: str, name: str, value) -> np.ndarray:
@@ -127,25 +128,48 @@ def as_array(op_name: str, name: str, value) -> np.ndarray:
     try:
         return np.asarray(value)
     except (ValueError, TypeError) as error:
-        raise PoolingError(f"{op_name}() {name} must be an array, but got {shown(value)}") from (
-            error
-        )
+        raise PoolingError(
+            "{op_name}() {name} must be an array, but got {value}",
+            op_name=op_name,
+            name=name,
+            value=shown(value),
+        ) from error
 
 
 def shaped_array(
     op_name: str, name: str, value, expected_shape: tuple, kinds: str, whose: str = "output"
 ) -> np.ndarray:
-    """``value`` as an array of ``expected_shape`` whose dtype kind is one of ``kinds``
-    (``"iu"`` integers, ``"biuf"`` any number), or a PoolingError naming ``name``."""
+    """``value`` as an array of ``expected_shape`` (the ``whose``, ``"output"`` or ``"input"``,
+    shape) whose dtype kind is one of ``kinds`` (``"iu"`` integers, ``"biuf"`` any number),
+    or a PoolingError naming ``name``."""
     array = as_array(op_name, name, value)
     if array.shape != tuple(expected_shape):
+        shapes = {"name": name, "expected": tuple(expected_shape), "shape": array.shape}
+        if whose == "input":
+            raise PoolingError(
+                "{op_name}() {name} must have the input's shape {expected}, but got {shape}",
+                op_name=op_name,
+                **shapes,
+            )
         raise PoolingError(
-            f"{op_name}() {name} must have the {whose}'s shape {tuple(expected_shape)}, "
-            f"but got {array.shape}"
+            "{op_name}() {name} must have the output's shape {expected}, but got {shape}",
+            op_name=op_name,
+            **shapes,
         )
     if array.dtype.kind not in kinds:
-        wanted = "integers" if kinds == "iu" else "numeric"
-        raise PoolingError(f"{op_name}() {name} must be {wanted}, but got dtype {array.dtype}")
+        if kinds == "iu":
+            raise PoolingError(
+                "{op_name}() {name} must be integers, but got dtype {dtype}",
+                op_name=op_name,
+                name=name,
+                dtype=array.dtype,
+            )
+        raise PoolingError(
+            "{op_name}() {name} must be numeric, but got dtype {dtype}",
+            op_name=op_name,
+            name=name,
+            dtype=array.dtype,
+        )
     return array
 
 
@@ -187,7 +211,7 @@ class PreparedPool:
     def output_text(self) -> str:
         """``'an output of 100 x 200 (H x W)'``, for memory refusals."""
         spatial = self.output_shape[2:]
-        return "an output of " + describe_size(spatial, AXIS_NAMES[len(spatial)])
+        return Text("an output of {size}", size=describe_size(spatial, AXIS_NAMES[len(spatial)]))
 
 
 def pool_cells(prepared: PreparedPool) -> tuple[int, int, int]:

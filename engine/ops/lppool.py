@@ -18,7 +18,9 @@ def check_norm_type(op_name: str, norm_type) -> float:
     power = check_real(op_name, "norm_type", norm_type)
     if power <= 0:
         raise PoolingError(
-            f"{op_name}() norm_type must be a positive finite number, but got {norm_type!r}"
+            "{op_name}() norm_type must be a positive finite number, but got {value}",
+            op_name=op_name,
+            value=repr(norm_type),
         )
     return power
 

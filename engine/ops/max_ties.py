@@ -27,11 +27,16 @@ def check_tie(op_name: str, tie, indices) -> str:
     """``tie`` as one of :data:`TIE_RULES`; ``"all"`` takes no ``indices`` (they name one cell
     per window)."""
     if not isinstance(tie, str) or tie not in TIE_RULES:
-        raise PoolingError(f"{op_name}() tie must be 'first' or 'all', but got {shown(tie)}")
+        raise PoolingError(
+            "{op_name}() tie must be 'first' or 'all', but got {value}",
+            op_name=op_name,
+            value=shown(tie),
+        )
     if tie == "all" and indices is not None:
         raise PoolingError(
-            f"{op_name}() tie='all' finds every maximum itself and takes no indices (they name "
-            "one cell per window); pass indices=None or tie='first'"
+            "{op_name}() tie='all' finds every maximum itself and takes no indices (they name "
+            "one cell per window); pass indices=None or tie='first'",
+            op_name=op_name,
         )
     return tie
 

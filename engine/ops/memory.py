@@ -19,13 +19,14 @@ import mmap
 import numpy as np
 
 from engine.errors import PoolingError
+from engine.text import Text
 
 FALLBACK_BUDGET = 2 * 1024**3
 """Budget in bytes where the available memory cannot be read (not Linux)."""
 
 MEMINFO = "/proc/meminfo"
 
-DEFAULT_BUDGET_HINT = "raise the memory budget"
+DEFAULT_BUDGET_HINT = Text("raise the memory budget")
 """How a refusal says the budget can be raised when the program has not said where."""
 
 _budget_override: int | None = None
@@ -62,18 +63,30 @@ def set_memory_budget(budget: int | None) -> None:
     if budget is not None and (
         isinstance(budget, bool) or not isinstance(budget, int) or budget < 1
     ):
-        raise PoolingError(f"set_memory_budget() budget must be a positive int, got {budget!r}")
+        raise PoolingError(
+            "{op_name}() budget must be a positive int, got {value}",
+            op_name="set_memory_budget",
+            value=repr(budget),
+        )
     _budget_override = None if budget is None else int(budget)
 
 
 def set_budget_hint(hint: str | None) -> None:
     """Declare how the user raises the budget where they are, as the end of a refusal's
     sentence after "or" (``"raise the budget with --memory-budget MB"``, ``"raise the budget
-    in Edit > Memory budget…"``); None restores :data:`DEFAULT_BUDGET_HINT`."""
+    in Edit > Memory budget…"``); None restores :data:`DEFAULT_BUDGET_HINT`. A
+    :class:`~engine.text.Text` hint stays one, so the window can translate it."""
     global _budget_hint
     if hint is not None and (not isinstance(hint, str) or not hint.strip()):
-        raise PoolingError(f"set_budget_hint() hint must be a non-empty string, got {hint!r}")
-    _budget_hint = DEFAULT_BUDGET_HINT if hint is None else hint.strip()
+        raise PoolingError(
+            "{op_name}() hint must be a non-empty string, got {value}",
+            op_name="set_budget_hint",
+            value=repr(hint),
+        )
+    if hint is None:
+        _budget_hint = DEFAULT_BUDGET_HINT
+    else:
+        _budget_hint = hint if hint == hint.strip() else hint.strip()
 
 
 def budget_hint() -> str:
@@ -86,7 +99,7 @@ def format_bytes(count: float) -> str:
     units = ("bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB")
     power = 0 if count < 1024 else min(int(math.log(count, 1024)), len(units) - 1)
     if power == 0:
-        return f"{int(count)} bytes"
+        return Text("{count} bytes", count=int(count))
     value = count / 1024**power
     return f"{value:.3g} {units[power]}" if value < 1000 else f"{value:.0f} {units[power]}"
 
@@ -147,8 +160,14 @@ def require_memory(op_name: str, needed: int, what: str, advice: str) -> None:
     budget = memory_budget()
     if needed > budget:
         raise PoolingError(
-            f"{op_name}() would need {format_bytes(needed)} for {what}; the memory budget is "
-            f"{format_bytes(budget)}: {advice}, or {budget_hint()}"
+            "{op_name}() would need {needed} for {what}; the memory budget is {budget}: "
+            "{advice}, or {hint}",
+            op_name=op_name,
+            needed=format_bytes(needed),
+            what=what,
+            budget=format_bytes(budget),
+            advice=advice,
+            hint=budget_hint(),
         )
 
 

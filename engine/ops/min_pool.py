@@ -14,7 +14,11 @@ def order_reversed(op_name: str, x: np.ndarray) -> np.ndarray:
     dtype: ``-x`` for floats, ``~x`` for integers (``~x = -x - 1`` for signed and
     ``max - x`` for unsigned ones, neither of which overflows), ``not x`` for bools."""
     if not isinstance(x, np.ndarray):
-        raise PoolingError(f"{op_name}() expects a NumPy array, but got {type(x).__name__}")
+        raise PoolingError(
+            "{op_name}() expects a NumPy array, but got {type_name}",
+            op_name=op_name,
+            type_name=type(x).__name__,
+        )
     if x.dtype.kind == "f":
         return np.negative(x)
     if x.dtype.kind in "iu":

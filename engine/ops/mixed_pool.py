@@ -20,7 +20,9 @@ OP_NAME = "mixed_pool2d"
 def check_mix(mix) -> float:
     mix = check_real(OP_NAME, "mix", mix)
     if not 0.0 <= mix <= 1.0:
-        raise PoolingError(f"{OP_NAME}() mix must lie in [0, 1], but got {mix!r}")
+        raise PoolingError(
+            "{op_name}() mix must lie in [0, 1], but got {value}", op_name=OP_NAME, value=repr(mix)
+        )
     return mix
 
 

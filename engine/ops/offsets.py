@@ -26,6 +26,7 @@ from engine.ops.layout import (
 )
 from engine.ops.memory import require_memory
 from engine.ops.row_blocks import BLOCK_CELLS, blocks, row_block
+from engine.text import Text
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,12 @@ def offset_pool(
     require_memory(
         op_name,
         needed,
-        prepared.output_text() + f" with windows of {window} cells",
-        "use a smaller kernel_size or input",
+        Text(
+            "{output} with windows of {window} cells",
+            output=prepared.output_text(),
+            window=window,
+        ),
+        Text("use a smaller kernel_size or input"),
     )
     planes = prepared.planar.shape[0] * prepared.planar.shape[1]
     work = prepared.planar.astype(dtype, copy=False).reshape(

@@ -19,6 +19,7 @@ from engine.ops.adaptive_max import adaptive_max_core, require_adaptive_memory
 from engine.ops.layout import check_grad_output, gradient_dtype
 from engine.ops.memory import require_memory
 from engine.ops.windows import LARGEST_SIZE, adaptive_bounds, check_input, is_int, shown
+from engine.text import Text
 
 OP_NAME = "spatial_pyramid_pool2d"
 
@@ -31,12 +32,17 @@ def check_levels(levels: Sequence[int]) -> tuple[int, ...]:
         levels = tuple(levels)
     except TypeError:
         raise PoolingError(
-            f"{OP_NAME}() levels must be a sequence of positive ints, but got {shown(levels)}"
+            "{op_name}() levels must be a sequence of positive ints, but got {value}",
+            op_name=OP_NAME,
+            value=shown(levels),
         ) from None
     if not levels or not all(is_int(level) and 1 <= level <= LARGEST_SIZE for level in levels):
         raise PoolingError(
-            f"{OP_NAME}() levels must be a non-empty sequence of ints from 1 to "
-            f"{LARGEST_SIZE}, but got {shown(levels)}"
+            "{op_name}() levels must be a non-empty sequence of ints from 1 to {largest}, but "
+            "got {value}",
+            op_name=OP_NAME,
+            largest=LARGEST_SIZE,
+            value=shown(levels),
         )
     return tuple(int(level) for level in levels)
 
@@ -44,7 +50,11 @@ def check_levels(levels: Sequence[int]) -> tuple[int, ...]:
 def check_mode(mode: str) -> str:
     """'max' or 'avg', the pool a pyramid is made of."""
     if not isinstance(mode, str) or mode not in PYRAMIDS:
-        raise PoolingError(f"{OP_NAME}() mode must be 'max' or 'avg', got {shown(mode)}")
+        raise PoolingError(
+            "{op_name}() mode must be 'max' or 'avg', got {value}",
+            op_name=OP_NAME,
+            value=shown(mode),
+        )
     return mode
 
 
@@ -120,8 +130,8 @@ def require_pyramid_memory(x_shape: tuple, levels: tuple[int, ...]) -> None:
     require_memory(
         OP_NAME,
         bins * planes * 8 * 3,
-        f"{bins} bins per channel (levels {levels})",
-        "use fewer or smaller levels",
+        Text("{bins} bins per channel (levels {levels})", bins=bins, levels=levels),
+        Text("use fewer or smaller levels"),
     )
 
 
@@ -243,7 +253,9 @@ def pyramid_bins(input_shape: tuple[int, ...], levels: Sequence[int] = (4, 2, 1)
     height, width = input_shape[-2:]
     levels = check_levels(levels)
     count = sum(level * level for level in levels)
-    require_memory(OP_NAME, count * 400, f"{count} bins", "use fewer or smaller levels")
+    require_memory(
+        OP_NAME, count * 400, Text("{count} bins", count=count), Text("use fewer or smaller levels")
+    )
     bins = []
     for level in levels:
         row_starts, row_ends = adaptive_bounds(height, level)

@@ -14,6 +14,7 @@ from engine.ops.layout import check_grad_output, gradient_dtype
 from engine.ops.maxpool import lowest_value, max_pool_backward, max_pool_forward
 from engine.ops.memory import describe_size, require_memory
 from engine.ops.windows import average_divisor, check_flag, check_input, is_empty, to_tuple
+from engine.text import Text
 
 
 def same_padding(input_size: int, kernel_size: int, stride: int) -> tuple[int, int]:
@@ -70,8 +71,11 @@ def same_pads(op_name: str, x, kernel_size, stride, backward: bool = False) -> S
     )
     if min(kernel) < 1 or min(strides) < 1:
         raise PoolingError(
-            f"{op_name}() kernel_size and stride must be positive, but got "
-            f"kernel_size={kernel}, stride={strides}"
+            "{op_name}() kernel_size and stride must be positive, but got "
+            "kernel_size={kernel}, stride={stride}",
+            op_name=op_name,
+            kernel=kernel,
+            stride=strides,
         )
     pads = tuple(
         same_padding(length, size, step)
@@ -89,8 +93,8 @@ def same_pads(op_name: str, x, kernel_size, stride, backward: bool = False) -> S
     require_memory(
         op_name,
         needed * (2 if backward else 1),
-        "a padded input of " + describe_size(padded_size, "H x W"),
-        "use a smaller kernel_size",
+        Text("a padded input of {size}", size=describe_size(padded_size, "H x W")),
+        Text("use a smaller kernel_size"),
     )
     return SamePool(kernel, strides, pads, widths, outputs)
 

@@ -50,8 +50,13 @@ def check_flat_indices(
     valid, missing = scan_indices(indices, plane)
     if not valid:
         raise PoolingError(
-            f"{op_name}() indices must lie in [0, {plane}) (or be {NO_INDEX}), but got values "
-            f"from {indices.min()} to {indices.max()}"
+            "{op_name}() indices must lie in [0, {cells}) (or be {none}), but got values from "
+            "{lowest} to {highest}",
+            op_name=op_name,
+            cells=plane,
+            none=NO_INDEX,
+            lowest=indices.min(),
+            highest=indices.max(),
         )
     return indices, missing
 

@@ -32,7 +32,11 @@ def check_seed(op_name: str, seed) -> int:
     if isinstance(seed, np.ndarray) and seed.ndim == 0:
         seed = seed[()]
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise PoolingError(f"{op_name}() seed must be a non-negative int, but got {seed!r}")
+        raise PoolingError(
+            "{op_name}() seed must be a non-negative int, but got {value}",
+            op_name=op_name,
+            value=repr(seed),
+        )
     return int(seed)
 
 
@@ -252,8 +256,12 @@ def indices_to_choice(op_name: str, indices, expected_shape: tuple, geometry: Po
     height, width = geometry.input_size
     if indices.size and (indices.min() < 0 or indices.max() >= height * width):
         raise PoolingError(
-            f"{op_name}() indices must lie in [0, {height * width}), but got values from "
-            f"{indices.min()} to {indices.max()}"
+            "{op_name}() indices must lie in [0, {cells}), but got values from {lowest} to "
+            "{highest}",
+            op_name=op_name,
+            cells=height * width,
+            lowest=indices.min(),
+            highest=indices.max(),
         )
     rows, cols = np.divmod(indices.astype(np.int64), width)
     row_offset = rows - geometry.window_starts(0)[:, None]
@@ -262,8 +270,11 @@ def indices_to_choice(op_name: str, indices, expected_shape: tuple, geometry: Po
     inside = (row_offset >= 0) & (row_offset < kernel_h) & (col_offset >= 0)
     if not (inside & (col_offset < kernel_w)).all():
         raise PoolingError(
-            f"{op_name}() indices must each name a cell of their own window "
-            f"(kernel_size={geometry.kernel_size}, stride={geometry.stride})"
+            "{op_name}() indices must each name a cell of their own window "
+            "(kernel_size={kernel}, stride={stride})",
+            op_name=op_name,
+            kernel=geometry.kernel_size,
+            stride=geometry.stride,
         )
     return row_offset * kernel_w + col_offset
 

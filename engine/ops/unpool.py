@@ -21,6 +21,7 @@ from engine.ops.windows import (
     shown,
     window_arguments,
 )
+from engine.text import Text
 
 
 def unpool_output_size(
@@ -50,17 +51,30 @@ def unpool_output_size(
             sizes = sizes[1:]
         if len(sizes) != len(kernel):
             raise PoolingError(
-                f"{op_name}() output_size should have {len(kernel)} or {len(kernel) + 2} "
-                f"elements, but got {shown(output_size)}"
+                "{op_name}() output_size should have {count} or {batched} elements, but got "
+                "{value}",
+                op_name=op_name,
+                count=len(kernel),
+                batched=len(kernel) + 2,
+                value=shown(output_size),
             )
         for axis, (size, base, step) in enumerate(zip(sizes, default, stride)):
             if not base - step < size < base + step:
                 raise PoolingError(
-                    f"{op_name}() invalid output_size {shown(output_size)} (dim {axis} must be "
-                    f"between {base - step} and {base + step}, exclusive)"
+                    "{op_name}() invalid output_size {value} (dim {axis} must be between "
+                    "{lowest} and {highest}, exclusive)",
+                    op_name=op_name,
+                    value=shown(output_size),
+                    axis=axis,
+                    lowest=base - step,
+                    highest=base + step,
                 )
     if min(sizes) < 1:
-        raise PoolingError(f"{op_name}() calculated output size {sizes} is too small")
+        raise PoolingError(
+            "{op_name}() calculated output size {output} is too small",
+            op_name=op_name,
+            output=sizes,
+        )
     return sizes
 
 
@@ -75,7 +89,9 @@ def unpool_sizes(op_name: str, output_size) -> tuple[int, ...]:
             sizes = None
     if sizes is None or not all(is_int(size) for size in sizes):
         raise PoolingError(
-            f"{op_name}() output_size must be a sequence of ints, but got {shown(output_size)}"
+            "{op_name}() output_size must be a sequence of ints, but got {value}",
+            op_name=op_name,
+            value=shown(output_size),
         )
     return tuple(check_int(op_name, "output_size", size) for size in sizes)
 
@@ -126,8 +142,12 @@ def check_unpool(
     kernel, strides, pads = window_arguments(op_name, spatial_dims, kernel_size, stride, padding)
     if min(kernel) < 1 or min(strides) < 1 or min(pads) < 0:
         raise PoolingError(
-            f"{op_name}() kernel_size and stride must be positive and padding non-negative, "
-            f"but got kernel_size={kernel}, stride={strides}, padding={pads}"
+            "{op_name}() kernel_size and stride must be positive and padding non-negative, "
+            "but got kernel_size={kernel}, stride={stride}, padding={padding}",
+            op_name=op_name,
+            kernel=kernel,
+            stride=strides,
+            padding=pads,
         )
     sizes = unpool_output_size(op_name, batched.shape[2:], kernel, strides, pads, output_size)
     plane = math.prod(sizes)
@@ -137,15 +157,19 @@ def check_unpool(
     require_memory(
         op_name,
         output_bytes + 2 * indices.size * 8,
-        "an output of " + describe_size(sizes, AXIS_NAMES[spatial_dims]),
-        "use a smaller kernel_size, stride or output_size",
+        Text("an output of {size}", size=describe_size(sizes, AXIS_NAMES[spatial_dims])),
+        Text("use a smaller kernel_size, stride or output_size"),
     )
     flat_indices = indices.reshape(planes, -1).astype(np.int64, copy=False)
     valid, missing = scan_indices(flat_indices, plane)
     if not valid:
         raise PoolingError(
-            f"{op_name}() found an invalid max index {int(flat_indices.max())} "
-            f"(output plane of size {sizes} holds {plane} cells)"
+            "{op_name}() found an invalid max index {index} (output plane of size {output} "
+            "holds {cells} cells)",
+            op_name=op_name,
+            index=int(flat_indices.max()),
+            output=sizes,
+            cells=plane,
         )
     return UnpoolCall(batched, unbatched, flat_indices, missing, sizes)
 

@@ -48,11 +48,11 @@ AXIS_NAMES = {1: "L", 2: "H x W", 3: "D x H x W"}
 """The spatial axes of a 1D, 2D and 3D input, as messages name them."""
 
 LAYOUTS = {
-    1: "(C, L) or (N, C, L)",
-    2: "(C, H, W) or (N, C, H, W)",
-    3: "(C, D, H, W) or (N, C, D, H, W)",
+    1: ("(C, L)", "(N, C, L)"),
+    2: ("(C, H, W)", "(N, C, H, W)"),
+    3: ("(C, D, H, W)", "(N, C, D, H, W)"),
 }
-"""The input shapes a 1D, 2D and 3D op accepts, as torch's."""
+"""The input shapes a 1D, 2D and 3D op accepts, as torch's: unbatched, batched."""
 
 
 def check_input(x: np.ndarray, spatial_dims: int, op_name: str) -> tuple[np.ndarray, bool]:
@@ -76,20 +76,37 @@ def check_input(x: np.ndarray, spatial_dims: int, op_name: str) -> tuple[np.ndar
         True if the batch axis was added (and must be removed from the result).
     """
     if not isinstance(x, np.ndarray):
-        raise PoolingError(f"{op_name}() expects a NumPy array, but got {type(x).__name__}")
+        raise PoolingError(
+            "{op_name}() expects a NumPy array, but got {type_name}",
+            op_name=op_name,
+            type_name=type(x).__name__,
+        )
     if x.dtype.kind not in "biuf":
         raise PoolingError(
-            f"{op_name}() expects a numeric array (bool, integer or float), "
-            f"but got dtype {x.dtype} with shape {x.shape}"
+            "{op_name}() expects a numeric array (bool, integer or float), "
+            "but got dtype {dtype} with shape {shape}",
+            op_name=op_name,
+            dtype=x.dtype,
+            shape=x.shape,
         )
     allowed = (spatial_dims + 1, spatial_dims + 2)
     if x.ndim not in allowed:
         raise PoolingError(
-            f"{op_name}() expects a {allowed[0]}D or {allowed[1]}D input shaped "
-            f"{LAYOUTS[spatial_dims]}, but got shape {x.shape}"
+            "{op_name}() expects a {unbatched}D or {batched}D input shaped {unbatched_shape} "
+            "or {batched_shape}, but got shape {shape}",
+            op_name=op_name,
+            unbatched=allowed[0],
+            batched=allowed[1],
+            unbatched_shape=LAYOUTS[spatial_dims][0],
+            batched_shape=LAYOUTS[spatial_dims][1],
+            shape=x.shape,
         )
     if x.size == 0:
-        raise PoolingError(f"{op_name}() expects a non-empty input, but got shape {x.shape}")
+        raise PoolingError(
+            "{op_name}() expects a non-empty input, but got shape {shape}",
+            op_name=op_name,
+            shape=x.shape,
+        )
     if x.ndim == allowed[0]:
         return x[np.newaxis], True
     return x, False
@@ -311,15 +328,26 @@ def pool_geometry(
     for name, values in (("kernel_size", kernel), ("stride", strides), ("dilation", dilations)):
         if min(values) < 1:
             raise PoolingError(
-                f"{op_name}() {name} must be greater than zero, but got {name}={values} "
-                f"for input of shape {tuple(input_shape)}"
+                "{op_name}() {name} must be greater than zero, but got {name}={values} "
+                "for input of shape {shape}",
+                op_name=op_name,
+                name=name,
+                values=values,
+                shape=tuple(input_shape),
             )
     if min(pads) < 0:
-        raise PoolingError(f"{op_name}() padding must be non-negative, but got padding={pads}")
+        raise PoolingError(
+            "{op_name}() padding must be non-negative, but got padding={padding}",
+            op_name=op_name,
+            padding=pads,
+        )
     if any(axis_padding > size // 2 for axis_padding, size in zip(pads, kernel, strict=True)):
         raise PoolingError(
-            f"{op_name}() padding should be at most half of kernel size, but got "
-            f"padding={pads} and kernel_size={kernel}"
+            "{op_name}() padding should be at most half of kernel size, but got "
+            "padding={padding} and kernel_size={kernel}",
+            op_name=op_name,
+            padding=pads,
+            kernel=kernel,
         )
     output = tuple(
         pooling_output_size(length, size, step, axis_padding, spacing, ceil_mode)
@@ -329,9 +357,16 @@ def pool_geometry(
     )
     if min(output) < 1:
         raise PoolingError(
-            f"{op_name}() given input of shape {tuple(input_shape)} with kernel_size={kernel}, "
-            f"stride={strides}, padding={pads}, dilation={dilations}: calculated output size "
-            f"{output} is too small (the dilated window d*(k-1)+1 is larger than the padded input)"
+            "{op_name}() given input of shape {shape} with kernel_size={kernel}, "
+            "stride={stride}, padding={padding}, dilation={dilation}: calculated output size "
+            "{output} is too small (the dilated window d*(k-1)+1 is larger than the padded input)",
+            op_name=op_name,
+            shape=tuple(input_shape),
+            kernel=kernel,
+            stride=strides,
+            padding=pads,
+            dilation=dilations,
+            output=output,
         )
     return PoolGeometry(input_size, kernel, strides, pads, dilations, ceil_mode, output)
 
@@ -358,7 +393,7 @@ def adaptive_output_size(
     spatial_dims = len(input_shape) - 2
     input_size = tuple(int(length) for length in input_shape[2:])
     if output_size is None:
-        raise PoolingError(f"{op_name}() output_size must be given")
+        raise PoolingError("{op_name}() output_size must be given", op_name=op_name)
     if isinstance(output_size, np.ndarray) and output_size.ndim == 0:
         output_size = output_size[()]
     if is_int(output_size):
@@ -370,14 +405,18 @@ def adaptive_output_size(
             sizes = list(output_size)
         except TypeError:
             raise PoolingError(
-                f"{op_name}() output_size must be an int or a tuple, but got {shown(output_size)}"
+                "{op_name}() output_size must be an int or a tuple, but got {value}",
+                op_name=op_name,
+                value=shown(output_size),
             ) from None
         if len(sizes) == 1:
             sizes = sizes * spatial_dims
         if len(sizes) != spatial_dims:
             raise PoolingError(
-                f"{op_name}() output_size must have {spatial_dims} entries, "
-                f"but got {shown(output_size)}"
+                "{op_name}() output_size must have {count} entries, but got {value}",
+                op_name=op_name,
+                count=spatial_dims,
+                value=shown(output_size),
             )
     result = []
     for size, length in zip(sizes, input_size, strict=True):
@@ -387,8 +426,12 @@ def adaptive_output_size(
             size = size[()]
         if not is_int(size) or not 1 <= size <= LARGEST_SIZE:
             raise PoolingError(
-                f"{op_name}() output_size must be ints from 1 to {LARGEST_SIZE} (or None), but "
-                f"got {shown(output_size)} for input of shape {tuple(input_shape)}"
+                "{op_name}() output_size must be ints from 1 to {largest} (or None), but "
+                "got {value} for input of shape {shape}",
+                op_name=op_name,
+                largest=LARGEST_SIZE,
+                value=shown(output_size),
+                shape=tuple(input_shape),
             )
         result.append(int(size))
     return tuple(result)

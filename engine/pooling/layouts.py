@@ -36,7 +36,7 @@ from engine.text import Text, joined
 
 AXIS_NAMES = ("H", "W")
 MOST_OUTLINED_WINDOWS = 400
-AXIS_WORDS = ("height", "width")
+AXIS_WORDS = (Text("height"), Text("width"))
 
 
 def plane_size(input_shape: tuple[int, ...]) -> tuple[int, int]:
@@ -241,18 +241,41 @@ class WindowedLayout(GridLayout):
             dilation = params.dilation[axis]
             if padding > kernel // 2:
                 raise PoolingError(
-                    f"Padding {name} {padding} is too large for kernel {name} {kernel}: padding "
-                    f"may be at most half the kernel ({kernel // 2}), or windows would hold "
-                    "mostly padding."
+                    "Padding {axis} {padding} is too large for kernel {axis} {kernel}: padding "
+                    "may be at most half the kernel ({half}), or windows would hold mostly "
+                    "padding.",
+                    axis=name,
+                    padding=padding,
+                    kernel=kernel,
+                    half=kernel // 2,
                 )
             span = dilation * (kernel - 1) + 1
             size = plane_size(input_shape)[axis]
             if span > size + 2 * padding:
+                window = (
+                    Text("kernel {kernel}, dilation {dilation}", kernel=kernel, dilation=dilation)
+                    if dilation > 1
+                    else Text("kernel {kernel}", kernel=kernel)
+                )
+                sizes = {
+                    "span": span,
+                    "window": window,
+                    "size": size,
+                    "padding": padding,
+                    "padded": size + 2 * padding,
+                }
+                if axis == 0:
+                    raise PoolingError(
+                        "The window is {span} cells tall ({window}) but the input is only "
+                        "{size} + 2x{padding} padding = {padded}: make the kernel or dilation "
+                        "smaller, or add padding.",
+                        **sizes,
+                    )
                 raise PoolingError(
-                    f"The window is {span} cells {'tall' if axis == 0 else 'wide'} (kernel "
-                    f"{kernel}{f', dilation {dilation}' if dilation > 1 else ''}) but the "
-                    f"input is only {size} + 2x{padding} padding = {size + 2 * padding}: make the "
-                    "kernel or dilation smaller, or add padding."
+                    "The window is {span} cells wide ({window}) but the input is only "
+                    "{size} + 2x{padding} padding = {padded}: make the kernel or dilation "
+                    "smaller, or add padding.",
+                    **sizes,
                 )
         self.geometry(params, input_shape)
 
@@ -266,15 +289,23 @@ class WindowedLayout(GridLayout):
         kernel, padding = params.depth_kernel, params.depth_padding
         if padding > kernel // 2:
             raise PoolingError(
-                f"Depth padding {padding} is too large for depth kernel {kernel}: padding may be "
-                f"at most half the kernel ({kernel // 2})."
+                "Depth padding {padding} is too large for depth kernel {kernel}: padding may be "
+                "at most half the kernel ({half}).",
+                padding=padding,
+                kernel=kernel,
+                half=kernel // 2,
             )
         span = params.depth_dilation * (kernel - 1) + 1
         if span > depth + 2 * padding:
             raise PoolingError(
-                f"The window is {span} slices deep (depth kernel {kernel}, dilation "
-                f"{params.depth_dilation}) but the volume has only {depth} + 2x{padding} padding: "
-                "make the depth kernel smaller, or add depth padding."
+                "The window is {span} slices deep (depth kernel {kernel}, dilation "
+                "{dilation}) but the volume has only {depth} + 2x{padding} padding: "
+                "make the depth kernel smaller, or add depth padding.",
+                span=span,
+                kernel=kernel,
+                dilation=params.depth_dilation,
+                depth=depth,
+                padding=padding,
             )
         return torch_geometry(
             (1, depth),
@@ -408,9 +439,14 @@ class FractionalLayout(GridLayout):
             kernel = params.kernel_size[axis]
             if out + kernel - 1 > size:
                 raise PoolingError(
-                    f"Output {name} {out} with kernel {name} {kernel} needs at least "
-                    f"{out + kernel - 1} input cells (output + kernel - 1), but the input's "
-                    f"{name} is {size}: make the output or the kernel smaller."
+                    "Output {axis} {output} with kernel {axis} {kernel} needs at least "
+                    "{needed} input cells (output + kernel - 1), but the input's {axis} is "
+                    "{size}: make the output or the kernel smaller.",
+                    axis=name,
+                    output=out,
+                    kernel=kernel,
+                    needed=out + kernel - 1,
+                    size=size,
                 )
 
     def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:
@@ -439,9 +475,13 @@ class FractionalLayout(GridLayout):
         out, kernel = params.depth_output, params.depth_kernel
         if out + kernel - 1 >= depth:  # PyTorch's 3D check is strict
             raise PoolingError(
-                f"Output depth {out} with depth kernel {kernel} needs more than "
-                f"{out + kernel - 1} slices (output + kernel - 1), but the volume has {depth}: "
-                "make the output depth or the depth kernel smaller."
+                "Output depth {output} with depth kernel {kernel} needs more than "
+                "{needed} slices (output + kernel - 1), but the volume has {depth}: "
+                "make the output depth or the depth kernel smaller.",
+                output=out,
+                kernel=kernel,
+                needed=out + kernel - 1,
+                depth=depth,
             )
         starts = fractional_starts(depth, out, kernel, float(self.samples(params)[2]))
         return AxisWindows(depth, starts, np.full(out, kernel))
@@ -491,8 +531,11 @@ class BlurredLayout(GridLayout):
             size, kernel = plane_size(input_shape)[axis], params.kernel_size[axis]
             if kernel > size:
                 raise PoolingError(
-                    f"The kernel {name} {kernel} is larger than the input's {name} {size}: "
-                    "BlurPool does not pad, so make the kernel smaller."
+                    "The kernel {axis} {kernel} is larger than the input's {axis} {size}: "
+                    "BlurPool does not pad, so make the kernel smaller.",
+                    axis=name,
+                    kernel=kernel,
+                    size=size,
                 )
 
     def axis_line(self, params: PoolParams, input_shape, axis: int, name: str) -> str:

@@ -2960,6 +2960,536 @@
       <translation>{pool}：最后的特征图为 {height} x {width} x {channels} = {values} 个值；在其上接 Dense({units}) 需要 {values} x {units} = {weights} 个权重（{millions} M），外加 {units} 个偏置。</translation>
     </message>
     <message>
+      <location filename="engine/ops/adaptive_avg.py" line="72" />
+      <source>an output of {size}</source>
+      <translation>大小为 {size} 的输出</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/adaptive_avg.py" line="73" />
+      <source>use a smaller output_size or a smaller input</source>
+      <translation>使用更小的 output_size 或更小的输入</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="72" />
+      <source>{op_name}() {name} must be True or False, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须为 True 或 False，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="42" />
+      <source>{op_name}() {name} must be an int, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须是整数，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="50" />
+      <source>{op_name}() {name} must be at least {minimum}, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须至少为 {minimum}，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="58" />
+      <source>{op_name}() {name} must be at most {largest}, but got {value}</source>
+      <translation>{op_name}() 的 {name} 不能超过 {largest}，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="85" />
+      <source>{op_name}() {name} must be a number, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须是数字，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="96" />
+      <source>{op_name}() {name} must be a finite number, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须是有限的数字，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="118" />
+      <source>{op_name}() {name} must be an int or a tuple of {count} ints, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须是整数或由 {count} 个整数组成的元组，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="124" />
+      <source>{name} must be an int or a tuple of {count} ints, but got {value}</source>
+      <translation>{name} 必须是整数或由 {count} 个整数组成的元组，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/arguments.py" line="151" />
+      <source>{name} must be at most {largest}, but got {value}</source>
+      <translation>{name} 不能超过 {largest}，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/avgpool.py" line="117" />
+      <source>{op_name}() divisor_override must not be zero</source>
+      <translation>{op_name}() 的 divisor_override 不能为零</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/avgpool.py" line="127" />
+      <source>{op_name}() input image of {size} is smaller than kernel_size={kernel}</source>
+      <translation>{op_name}() 的输入图像大小为 {size}，小于 kernel_size={kernel}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/blurpool.py" line="29" />
+      <source>{op_name}() blur_size must be 2 to 5, but got {value}</source>
+      <translation>{op_name}() 的 blur_size 必须在 2 到 5 之间，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/blurpool.py" line="125" />
+      <source>{op_name}() stride must be at least 1, but got {value}</source>
+      <translation>{op_name}() 的 stride 必须至少为 1，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional.py" line="71" />
+      <source>{op_name}() kernel_size must be greater than zero, but got kernel_size={kernel}</source>
+      <translation>{op_name}() 的 kernel_size 必须大于零，但收到了 kernel_size={kernel}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional.py" line="105" />
+      <source>use a smaller input or output_size</source>
+      <translation>使用更小的输入或 output_size</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional.py" line="214" />
+      <source>{op_name}() needs the forward's _random_samples (or its indices, or a generator in the state the forward drew from) to find the same windows</source>
+      <translation>{op_name}() 需要前向传播的 _random_samples（或其 indices，或处于前向传播抽样时状态的 generator）才能找到相同的窗口</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="31" />
+      <source>height</source>
+      <translation>高度</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="31" />
+      <source>width</source>
+      <translation>宽度</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="32" />
+      <source>time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="79" />
+      <source>{op_name}() output_size {output} + kernel_size {kernel} - 1 must be at most input_size {size}</source>
+      <translation>{op_name}() 的 output_size {output} + kernel_size {kernel} - 1 不能超过 input_size {size}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="89" />
+      <source>{op_name}() sample must lie in [0, 1), but got {value}</source>
+      <translation>{op_name}() 的 sample 必须位于 [0, 1) 内，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="127" />
+      <source>{op_name}() output_ratio must be a number or a tuple of {count} numbers, but got {value}</source>
+      <translation>{op_name}() 的 output_ratio 必须是数字或由 {count} 个数字组成的元组，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="136" />
+      <source>{op_name}() output_ratio must be between 0 and 1 (got {value})</source>
+      <translation>{op_name}() 的 output_ratio 必须介于 0 和 1 之间（收到了 {value}）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="143" />
+      <source>{op_name}() output_ratio={value} gives an output size of {output} for an input of {size}: use a larger output_ratio</source>
+      <translation>{op_name}() 的 output_ratio={value} 对大小为 {size} 的输入给出的输出大小为 {output}：请使用更大的 output_ratio</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="160" />
+      <source>{op_name}() requires specifying either an output_size or an output_ratio</source>
+      <translation>{op_name}() 需要指定 output_size 或 output_ratio 之一</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="193" />
+      <source>{op_name}() pool {axis} {kernel} too large relative to input {axis} {length} (output_size {output} + kernel_size {kernel} - 1 must be at most {length})</source>
+      <translation>{op_name}() 的池化核在{axis}维上为 {kernel}，相对于输入在{axis}维上的 {length} 过大（output_size {output} + kernel_size {kernel} - 1 不能超过 {length}）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="222" />
+      <source>{op_name}() _random_samples must have shape {expected} (N, C, {axes}), one sample per plane and axis, but got shape {shape}</source>
+      <translation>{op_name}() 的 _random_samples 形状必须为 {expected} (N, C, {axes})，即每个平面的每个轴一个采样值，但收到的形状为 {shape}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="232" />
+      <source>{op_name}() _random_samples must lie in [0, 1), but got values from {lowest} to {highest}</source>
+      <translation>{op_name}() 的 _random_samples 必须位于 [0, 1) 内，但收到的值从 {lowest} 到 {highest}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="252" />
+      <source>{op_name}() {name} must be numeric, but got dtype {dtype}</source>
+      <translation>{op_name}() 的 {name} 必须是数值类型，但收到的 dtype 为 {dtype}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="167" />
+      <source>{op_name}() output_size must be positive, but got {value}</source>
+      <translation>{op_name}() 的 output_size 必须为正，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="188" />
+      <source>{op_name}() pool {axis} {kernel} too large relative to input {axis} {length} (output_size {output} + kernel_size {kernel} - 1 must be less than {length})</source>
+      <translation>{op_name}() 的池化核在{axis}维上为 {kernel}，相对于输入在{axis}维上的 {length} 过大（output_size {output} + kernel_size {kernel} - 1 必须小于 {length}）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/fractional_windows.py" line="213" />
+      <source>{op_name}() generator must be a numpy.random.Generator, but got {value}</source>
+      <translation>{op_name}() 的 generator 必须是 numpy.random.Generator，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="124" />
+      <source>{op_name} jax padding must be a string or {count} (low, high) pairs of non-negative ints, but got {value}</source>
+      <translation>{op_name}：JAX 的 padding 必须是字符串或 {count} 个由非负整数组成的 (low, high) 对，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="39" />
+      <source>Flax (jax.lax.reduce_window through flax.linen)</source>
+      <translation>Flax（通过 flax.linen 调用 jax.lax.reduce_window）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="42" />
+      <source>{op_name} {framework} has no ceil_mode: {what} pooling always rounds the output size down over the padded input; got ceil_mode=True</source>
+      <translation>{op_name}：{framework} 没有 ceil_mode：{what} 的池化总是在填充后的输入上将输出大小向下取整；收到了 ceil_mode=True</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="50" />
+      <source>{op_name} {framework} pooling has no dilation: {what} pooling windows are contiguous; got dilation={value}</source>
+      <translation>{op_name}：{framework} 的池化没有膨胀（空洞）：{what} 的池化窗口总是连续的；收到了 dilation={value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="95" />
+      <source>{op_name} keras padding must be 'valid' or 'same', but got {value}</source>
+      <translation>{op_name}：Keras 的 padding 必须为 'valid' 或 'same'，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="209" />
+      <source>{op_name} onnx auto_pad must be one of {choices}, but got {value}</source>
+      <translation>{op_name}：ONNX 的 auto_pad 必须是 {choices} 之一，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="217" />
+      <source>{op_name} onnx pads cannot be used with auto_pad={mode}, but got pads={pads}</source>
+      <translation>{op_name}：ONNX 的 pads 不能与 auto_pad={mode} 同时使用，但收到了 pads={pads}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="228" />
+      <source>{op_name} onnx pads must be smaller than kernel_shape (onnxruntime refuses others), but got pads={pads} for kernel_shape={kernel}</source>
+      <translation>{op_name}：ONNX 的 pads 必须小于 kernel_shape（onnxruntime 拒绝其他取值），但对 kernel_shape={kernel} 收到了 pads={pads}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="245" />
+      <source>{op_name} onnx pads must be {count} non-negative ints [x1_begin, x2_begin, ..., x1_end, x2_end], but got {value}</source>
+      <translation>{op_name}：ONNX 的 pads 必须是 {count} 个非负整数 [x1_begin, x2_begin, ..., x1_end, x2_end]，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="258" />
+      <source>{op_name} onnx auto_pad={mode} with dilations={dilations} is refused: the ONNX spec pads for the dilated window, onnxruntime for the undilated one, so the two disagree; give explicit pads instead</source>
+      <translation>{op_name}：ONNX 的 auto_pad={mode} 与 dilations={dilations} 同时使用会被拒绝：ONNX 规范按膨胀后的窗口计算填充，onnxruntime 按未膨胀的窗口计算，两者并不一致；请改为显式给出 pads</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="271" />
+      <source>{op_name} onnx auto_pad={mode} needs negative padding {needed} for input size {size}, kernel_shape {kernel} and strides {strides} (a stride larger than the kernel leaves cells out); onnxruntime refuses it</source>
+      <translation>{op_name}：ONNX 的 auto_pad={mode} 在输入大小 {size}、kernel_shape {kernel} 和 strides {strides} 下需要负的填充 {needed}（步幅大于核大小时会漏掉一些单元）；onnxruntime 拒绝这种情况</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="325" />
+      <source>{op_name} framework must be one of {choices}, but got {value}</source>
+      <translation>{op_name} 的 framework 必须是 {choices} 之一，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/conventions.py" line="113" />
+      <source>{op_name} jax padding must be 'SAME', 'SAME_LOWER', 'VALID' or (low, high) pairs, but got {value}</source>
+      <translation>{op_name}：JAX 的 padding 必须是 'SAME'、'SAME_LOWER'、'VALID' 或 (low, high) 对，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/core.py" line="28" />
+      <source>use a smaller input, less padding or a larger stride</source>
+      <translation>使用更小的输入、更少的填充或更大的步幅</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/core.py" line="35" />
+      <source>{op_name}() geometry must be a PaddedGeometry, but got {type_name}</source>
+      <translation>{op_name}() 的 geometry 必须是 PaddedGeometry，但收到了 {type_name}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/core.py" line="42" />
+      <source>{op_name}() input of shape {shape} does not match the geometry's input size {size}</source>
+      <translation>{op_name}() 的输入形状 {shape} 与 geometry 的输入大小 {size} 不符</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/core.py" line="70" />
+      <source>a padded buffer of {size}</source>
+      <translation>大小为 {size} 的填充缓冲区</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/core.py" line="77" />
+      <source>{op_name}() {name} must be one of {choices}, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须是 {choices} 之一，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/geometry.py" line="272" />
+      <source>{op_name} pads must be an int or, per axis, an int or a (low, high) pair, but got {value}</source>
+      <translation>{op_name} 的 pads 必须是一个整数，或每个轴一个整数或一个 (low, high) 对，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/geometry.py" line="184" />
+      <source>{op_name} kernel size must be at least 1, but got {values}</source>
+      <translation>{op_name} 的核大小必须至少为 1，但收到了 {values}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/geometry.py" line="198" />
+      <source>{op_name} padding must be non-negative, but got {padding}</source>
+      <translation>{op_name} 的填充必须非负，但收到了 {padding}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/geometry.py" line="208" />
+      <source>{op_name} given input size {size} with kernel size {kernel}, stride {stride}, padding {padding} and dilation {dilation}: the dilated window d*(k-1)+1 is longer than the padded input, so there is no output</source>
+      <translation>{op_name} 在输入大小 {size}、核大小 {kernel}、步幅 {stride}、填充 {padding} 和膨胀（空洞）{dilation} 下：膨胀窗口 d*(k-1)+1 比填充后的输入更长，因此没有输出</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/geometry.py" line="229" />
+      <source>{op_name} input_size must be (L,) or (H, W) of positive ints, but got {value}</source>
+      <translation>{op_name} 的 input_size 必须是由正整数组成的 (L,) 或 (H, W)，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/frameworks/geometry.py" line="191" />
+      <source>{op_name} {name} must be at least 1, but got {values}</source>
+      <translation>{op_name} 的 {name} 必须至少为 1，但收到了 {values}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/gather.py" line="170" />
+      <source>{output} with windows of {window} cells</source>
+      <translation>{output}（每个窗口 {window} 个单元）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/gather.py" line="175" />
+      <source>use a smaller kernel_size or input</source>
+      <translation>使用更小的 kernel_size 或输入</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/layout.py" line="123" />
+      <source>use a smaller input or a larger stride</source>
+      <translation>使用更小的输入或更大的步幅</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/layout.py" line="154" />
+      <source>{op_name}() {name} must have the output's shape {expected}, but got {shape}</source>
+      <translation>{op_name}() 的 {name} 必须具有输出的形状 {expected}，但收到的形状为 {shape}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/layout.py" line="131" />
+      <source>{op_name}() {name} must be an array, but got {value}</source>
+      <translation>{op_name}() 的 {name} 必须是数组，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/layout.py" line="149" />
+      <source>{op_name}() {name} must have the input's shape {expected}, but got {shape}</source>
+      <translation>{op_name}() 的 {name} 必须具有输入的形状 {expected}，但收到的形状为 {shape}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/layout.py" line="161" />
+      <source>{op_name}() {name} must be integers, but got dtype {dtype}</source>
+      <translation>{op_name}() 的 {name} 必须是整数，但收到的 dtype 为 {dtype}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/lppool.py" line="20" />
+      <source>{op_name}() norm_type must be a positive finite number, but got {value}</source>
+      <translation>{op_name}() 的 norm_type 必须是有限的正数，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/max_ties.py" line="30" />
+      <source>{op_name}() tie must be 'first' or 'all', but got {value}</source>
+      <translation>{op_name}() 的 tie 必须为 'first' 或 'all'，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/max_ties.py" line="36" />
+      <source>{op_name}() tie='all' finds every maximum itself and takes no indices (they name one cell per window); pass indices=None or tie='first'</source>
+      <translation>{op_name}() 在 tie='all' 时会自行找出每个最大值，不接受 indices（indices 每个窗口只指向一个单元）；请传入 indices=None 或 tie='first'</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/memory.py" line="29" />
+      <source>raise the memory budget</source>
+      <translation>提高内存预算</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/memory.py" line="66" />
+      <source>{op_name}() budget must be a positive int, got {value}</source>
+      <translation>{op_name}() 的 budget 必须是正整数，收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/memory.py" line="81" />
+      <source>{op_name}() hint must be a non-empty string, got {value}</source>
+      <translation>{op_name}() 的 hint 必须是非空字符串，收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/memory.py" line="102" />
+      <source>{count} bytes</source>
+      <translation>{count} 字节</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/memory.py" line="162" />
+      <source>{op_name}() would need {needed} for {what}; the memory budget is {budget}: {advice}, or {hint}</source>
+      <translation>{op_name}() 存放{what}需要 {needed}；内存预算为 {budget}：请{advice}，或{hint}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/min_pool.py" line="17" />
+      <source>{op_name}() expects a NumPy array, but got {type_name}</source>
+      <translation>{op_name}() 需要 NumPy 数组，但收到了 {type_name}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/mixed_pool.py" line="23" />
+      <source>{op_name}() mix must lie in [0, 1], but got {value}</source>
+      <translation>{op_name}() 的 mix 必须位于 [0, 1] 内，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/pyramid.py" line="40" />
+      <source>{op_name}() levels must be a non-empty sequence of ints from 1 to {largest}, but got {value}</source>
+      <translation>{op_name}() 的 levels 必须是由 1 到 {largest} 的整数组成的非空序列，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/pyramid.py" line="53" />
+      <source>{op_name}() mode must be 'max' or 'avg', got {value}</source>
+      <translation>{op_name}() 的 mode 必须为 'max' 或 'avg'，收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/pyramid.py" line="133" />
+      <source>{bins} bins per channel (levels {levels})</source>
+      <translation>每个通道 {bins} 个区块（层级 {levels}）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/pyramid.py" line="134" />
+      <source>use fewer or smaller levels</source>
+      <translation>使用更少或更小的层级</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/pyramid.py" line="257" />
+      <source>{count} bins</source>
+      <translation>{count} 个区块</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/pyramid.py" line="34" />
+      <source>{op_name}() levels must be a sequence of positive ints, but got {value}</source>
+      <translation>{op_name}() 的 levels 必须是由正整数组成的序列，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/same_padding.py" line="73" />
+      <source>{op_name}() kernel_size and stride must be positive, but got kernel_size={kernel}, stride={stride}</source>
+      <translation>{op_name}() 的 kernel_size 和 stride 必须为正，但收到了 kernel_size={kernel}、stride={stride}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/same_padding.py" line="96" />
+      <source>a padded input of {size}</source>
+      <translation>大小为 {size} 的填充后输入</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/same_padding.py" line="97" />
+      <source>use a smaller kernel_size</source>
+      <translation>使用更小的 kernel_size</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/scatter.py" line="52" />
+      <source>{op_name}() indices must lie in [0, {cells}) (or be {none}), but got values from {lowest} to {highest}</source>
+      <translation>{op_name}() 的 indices 必须位于 [0, {cells}) 内（或为 {none}），但收到的值从 {lowest} 到 {highest}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/stochastic_pool.py" line="35" />
+      <source>{op_name}() seed must be a non-negative int, but got {value}</source>
+      <translation>{op_name}() 的 seed 必须是非负整数，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/stochastic_pool.py" line="258" />
+      <source>{op_name}() indices must lie in [0, {cells}), but got values from {lowest} to {highest}</source>
+      <translation>{op_name}() 的 indices 必须位于 [0, {cells}) 内，但收到的值从 {lowest} 到 {highest}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/stochastic_pool.py" line="272" />
+      <source>{op_name}() indices must each name a cell of their own window (kernel_size={kernel}, stride={stride})</source>
+      <translation>{op_name}() 的每个 indices 都必须指向其所属窗口中的一个单元（kernel_size={kernel}，stride={stride}）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="73" />
+      <source>{op_name}() calculated output size {output} is too small</source>
+      <translation>{op_name}() 算出的输出大小 {output} 太小</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="91" />
+      <source>{op_name}() output_size must be a sequence of ints, but got {value}</source>
+      <translation>{op_name}() 的 output_size 必须是整数序列，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="144" />
+      <source>{op_name}() kernel_size and stride must be positive and padding non-negative, but got kernel_size={kernel}, stride={stride}, padding={padding}</source>
+      <translation>{op_name}() 的 kernel_size 和 stride 必须为正、padding 必须非负，但收到了 kernel_size={kernel}、stride={stride}、padding={padding}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="161" />
+      <source>use a smaller kernel_size, stride or output_size</source>
+      <translation>使用更小的 kernel_size、stride 或 output_size</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="166" />
+      <source>{op_name}() found an invalid max index {index} (output plane of size {output} holds {cells} cells)</source>
+      <translation>{op_name}() 发现无效的最大值索引 {index}（大小为 {output} 的输出平面只有 {cells} 个单元）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="53" />
+      <source>{op_name}() output_size should have {count} or {batched} elements, but got {value}</source>
+      <translation>{op_name}() 的 output_size 应有 {count} 或 {batched} 个元素，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/unpool.py" line="63" />
+      <source>{op_name}() invalid output_size {value} (dim {axis} must be between {lowest} and {highest}, exclusive)</source>
+      <translation>{op_name}() 的 output_size {value} 无效（第 {axis} 维必须介于 {lowest} 和 {highest} 之间，不含两端）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="85" />
+      <source>{op_name}() expects a numeric array (bool, integer or float), but got dtype {dtype} with shape {shape}</source>
+      <translation>{op_name}() 需要数值数组（布尔、整数或浮点），但收到了 dtype 为 {dtype}、形状为 {shape} 的数组</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="94" />
+      <source>{op_name}() expects a {unbatched}D or {batched}D input shaped {unbatched_shape} or {batched_shape}, but got shape {shape}</source>
+      <translation>{op_name}() 需要形状为 {unbatched_shape} 或 {batched_shape} 的 {unbatched}D 或 {batched}D 输入，但收到的形状为 {shape}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="105" />
+      <source>{op_name}() expects a non-empty input, but got shape {shape}</source>
+      <translation>{op_name}() 需要非空输入，但收到的形状为 {shape}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="339" />
+      <source>{op_name}() padding must be non-negative, but got padding={padding}</source>
+      <translation>{op_name}() 的 padding 必须非负，但收到了 padding={padding}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="345" />
+      <source>{op_name}() padding should be at most half of kernel size, but got padding={padding} and kernel_size={kernel}</source>
+      <translation>{op_name}() 的 padding 最多只能为核大小的一半，但收到了 padding={padding} 和 kernel_size={kernel}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="359" />
+      <source>{op_name}() given input of shape {shape} with kernel_size={kernel}, stride={stride}, padding={padding}, dilation={dilation}: calculated output size {output} is too small (the dilated window d*(k-1)+1 is larger than the padded input)</source>
+      <translation>{op_name}() 在输入形状 {shape}、kernel_size={kernel}、stride={stride}、padding={padding}、dilation={dilation} 下：算出的输出大小 {output} 太小（膨胀窗口 d*(k-1)+1 大于填充后的输入）</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="396" />
+      <source>{op_name}() output_size must be given</source>
+      <translation>{op_name}() 必须给出 output_size</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="330" />
+      <source>{op_name}() {name} must be greater than zero, but got {name}={values} for input of shape {shape}</source>
+      <translation>{op_name}() 的 {name} 必须大于零，但对形状为 {shape} 的输入收到了 {name}={values}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="415" />
+      <source>{op_name}() output_size must have {count} entries, but got {value}</source>
+      <translation>{op_name}() 的 output_size 必须有 {count} 项，但收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="428" />
+      <source>{op_name}() output_size must be ints from 1 to {largest} (or None), but got {value} for input of shape {shape}</source>
+      <translation>{op_name}() 的 output_size 必须是 1 到 {largest} 之间的整数（或 None），但对形状为 {shape} 的输入收到了 {value}</translation>
+    </message>
+    <message>
+      <location filename="engine/ops/windows.py" line="407" />
+      <source>{op_name}() output_size must be an int or a tuple, but got {value}</source>
+      <translation>{op_name}() 的 output_size 必须是整数或元组，但收到了 {value}</translation>
+    </message>
+    <message>
       <location filename="engine/pooling/display.py" line="12" />
       <source>All channels</source>
       <translation>全部通道</translation>
@@ -3330,7 +3860,7 @@
       <translation>从 ({values}) 中按正值的概率 x / sum(x) 选取：</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="334" />
+      <location filename="engine/pooling/layouts.py" line="365" />
       <source>{name}_out = {out} (adaptive): window i spans [floor(i*{size}/{out}), ceil((i+1)*{size}/{out}))</source>
       <translation>{name}_out = {out}（自适应）：窗口 i 覆盖 [floor(i*{size}/{out}), ceil((i+1)*{size}/{out}))</translation>
     </message>
@@ -3360,12 +3890,12 @@
       <translation>{shape_in} (C x H x W) = 输入 {elements_in} 个元素，{shape_out} = 输出 {elements_out} 个：减少到 1/{ratio}</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="424" />
+      <location filename="engine/pooling/layouts.py" line="460" />
       <source>{name}_out = {out} (fractional): windows of {kernel} start at int((i + u)a) - int(ua), a = ({name} - k)/({name}_out - 1) = ({size} - {kernel})/({out} - 1) = {alpha}, u = {sample} (seed {seed}); the last at {name} - k = {last}</source>
       <translation>{name}_out = {out}（分数）：大小为 {kernel} 的窗口起点为 int((i + u)a) - int(ua)，a = ({name} - k)/({name}_out - 1) = ({size} - {kernel})/({out} - 1) = {alpha}，u = {sample}（种子 {seed}）；最后一个窗口起点为 {name} - k = {last}</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="501" />
+      <location filename="engine/pooling/layouts.py" line="544" />
       <source>{name}_out = ceil(({name} - k + 1)/s) = ceil(({size} - {kernel} + 1)/{stride}) = {out}: max with stride 1, then a {taps}-tap blur every {stride} cells</source>
       <translation>{name}_out = ceil(({name} - k + 1)/s) = ceil(({size} - {kernel} + 1)/{stride}) = {out}：先以步幅 1 取最大值，再每隔 {stride} 个单元做一次 {taps} 抽头模糊</translation>
     </message>
@@ -3375,39 +3905,79 @@
       <translation>{shape_in} (C x L) = 输入 {elements_in} 个元素，{shape_out} = 输出 {elements_out} 个：减少到 1/{ratio}</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="317" />
+      <location filename="engine/pooling/layouts.py" line="291" />
+      <source>Depth padding {padding} is too large for depth kernel {kernel}: padding may be at most half the kernel ({half}).</source>
+      <translation>深度填充 {padding} 对深度核大小 {kernel} 来说过大：填充最多只能为核大小的一半（{half}）。</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="300" />
+      <source>The window is {span} slices deep (depth kernel {kernel}, dilation {dilation}) but the volume has only {depth} + 2x{padding} padding: make the depth kernel smaller, or add depth padding.</source>
+      <translation>窗口深 {span} 个切片（深度核大小 {kernel}，膨胀 {dilation}），但体数据只有 {depth} + 2x{padding} 填充：请减小深度核大小，或增加深度填充。</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="348" />
       <source>{name}_out = ceil({name}/s) = ceil({size}/{stride}) = {out}; {same} pads max((out-1)s + k - {name}, 0) = {total}: {low} before, {high} after</source>
       <translation>{name}_out = ceil({name}/s) = ceil({size}/{stride}) = {out}；{same} 填充 max((out-1)s + k - {name}, 0) = {total} 个单元：前 {low} 个，后 {high} 个</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="611" />
+      <location filename="engine/pooling/layouts.py" line="477" />
+      <source>Output depth {output} with depth kernel {kernel} needs more than {needed} slices (output + kernel - 1), but the volume has {depth}: make the output depth or the depth kernel smaller.</source>
+      <translation>输出深度 {output} 配合深度核大小 {kernel} 需要多于 {needed} 个切片（输出 + 核大小 - 1），但体数据只有 {depth} 个：请减小输出深度或深度核大小。</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="654" />
       <source>{bins} bins = {total} values per channel, whatever the input size</source>
       <translation>{bins} 个区块 = 每个通道 {total} 个值，与输入大小无关</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="616" />
+      <location filename="engine/pooling/layouts.py" line="659" />
       <source>{shape_in} (C x H x W) = {elements_in} elements in, {shape_out} = {elements_out} out</source>
       <translation>{shape_in} (C x H x W) = 输入 {elements_in} 个元素，{shape_out} = 输出 {elements_out} 个</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="468" />
+      <location filename="engine/pooling/layouts.py" line="243" />
+      <source>Padding {axis} {padding} is too large for kernel {axis} {kernel}: padding may be at most half the kernel ({half}), or windows would hold mostly padding.</source>
+      <translation>{axis}方向的填充 {padding} 对{axis}方向的核大小 {kernel} 来说过大：填充最多只能为核大小的一半（{half}），否则窗口中大部分都是填充。</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="274" />
+      <source>The window is {span} cells wide ({window}) but the input is only {size} + 2x{padding} padding = {padded}: make the kernel or dilation smaller, or add padding.</source>
+      <translation>窗口宽 {span} 个单元（{window}），但输入只有 {size} + 2x{padding} 填充 = {padded}：请减小核大小或膨胀（空洞），或增加填充。</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="441" />
+      <source>Output {axis} {output} with kernel {axis} {kernel} needs at least {needed} input cells (output + kernel - 1), but the input's {axis} is {size}: make the output or the kernel smaller.</source>
+      <translation>输出{axis} {output} 配合核{axis} {kernel} 至少需要 {needed} 个输入单元（输出 + 核大小 - 1），但输入的{axis}只有 {size}：请减小输出或核大小。</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="508" />
       <source>L_out = 1: one value per channel, whatever the input size</source>
       <translation>L_out = 1：每个通道一个值，与输入大小无关</translation>
     </message>
     <message>
-      <location filename="engine/pooling/layouts.py" line="470" />
+      <location filename="engine/pooling/layouts.py" line="510" />
       <source>H_out = W_out = 1: one value per channel, whatever the input size</source>
       <translation>H_out = W_out = 1：每个通道一个值，与输入大小无关</translation>
     </message>
     <message>
-      <location filename="engine/pooling/pipeline.py" line="21" />
-      <source>height</source>
-      <translation>高度</translation>
+      <location filename="engine/pooling/layouts.py" line="533" />
+      <source>The kernel {axis} {kernel} is larger than the input's {axis} {size}: BlurPool does not pad, so make the kernel smaller.</source>
+      <translation>核{axis} {kernel} 大于输入的{axis} {size}：BlurPool 不做填充，因此请减小核大小。</translation>
     </message>
     <message>
-      <location filename="engine/pooling/pipeline.py" line="21" />
-      <source>width</source>
-      <translation>宽度</translation>
+      <location filename="engine/pooling/layouts.py" line="256" />
+      <source>kernel {kernel}, dilation {dilation}</source>
+      <translation>核大小 {kernel}，膨胀 {dilation}</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="258" />
+      <source>kernel {kernel}</source>
+      <translation>核大小 {kernel}</translation>
+    </message>
+    <message>
+      <location filename="engine/pooling/layouts.py" line="268" />
+      <source>The window is {span} cells tall ({window}) but the input is only {size} + 2x{padding} padding = {padded}: make the kernel or dilation smaller, or add padding.</source>
+      <translation>窗口高 {span} 个单元（{window}），但输入只有 {size} + 2x{padding} 填充 = {padded}：请减小核大小或膨胀（空洞），或增加填充。</translation>
     </message>
     <message>
       <location filename="engine/pooling/pipeline.py" line="111" />

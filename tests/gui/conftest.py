@@ -6,6 +6,17 @@ import pytest
 from engine.images import sample_path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_ui_thread(qapp):
+    """As the window does (see ``MainThreadCollector``): a cycle of a closed test window freed
+    on a job's thread deadlocked the suite."""
+    from gui.qt_utils import MainThreadCollector
+
+    collector = MainThreadCollector()
+    yield
+    collector.stop()
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("POOLSCOPE_SETTINGS", str(tmp_path / "settings.ini"))

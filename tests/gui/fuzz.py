@@ -449,6 +449,7 @@ def fuzz_window(count: int, seed: int, stall_limit_ms: float = 500.0) -> Finding
     with tempfile.TemporaryDirectory() as folder:
         os.environ["POOLSCOPE_SETTINGS"] = str(Path(folder) / "settings.ini")
         files = fuzz_files(Path(folder))
+        threads_before = set(threading.enumerate())
         window = MainWindow()
         window.resize(1366, 768)
         window.show()
@@ -457,6 +458,10 @@ def fuzz_window(count: int, seed: int, stall_limit_ms: float = 500.0) -> Finding
         with Watch(fuzzer.findings):
             findings = fuzzer.run(count)
             findings.close_seconds = close_during_a_job(window)
+        # a job the close stopped may still be inside one engine call: let it end here, not
+        # in whatever runs next in this process
+        for thread in set(threading.enumerate()) - threads_before:
+            thread.join(timeout=60)
         return findings
 
 
@@ -477,8 +482,12 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--stall-limit", type=float, default=500.0, metavar="MS")
     args = parser.parse_args(argv)
+    from gui.qt_utils import MainThreadCollector
+
     QApplication.instance() or QApplication([])
+    collector = MainThreadCollector()  # as the window does: never free Qt objects off the UI thread
     findings = fuzz_window(args.actions, args.seed, args.stall_limit)
+    collector.stop()
     print(findings.summary())
     for text in sorted({line.strip().splitlines()[-1] for line in findings.exceptions}):
         print("exception:", text)

@@ -7,7 +7,9 @@ void Qt method (``setValue``, ``setEnabled``, ...), so the window aborted with
 
 import gc
 import sys
+import threading
 
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QSpinBox
 
 from gui.qt_utils import signals_blocked
@@ -40,3 +42,31 @@ def test_void_qt_calls_keep_none_alive(qtbot):
         box.setEnabled(value % 2 == 0)
     gc.collect()
     assert sys.getrefcount(None) >= before - 20
+
+
+def test_a_cycle_holding_a_qt_object_is_freed_on_the_ui_thread_not_on_a_job(qtbot):
+    """Regression: Python's collector ran on a pooling thread and freed a closed window's Qt
+    objects there, and the suite deadlocked (Qt's lock against the GIL). The window and the
+    tests collect from a timer on the UI thread (``MainThreadCollector``)."""
+    assert not gc.isenabled()  # the session's collector, as gui.app.run_window installs one
+    freed_on = []
+
+    class Holder:
+        pass
+
+    holder = Holder()
+    holder.qt_object, holder.itself = QObject(), holder
+    holder.qt_object.destroyed.connect(
+        lambda: freed_on.append(threading.current_thread()), Qt.ConnectionType.DirectConnection
+    )
+    del holder
+
+    kept = []  # allocations far past the collector's thresholds: automatic collection would
+    # run (and free the cycle) on this job's thread
+    job = threading.Thread(target=lambda: kept.extend([index] for index in range(100_000)))
+    job.start()
+    job.join()
+    assert freed_on == []
+    kept.clear()
+    qtbot.waitUntil(lambda: freed_on != [], timeout=5000)
+    assert freed_on == [threading.main_thread()]

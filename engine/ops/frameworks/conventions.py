@@ -16,6 +16,7 @@ from engine.errors import PoolingError
 from engine.ops.arguments import check_flag, is_empty, is_int, shown, to_tuple
 from engine.ops.frameworks.geometry import PaddedGeometry, build_geometry, check_input_size
 from engine.ops.windows import pool_geometry
+from engine.text import Text
 
 FRAMEWORKS = ("torch", "keras", "jax", "onnx")
 """The frameworks :func:`framework_geometry` knows, by the name it takes."""
@@ -34,16 +35,25 @@ def same_pads(length: int, window: int, stride: int, extra_low: bool) -> tuple[i
 
 def refuse_unless_default(framework: str, dilation, ceil_mode, dims: int, op_name: str) -> None:
     """Keras and Flax pools have neither dilation nor ceil mode."""
-    what = "Keras" if framework == "keras" else "Flax (jax.lax.reduce_window through flax.linen)"
+    what = (
+        "Keras" if framework == "keras" else Text("Flax (jax.lax.reduce_window through flax.linen)")
+    )
     if check_flag(op_name, "ceil_mode", ceil_mode):
         raise PoolingError(
-            f"{op_name} {framework} has no ceil_mode: {what} pooling always rounds the output "
-            f"size down over the padded input; got ceil_mode=True"
+            "{op_name} {framework} has no ceil_mode: {what} pooling always rounds the output "
+            "size down over the padded input; got ceil_mode=True",
+            op_name=op_name,
+            framework=framework,
+            what=what,
         )
     if to_tuple(dilation, dims, "dilation", op_name) != (1,) * dims:
         raise PoolingError(
-            f"{op_name} {framework} pooling has no dilation: {what} pooling windows are "
-            f"contiguous; got dilation={shown(dilation)}"
+            "{op_name} {framework} pooling has no dilation: {what} pooling windows are "
+            "contiguous; got dilation={value}",
+            op_name=op_name,
+            framework=framework,
+            what=what,
+            value=shown(dilation),
         )
 
 
@@ -83,7 +93,9 @@ def keras_geometry(input_size, pool_size, strides=None, padding="valid") -> Padd
     mode = padding.lower() if isinstance(padding, str) else None
     if mode not in ("valid", "same"):
         raise PoolingError(
-            f"{op_name} keras padding must be 'valid' or 'same', but got {shown(padding)}"
+            "{op_name} keras padding must be 'valid' or 'same', but got {value}",
+            op_name=op_name,
+            value=shown(padding),
         )
     if min(steps) >= 1 and min(kernel) >= 1 and mode == "same":
         pads = tuple(same_pads(*axis, extra_low=False) for axis in zip(sizes, kernel, steps))
@@ -99,8 +111,10 @@ def jax_pads(op_name: str, padding, sizes, kernel, steps) -> tuple[tuple[int, in
         mode = padding.upper()
         if mode not in ("SAME", "SAME_LOWER", "VALID"):
             raise PoolingError(
-                f"{op_name} jax padding must be 'SAME', 'SAME_LOWER', 'VALID' or (low, high) "
-                f"pairs, but got {shown(padding)}"
+                "{op_name} jax padding must be 'SAME', 'SAME_LOWER', 'VALID' or (low, high) "
+                "pairs, but got {value}",
+                op_name=op_name,
+                value=shown(padding),
             )
         if mode == "VALID" or min(steps) < 1:
             return ((0, 0),) * len(sizes)
@@ -108,8 +122,11 @@ def jax_pads(op_name: str, padding, sizes, kernel, steps) -> tuple[tuple[int, in
             same_pads(*axis, extra_low=mode == "SAME_LOWER") for axis in zip(sizes, kernel, steps)
         )
     refusal = PoolingError(
-        f"{op_name} jax padding must be a string or {len(sizes)} (low, high) pairs of "
-        f"non-negative ints, but got {shown(padding)}"
+        "{op_name} jax padding must be a string or {count} (low, high) pairs of "
+        "non-negative ints, but got {value}",
+        op_name=op_name,
+        count=len(sizes),
+        value=shown(padding),
     )
     try:
         pairs = tuple(tuple(pair) for pair in padding)
@@ -190,13 +207,18 @@ def onnx_geometry(
     mode = auto_pad.upper() if isinstance(auto_pad, str) else None
     if mode not in ONNX_AUTO_PADS:
         raise PoolingError(
-            f"{op_name} onnx auto_pad must be one of {', '.join(ONNX_AUTO_PADS)}, "
-            f"but got {shown(auto_pad)}"
+            "{op_name} onnx auto_pad must be one of {choices}, but got {value}",
+            op_name=op_name,
+            choices=", ".join(ONNX_AUTO_PADS),
+            value=shown(auto_pad),
         )
     given = () if pads is None or is_empty(pads) else onnx_pads(op_name, pads, dims)
     if given and mode != "NOTSET" and any(given):
         raise PoolingError(
-            f"{op_name} onnx pads cannot be used with auto_pad={mode}, but got pads={list(pads)}"
+            "{op_name} onnx pads cannot be used with auto_pad={mode}, but got pads={pads}",
+            op_name=op_name,
+            mode=mode,
+            pads=list(pads),
         )
     if mode.startswith("SAME"):
         return onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing)
@@ -204,8 +226,11 @@ def onnx_geometry(
     pairs = pairs or ((0, 0),) * dims
     if any(side >= size for pair, size in zip(pairs, kernel) for side in pair):
         raise PoolingError(
-            f"{op_name} onnx pads must be smaller than kernel_shape (onnxruntime refuses "
-            f"others), but got pads={list(given)} for kernel_shape={list(kernel)}"
+            "{op_name} onnx pads must be smaller than kernel_shape (onnxruntime refuses "
+            "others), but got pads={pads} for kernel_shape={kernel}",
+            op_name=op_name,
+            pads=list(given),
+            kernel=list(kernel),
         )
     return build_geometry(op_name, sizes, kernel, steps, spacing, pairs, ceil_mode)
 
@@ -218,8 +243,11 @@ def onnx_pads(op_name: str, pads, dims: int) -> tuple[int, ...]:
         values = ()
     if len(values) != 2 * dims or not all(is_int(side) and side >= 0 for side in values):
         raise PoolingError(
-            f"{op_name} onnx pads must be {2 * dims} non-negative ints "
-            f"[x1_begin, x2_begin, ..., x1_end, x2_end], but got {shown(pads)}"
+            "{op_name} onnx pads must be {count} non-negative ints "
+            "[x1_begin, x2_begin, ..., x1_end, x2_end], but got {value}",
+            op_name=op_name,
+            count=2 * dims,
+            value=shown(pads),
         )
     return tuple(int(side) for side in values)
 
@@ -228,9 +256,12 @@ def onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing) -> PaddedGe
     """SAME_UPPER / SAME_LOWER: ``ceil(L / s)`` outputs, as onnxruntime pads them."""
     if spacing != (1,) * len(sizes):
         raise PoolingError(
-            f"{op_name} onnx auto_pad={mode} with dilations={list(spacing)} is refused: the "
-            f"ONNX spec pads for the dilated window, onnxruntime for the undilated one, so "
-            f"the two disagree; give explicit pads instead"
+            "{op_name} onnx auto_pad={mode} with dilations={dilations} is refused: the "
+            "ONNX spec pads for the dilated window, onnxruntime for the undilated one, so "
+            "the two disagree; give explicit pads instead",
+            op_name=op_name,
+            mode=mode,
+            dilations=list(spacing),
         )
     needed = [
         (math.ceil(length / stride) - 1) * stride + size - length
@@ -238,9 +269,15 @@ def onnx_same_geometry(op_name, mode, sizes, kernel, steps, spacing) -> PaddedGe
     ]
     if min(needed) < 0:
         raise PoolingError(
-            f"{op_name} onnx auto_pad={mode} needs negative padding {needed} for input size "
-            f"{sizes}, kernel_shape {list(kernel)} and strides {list(steps)} (a stride larger "
-            f"than the kernel leaves cells out); onnxruntime refuses it"
+            "{op_name} onnx auto_pad={mode} needs negative padding {needed} for input size "
+            "{size}, kernel_shape {kernel} and strides {strides} (a stride larger "
+            "than the kernel leaves cells out); onnxruntime refuses it",
+            op_name=op_name,
+            mode=mode,
+            needed=needed,
+            size=sizes,
+            kernel=list(kernel),
+            strides=list(steps),
         )
     pads = tuple(
         same_pads(length, size, stride, extra_low=mode == "SAME_LOWER")
@@ -286,8 +323,10 @@ def framework_geometry(
         return torch_geometry(input_size, kernel_size, stride, padding, dilation, ceil_mode)
     if framework not in FRAMEWORKS:
         raise PoolingError(
-            f"framework_geometry() framework must be one of {', '.join(FRAMEWORKS)}, "
-            f"but got {shown(framework)}"
+            "{op_name} framework must be one of {choices}, but got {value}",
+            op_name="framework_geometry()",
+            choices=", ".join(FRAMEWORKS),
+            value=shown(framework),
         )
     dims = len(check_input_size("framework_geometry()", input_size))
     if framework == "onnx":

@@ -20,11 +20,12 @@ from engine.ops.max_ties import tie_all_gradient
 from engine.ops.maxpool import lowest_value, scatter_to_input
 from engine.ops.memory import describe_size, require_memory
 from engine.ops.windows import check_flag, check_input, shown
+from engine.text import Text
 
 TIE_RULES = ("first", "all", "tensorflow", "jax")
 """Values of ``tie`` in :func:`padded_max_pool_backward`."""
 
-ADVICE = "use a smaller input, less padding or a larger stride"
+ADVICE = Text("use a smaller input, less padding or a larger stride")
 
 
 def planar_view(op_name: str, x, geometry: PaddedGeometry) -> tuple[np.ndarray, bool]:
@@ -32,13 +33,17 @@ def planar_view(op_name: str, x, geometry: PaddedGeometry) -> tuple[np.ndarray, 
     whether the caller gave no batch axis."""
     if not isinstance(geometry, PaddedGeometry):
         raise PoolingError(
-            f"{op_name}() geometry must be a PaddedGeometry, but got {type(geometry).__name__}"
+            "{op_name}() geometry must be a PaddedGeometry, but got {type_name}",
+            op_name=op_name,
+            type_name=type(geometry).__name__,
         )
     batched, unbatched = check_input(x, geometry.spatial_dims, op_name)
     if tuple(batched.shape[2:]) != geometry.input_size:
         raise PoolingError(
-            f"{op_name}() input of shape {x.shape} does not match the geometry's input size "
-            f"{geometry.input_size}"
+            "{op_name}() input of shape {shape} does not match the geometry's input size {size}",
+            op_name=op_name,
+            shape=x.shape,
+            size=geometry.input_size,
         )
     shape = batched.shape[:2] + (1,) * (2 - geometry.spatial_dims) + batched.shape[2:]
     return batched.reshape(shape), unbatched
@@ -62,7 +67,7 @@ def check_memory(op_name: str, planar: np.ndarray, geometry: PaddedGeometry, fac
     require_memory(
         op_name,
         needed,
-        "a padded buffer of " + describe_size(flat.window_extent, "H x W"),
+        Text("a padded buffer of {size}", size=describe_size(flat.window_extent, "H x W")),
         ADVICE,
     )
 
@@ -70,7 +75,11 @@ def check_memory(op_name: str, planar: np.ndarray, geometry: PaddedGeometry, fac
 def check_choice(op_name: str, name: str, value, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
         raise PoolingError(
-            f"{op_name}() {name} must be one of {', '.join(choices)}, but got {shown(value)}"
+            "{op_name}() {name} must be one of {choices}, but got {value}",
+            op_name=op_name,
+            name=name,
+            choices=", ".join(choices),
+            value=shown(value),
         )
     return value
 

@@ -180,20 +180,41 @@ def build_geometry(
     ceil_mode: bool,
 ) -> PaddedGeometry:
     """Check sizes and work out the output size; refuse an empty output."""
-    for name, values in (("kernel size", kernel), ("stride", stride), ("dilation", dilation)):
+    if min(kernel) < 1:
+        raise PoolingError(
+            "{op_name} kernel size must be at least 1, but got {values}",
+            op_name=op_name,
+            values=kernel,
+        )
+    for name, values in (("stride", stride), ("dilation", dilation)):
         if min(values) < 1:
-            raise PoolingError(f"{op_name} {name} must be at least 1, but got {values}")
+            raise PoolingError(
+                "{op_name} {name} must be at least 1, but got {values}",
+                op_name=op_name,
+                name=name,
+                values=values,
+            )
     if min(min(pair) for pair in pads) < 0:
-        raise PoolingError(f"{op_name} padding must be non-negative, but got {pads}")
+        raise PoolingError(
+            "{op_name} padding must be non-negative, but got {padding}",
+            op_name=op_name,
+            padding=pads,
+        )
     output = tuple(
         padded_output_size(*axis, ceil_mode)
         for axis in zip(input_size, kernel, stride, pads, dilation, strict=True)
     )
     if min(output) < 1:
         raise PoolingError(
-            f"{op_name} given input size {input_size} with kernel size {kernel}, stride "
-            f"{stride}, padding {pads} and dilation {dilation}: the dilated window "
-            f"d*(k-1)+1 is longer than the padded input, so there is no output"
+            "{op_name} given input size {size} with kernel size {kernel}, stride {stride}, "
+            "padding {padding} and dilation {dilation}: the dilated window d*(k-1)+1 is longer "
+            "than the padded input, so there is no output",
+            op_name=op_name,
+            size=input_size,
+            kernel=kernel,
+            stride=stride,
+            padding=pads,
+            dilation=dilation,
         )
     return PaddedGeometry(input_size, kernel, stride, dilation, pads, ceil_mode, output)
 
@@ -206,8 +227,9 @@ def check_input_size(op_name: str, input_size) -> tuple[int, ...]:
         sizes = ()
     if not 1 <= len(sizes) <= 2 or not all(is_int(size) and size >= 1 for size in sizes):
         raise PoolingError(
-            f"{op_name} input_size must be (L,) or (H, W) of positive ints, "
-            f"but got {shown(input_size)}"
+            "{op_name} input_size must be (L,) or (H, W) of positive ints, but got {value}",
+            op_name=op_name,
+            value=shown(input_size),
         )
     return tuple(int(size) for size in sizes)
 
@@ -248,8 +270,9 @@ def padded_geometry(
 def pad_pairs(op_name: str, pads, dims: int) -> tuple[tuple[int, int], ...]:
     """``2``, ``(1, 2)`` or ``((0, 1), (2, 2))`` as ``(low, high)`` pairs, one per axis."""
     refusal = PoolingError(
-        f"{op_name} pads must be an int or, per axis, an int or a (low, high) pair, "
-        f"but got {shown(pads)}"
+        "{op_name} pads must be an int or, per axis, an int or a (low, high) pair, but got {value}",
+        op_name=op_name,
+        value=shown(pads),
     )
     if is_int(pads):
         return ((int(pads), int(pads)),) * dims
