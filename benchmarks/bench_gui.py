@@ -517,10 +517,11 @@ def main() -> int:
     if args.family:
         pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
         application = QApplication([sys.argv[0]])  # noqa: F841 (kept alive while measuring)
-        from gui.qt_utils import MainThreadCollector
+        from gui.qt_utils import MainThreadCollector, ui_thread_switching
 
         collector = MainThreadCollector()  # noqa: F841 (as the window: collect on the UI thread)
-        print("ROWS " + json.dumps(FAMILIES[args.family]()), flush=True)
+        with ui_thread_switching():  # as the window
+            print("ROWS " + json.dumps(FAMILIES[args.family]()), flush=True)
         return 0
     rows = [entry for name in FAMILIES if name not in args.skip for entry in run_family(name)]
     print(table(rows))

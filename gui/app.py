@@ -613,7 +613,7 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
 
     from gui.crash import CrashReporter, install
     from gui.i18n import LANGUAGE
-    from gui.qt_utils import MainThreadCollector
+    from gui.qt_utils import MainThreadCollector, ui_thread_switching
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     with PlatformFailureHint():  # a plugin that fails anyway: a hint, not Qt's wall of text
@@ -625,7 +625,8 @@ def run_window(args: argparse.Namespace, params: PoolParams | None) -> int:
     collector = MainThreadCollector()  # Qt objects are never freed on a pooling thread
     previous_language = LANGUAGE.code
     try:
-        return show_window(app, args, params)
+        with ui_thread_switching():
+            return show_window(app, args, params)
     finally:
         collector.stop()
         uninstall()

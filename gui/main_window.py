@@ -780,7 +780,7 @@ class MainWindow(QMainWindow):
         formula, gotchas) step aside while it is shown and come back as they were."""
         if network_shown and self.docks_set_aside is None:
             docks = (self.settings_dock, self.details_dock, self.formula_dock, self.gallery_dock)
-            self.docks_set_aside = [dock for dock in docks if dock.isVisible()]
+            self.docks_set_aside = [dock for dock in docks if not dock.isHidden()]
             for dock in self.docks_set_aside:
                 dock.hide()
         elif not network_shown and self.docks_set_aside is not None:

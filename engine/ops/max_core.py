@@ -57,7 +57,8 @@ class IndexPlan:
     offsets : ndarray of shape (prod(kernel_size),), int64
         Flat distance of every window cell (row-major) from the window's first cell.
     combined_type : numpy dtype
-        The narrowest type numbering all of a window's cells.
+        The narrowest type numbering all of a window's cells and holding each kernel size
+        (a 1 x 256 window numbers its cells in uint8, but multiplies by 256).
     kernel_size : tuple of int
     first_cells : list of ndarray, int64, one per spatial axis
         Each window's first position along the axis times the axis' flat stride, shaped to
@@ -93,7 +94,7 @@ def index_plan(geometry: PoolGeometry) -> IndexPlan:
         stuck.append((windows, np.maximum(first_real[windows], 0)))
         empty |= along_axis(first_real < 0, axis, dims)
     return IndexPlan(
-        offsets.ravel(), code_dtype(math.prod(kernel)), kernel, first_cells, stuck, empty
+        offsets.ravel(), code_dtype(math.prod(kernel) + 1), kernel, first_cells, stuck, empty
     )
 
 

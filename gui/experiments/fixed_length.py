@@ -102,7 +102,7 @@ class FixedLengthExperiment(Experiment):
         image, crop = result.request.image, result.crop
         for panel, array, title in zip(self.panels, (image, crop, *result.outputs), self.titles):
             panel.show_array(array, result.request.levels)
-            panel.set_title(f"{title}: {size_text(array.shape)}")
+            panel.set_title(f"{title}: {size_text(array.shape)} (H x W)")
         self.lengths = (result.outputs[0].size, result.outputs[1].size)
         self.summary.setText(
             tr("{image} and {crop} pixels (H x W) in, {first} and {second} values out.").format(

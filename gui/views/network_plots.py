@@ -34,6 +34,18 @@ def colour_of(choice: str) -> tuple[int, int, int]:
     return COLOURS[pool_choices().index(choice) % len(COLOURS)]
 
 
+class WholeNumberAxis(pg.AxisItem):
+    """An axis of epochs or pixels: ticks only at whole numbers (never "epoch 1.5")."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph's names)
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            whole = [value for value in values if abs(value - round(value)) < 1e-9]
+            if whole:
+                levels.append((max(spacing, 1.0), whole))
+        return levels
+
+
 def styled_plot(plot: pg.PlotItem, left: str, bottom: str) -> pg.PlotItem:
     """A plot without a title (the axis labels say it all: the tab is short on a laptop)."""
     plot.setLabel("left", left)
@@ -58,9 +70,15 @@ class CurvesView(pg.GraphicsLayoutWidget):
             )
         )
         self.setBackground("w")
-        self.loss_plot = styled_plot(self.addPlot(row=0, col=0), tr("loss"), tr("epoch"))
+        self.loss_plot = styled_plot(
+            self.addPlot(row=0, col=0, axisItems={"bottom": WholeNumberAxis("bottom")}),
+            tr("loss"),
+            tr("epoch"),
+        )
         self.accuracy_plot = styled_plot(
-            self.addPlot(row=0, col=1), tr("accuracy (%)"), tr("epoch")
+            self.addPlot(row=0, col=1, axisItems={"bottom": WholeNumberAxis("bottom")}),
+            tr("accuracy (%)"),
+            tr("epoch"),
         )
         # Under both plots, in one row, so it never hides a curve.
         self.legend = pg.LegendItem(colCount=6, labelTextSize="8pt")
@@ -136,7 +154,7 @@ class ShiftView(pg.PlotWidget):
     """Test accuracy of every trained pooling on digits moved by 0..6 pixels."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background="w")
+        super().__init__(parent, background="w", axisItems={"bottom": WholeNumberAxis("bottom")})
         self.setObjectName("network_shift_plot")
         self.setToolTip(
             tr(

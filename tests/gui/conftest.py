@@ -10,10 +10,11 @@ from engine.images import sample_path
 def collect_on_the_ui_thread(qapp):
     """As the window does (see ``MainThreadCollector``): a cycle of a closed test window freed
     on a job's thread deadlocked the suite."""
-    from gui.qt_utils import MainThreadCollector
+    from gui.qt_utils import MainThreadCollector, ui_thread_switching
 
     collector = MainThreadCollector()
-    yield
+    with ui_thread_switching():  # and the GIL handed back to the UI thread as quickly
+        yield
     collector.stop()
 
 

@@ -96,6 +96,26 @@ def test_formula_strip_uses_the_users_numbers(window):
     assert "784 elements in" in text
 
 
+def test_long_formula_lines_shrink_to_the_strips_width_instead_of_wrapping(qtbot, window):
+    """Regression: on a 512 px photo at 1366 x 768 every formula line wrapped in two and the
+    strip needed a scroll bar."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    strip = window.formula
+    full = strip.full_point_size
+    assert strip.point_size == full  # the digit's short lines fit as they are
+    window.model.set_image(np.zeros((1, 4000, 3000), dtype=np.float32))
+    qtbot.waitUntil(lambda: not window.model.busy, timeout=10_000)
+    strip.resize(700, strip.height())
+    assert strip.point_size < full
+    font = QFont("monospace")
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(strip.point_size)
+    widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in strip.text().split("\n"))
+    assert widest <= strip.contentsRect().width()
+    assert f"font-size: {strip.point_size}pt" in strip.styleSheet()
+
+
 def test_invalid_combination_shows_message_and_keeps_last_result(qtbot, window):
     before = window.model.result.output.copy()
     set_spin(qtbot, control(window, "kernel_height"), 4)

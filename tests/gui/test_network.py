@@ -279,3 +279,20 @@ def test_every_control_has_a_name_and_a_tooltip(window):
             continue
         assert widget.objectName().startswith("network_"), widget
         assert widget.toolTip(), widget.objectName()
+
+
+def test_epoch_and_shift_axes_tick_only_whole_numbers(qtbot):
+    """Regression: three epochs were ticked 1, 1.5, 2, 2.5, 3 and shifts 0, 0.5, ... 6."""
+    from gui.views.network_plots import CurvesView, ShiftView
+
+    curves, shifts = CurvesView(), ShiftView()
+    qtbot.addWidget(curves)
+    qtbot.addWidget(shifts)
+    for axis, (low, high) in (
+        (curves.loss_plot.getAxis("bottom"), (1, 3)),
+        (curves.accuracy_plot.getAxis("bottom"), (1, 3)),
+        (shifts.getPlotItem().getAxis("bottom"), (0, 6)),
+    ):
+        ticks = [value for _, values in axis.tickValues(low, high, 600) for value in values]
+        assert ticks and all(float(value).is_integer() for value in ticks)
+        assert set(range(low, high + 1)) <= {round(value) for value in ticks}

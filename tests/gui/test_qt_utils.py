@@ -70,3 +70,28 @@ def test_a_cycle_holding_a_qt_object_is_freed_on_the_ui_thread_not_on_a_job(qtbo
     kept.clear()
     qtbot.waitUntil(lambda: freed_on != [], timeout=5000)
     assert freed_on == [threading.main_thread()]
+
+
+def test_the_window_hands_the_gil_back_to_the_ui_thread_within_a_millisecond(
+    qapp, monkeypatch, tmp_path
+):
+    """Regression (GUI fuzz, seed 2): a stochastic pool over a 234 x 234 window, looping in
+    Python on a job's thread, held the repaint of a small matrix off for 400-600 ms at
+    Python's 5 ms switch interval. The window runs at 1 ms, and restores it when it ends."""
+    from gui import app as application
+    from gui.qt_utils import UI_SWITCH_INTERVAL, ui_thread_switching
+
+    seen = []
+    monkeypatch.setattr(
+        application, "show_window", lambda *args: seen.append(sys.getswitchinterval()) or 0
+    )
+    sys.setswitchinterval(0.005)
+    try:
+        assert application.main(["--screenshot", str(tmp_path / "x.png")]) == 0
+        assert seen == [UI_SWITCH_INTERVAL]
+        assert sys.getswitchinterval() == 0.005
+        with ui_thread_switching():
+            assert sys.getswitchinterval() == UI_SWITCH_INTERVAL
+        assert sys.getswitchinterval() == 0.005
+    finally:
+        sys.setswitchinterval(UI_SWITCH_INTERVAL)  # as the session's fixture has it

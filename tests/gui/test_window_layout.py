@@ -172,3 +172,18 @@ def test_the_network_tab_gets_the_whole_window_and_gives_the_docks_back(qtbot, w
     state = window.settings.value_bytes("window_state")
     assert state is None or window.restoreState(state)
     assert all(dock.isVisible() for dock in docks)
+
+
+def test_the_network_tab_chosen_before_the_window_shows_sets_the_docks_aside_too(qtbot, errors):
+    """Regression: ``--tab network`` switches before the first show, when no dock is visible
+    yet, so none was set aside and the Chinese screenshot showed the pooling docks."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.network)
+    window.show()
+    docks = (window.settings_dock, window.details_dock, window.formula_dock)
+    assert not any(dock.isVisible() for dock in docks)
+    window.tabs.setCurrentWidget(window.explore)
+    assert all(dock.isVisible() for dock in docks)

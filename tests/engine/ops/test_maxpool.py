@@ -291,6 +291,20 @@ def test_global_max_of_an_image_wider_than_65536_pixels_gives_the_right_index():
     assert grad[0, 69_999] == 1 and grad.sum() == 1
 
 
+@pytest.mark.parametrize("kernel", [(1, 256), (256, 1), (1, 65_536), (1, 1, 256)])
+def test_a_one_row_window_of_256_or_65536_cells_gives_the_right_index(kernel):
+    """Regression (GUI fuzz, seed 3): a 1 x 256 window numbers its cells in uint8 but the
+    indices multiplied the codes by 256, an OverflowError in the mixed pool's backward."""
+    spatial = tuple(size + 1 for size in kernel)
+    x = np.zeros((1, *spatial), dtype=np.float32)
+    last = tuple(size - 1 for size in kernel)
+    x[(0, *last)] = 1
+    pool = F.max_pool3d if len(kernel) == 3 else F.max_pool2d
+    out, indices = pool(x, kernel, stride=1, return_indices=True)
+    assert out[(0, 0, 0, 0)[: out.ndim]] == 1
+    assert indices[(0, 0, 0, 0)[: out.ndim]] == np.ravel_multi_index(last, spatial)
+
+
 def test_offset_codes_are_wide_enough_for_any_window():
     assert code_dtype(256) == np.uint8 and code_dtype(257) == np.uint16
     assert code_dtype(65_536) == np.uint16 and code_dtype(65_537) == np.uint32
