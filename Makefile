@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-gui lint format clean venv screenshots fuzz
+.PHONY: run test bench bench-gui lint format clean venv screenshots network-pictures fuzz
 
 venv: $(STAMP)
 
@@ -32,6 +32,9 @@ fuzz: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
+
+network-pictures: $(STAMP)
+	$(BIN)/python docs/network_pictures.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

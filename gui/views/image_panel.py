@@ -259,12 +259,14 @@ class ImagePanel(QWidget):
         ``display`` is ``display_array`` of the plain grid, when already prepared (then
         nothing the array's size is converted here).
         """
-        if array is None:
+        if array is None:  # nothing to show: no axes of an empty range ("-1 (x0.001)") either
             self.image_item.clear()
             self.overlay.set_data(None)
             self.data_shape, self.placement = None, None
             self.image_item.placement = None
+            self.show_axes(False)
             return
+        self.show_axes(True)
         placement = placement or plain_grid(array.shape[-2:])
         changed = array.shape != self.data_shape or placement != self.placement
         height, width = placement.size
@@ -293,6 +295,13 @@ class ImagePanel(QWidget):
             self.draw_bars()
         if changed or auto_range:
             self.fit()
+
+    def show_axes(self, shown: bool) -> None:
+        for side in ("left", "bottom"):
+            self.plot_item.showAxis(side, shown and not self.compact)
+        if not shown and self.colour_bar is not None:
+            self.colour_bar_wanted = False
+            self.colour_bar.setVisible(False)
 
     def placed_picture(self, array, levels, placement, display) -> np.ndarray:
         """What the image item draws for ``array`` at a placement that is not the plain grid:

@@ -296,3 +296,24 @@ def test_epoch_and_shift_axes_tick_only_whole_numbers(qtbot):
         ticks = [value for _, values in axis.tickValues(low, high, 600) for value in values]
         assert ticks and all(float(value).is_integer() for value in ticks)
         assert set(range(low, high + 1)) <= {round(value) for value in ticks}
+
+
+def test_the_large_channel_view_shows_no_axes_until_a_channel_is_clicked(qtbot):
+    """Regression: before a click, the empty view drew axes of an empty range, "-1 .. 0
+    (x0.001)"."""
+    from gui.views.image_panel import ImagePanel
+
+    panel = ImagePanel("Click a channel on the left")
+    qtbot.addWidget(panel)
+    panel.show_array(None, (0.0, 1.0))
+    assert not panel.plot_item.getAxis("left").isVisible()
+    assert not panel.plot_item.getAxis("bottom").isVisible()
+    panel.show_array(np.ones((1, 4, 4)), (0.0, 1.0))
+    panel.show()
+    assert panel.plot_item.getAxis("left").isVisible()
+    assert panel.plot_item.getAxis("bottom").isVisible()
+    compact = ImagePanel("", compact=True)
+    qtbot.addWidget(compact)
+    compact.show_array(np.ones((1, 4, 4)), (0.0, 1.0))
+    compact.show()
+    assert not compact.plot_item.getAxis("left").isVisible()
