@@ -101,3 +101,15 @@ def test_bad_arguments_are_refused_with_the_shapes(digits):
         train(network, digits.train_images[:10], digits.train_labels[:9])
     with pytest.raises(ValueError, match="empty"):
         evaluate(network, digits.test_images[:0], digits.test_labels[:0])
+
+
+def test_the_articles_pooled_network_reaches_95_percent_within_three_epochs():
+    """Issue 13's goal, at the article's width on the generated set the Network tab uses
+    (6,000 training and 1,000 test digits, seed 0); benchmarks/bench_network.py measures the
+    same run with the no-pooling twin beside it (0.985 at epoch 2 there)."""
+    sets = digit_sets(6000, 1000, seed=0)
+    network = build_network(Architecture("max", width=1.0), seed=0)
+    history = train(
+        network, sets.train_images, sets.train_labels, sets.test_images, sets.test_labels
+    )
+    assert max(epoch.test_accuracy for epoch in history.epochs) >= 0.95
