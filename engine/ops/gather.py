@@ -27,8 +27,7 @@ from engine.ops.layout import (
     pool_cells,
     prepare_pool,
 )
-from engine.ops.memory import require_memory
-from engine.text import Text
+from engine.ops.memory import require_window_memory
 
 SMALLEST_BLOCK = 2**16
 """Window cells a block may always hold, so that small inputs are gathered in one go."""
@@ -164,16 +163,7 @@ def gather_pool(
     # indices) and one block with its temporaries (values, weights, products, flat indices).
     needed = (prepared.planar.size + padded_cells) * dtype.itemsize + outputs * 40
     needed += block_cells * (6 * dtype.itemsize + 2) + block_cells // planes * 17
-    require_memory(
-        op_name,
-        needed,
-        Text(
-            "{output} with windows of {window} cells",
-            output=prepared.output_text(),
-            window=window,
-        ),
-        Text("use a smaller kernel_size or input"),
-    )
+    require_window_memory(op_name, needed, prepared.output_text(), window)
     work = prepared.planar.astype(dtype, copy=False)
     padded = padded_input(work, prepared.geometry, -np.inf)
     if backward:

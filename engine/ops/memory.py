@@ -171,6 +171,18 @@ def require_memory(op_name: str, needed: int, what: str, advice: str) -> None:
         )
 
 
+def require_window_memory(op_name: str, needed: int, output_text: str, window: int) -> None:
+    """:func:`require_memory` for a kind that works on every cell of every window (SoftPool,
+    stochastic pooling): the output and the window size make it large, and a smaller kernel
+    or input is the advice."""
+    require_memory(
+        op_name,
+        needed,
+        Text("{output} with windows of {window} cells", output=output_text, window=window),
+        Text("use a smaller kernel_size or input"),
+    )
+
+
 __all__ = [
     "DEFAULT_BUDGET_HINT",
     "FALLBACK_BUDGET",
@@ -183,6 +195,7 @@ __all__ = [
     "fresh_array",
     "memory_budget",
     "require_memory",
+    "require_window_memory",
     "set_budget_hint",
     "set_memory_budget",
 ]

@@ -24,9 +24,8 @@ from engine.ops.layout import (
     unpadded,
     window_extent,
 )
-from engine.ops.memory import require_memory
+from engine.ops.memory import require_window_memory
 from engine.ops.row_blocks import BLOCK_CELLS, blocks, row_block
-from engine.text import Text
 
 
 @dataclass(frozen=True)
@@ -138,16 +137,7 @@ def offset_pool(
     needed = (prepared.planar.size + (2 * padded_cells if backward else 0)) * dtype.itemsize
     needed += arrays * outputs * 8 + 8 * BLOCK_CELLS * dtype.itemsize
     window = prepared.geometry.kernel_size[0] * prepared.geometry.kernel_size[1]
-    require_memory(
-        op_name,
-        needed,
-        Text(
-            "{output} with windows of {window} cells",
-            output=prepared.output_text(),
-            window=window,
-        ),
-        Text("use a smaller kernel_size or input"),
-    )
+    require_window_memory(op_name, needed, prepared.output_text(), window)
     planes = prepared.planar.shape[0] * prepared.planar.shape[1]
     work = prepared.planar.astype(dtype, copy=False).reshape(
         (planes, 1) + prepared.planar.shape[2:]
