@@ -272,27 +272,36 @@ def avg_setup(dims, dtype, kernel, stride, padding, backward):
     )
 
 
+def forward_and_backward_rows(
+    name: str, configuration: str, dtype: str, backward_baseline: str, setup, quick: bool
+) -> tuple[Row, Row]:
+    """The forward row of one setting (against ``F.name``) and its backward row, both at the
+    default goal; ``setup(backward)`` makes either."""
+    return (
+        Row(name, configuration, dtype, f"F.{name}", DEFAULT_GOAL, partial(setup, False), quick),
+        Row(
+            f"{name} backward",
+            configuration,
+            dtype,
+            backward_baseline,
+            DEFAULT_GOAL,
+            partial(setup, True),
+            quick,
+        ),
+    )
+
+
 def avg_rows(dims: int, dtype: str) -> Iterator[Row]:
     name = f"avg_pool{dims}d"
     for number, (kernel, stride, padding) in enumerate(WINDOWS[dims]):
         configuration = f"{shape_text(SHAPES[dims])} {window_text(kernel, stride, padding)}"
         window = (dims, dtype, kernel, stride, padding)
-        yield Row(
+        yield from forward_and_backward_rows(
             name,
             configuration,
             dtype,
-            f"F.{name}",
-            DEFAULT_GOAL,
-            partial(avg_setup, *window, False),
-            number == 0,
-        )
-        yield Row(
-            f"{name} backward",
-            configuration,
-            dtype,
             f"aten.avg_pool{max(dims, 2)}d_backward",
-            DEFAULT_GOAL,
-            partial(avg_setup, *window, True),
+            partial(avg_setup, *window),
             number == 0,
         )
 
@@ -320,22 +329,12 @@ def lp_rows(dims: int, dtype: str) -> Iterator[Row]:
     for number, (kernel, stride) in enumerate(windows):
         configuration = f"{shape_text(SHAPES[dims])} p=2 k{kernel} s{stride}"
         window = (dims, dtype, kernel, stride)
-        yield Row(
+        yield from forward_and_backward_rows(
             name,
             configuration,
             dtype,
-            f"F.{name}",
-            DEFAULT_GOAL,
-            partial(lp_setup, *window, False),
-            number == 0,
-        )
-        yield Row(
-            f"{name} backward",
-            configuration,
-            dtype,
             f"autograd of F.{name}",
-            DEFAULT_GOAL,
-            partial(lp_setup, *window, True),
+            partial(lp_setup, *window),
             number == 0,
         )
 
@@ -482,22 +481,12 @@ def unpool_rows(dims: int, dtype: str) -> Iterator[Row]:
         window = window_text(kernel, stride, padding)
         configuration = f"{shape_text(SHAPES[dims])} {window} indices"
         arguments = (dims, dtype, kernel, stride, padding)
-        yield Row(
+        yield from forward_and_backward_rows(
             name,
             configuration,
             dtype,
-            f"F.{name}",
-            DEFAULT_GOAL,
-            partial(unpool_setup, *arguments, False),
-            number == 0,
-        )
-        yield Row(
-            f"{name} backward",
-            configuration,
-            dtype,
             f"autograd of F.{name}",
-            DEFAULT_GOAL,
-            partial(unpool_setup, *arguments, True),
+            partial(unpool_setup, *arguments),
             number == 0,
         )
 

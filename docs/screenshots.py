@@ -16,18 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 LAPTOP = "768,1366"
 FIRST_START = {"screenshot-1366x768", "screenshot-1920x1080"}  # the "try this" card shows
 PHOTO = ["--image", "assets/astronaut.png", "--kernel", "3", "--stride", "2"]
+MATRIX = ["--image", "assets/matrix_6x6.csv", "--kernel", "3", "--stride", "1"]
 SHOTS = {
     # picture: command-line arguments
     "screenshot-1366x768": ["--size", LAPTOP],
     "screenshot-1920x1080": ["--size", "1080,1920"],
     "screenshot-astronaut": [*PHOTO, "--padding", "1", "--select", "118,130", "--zoom", "12,16"],
     "screenshot-matrix": [
-        "--image",
-        "assets/matrix_6x6.csv",
-        "--kernel",
-        "3",
-        "--stride",
-        "1",
+        *MATRIX,
         "--padding",
         "1",
         "--select",
@@ -117,17 +113,7 @@ CHINESE = {
             *(f"experiment-{name}" for name in ("noise", "fixed", "cost")),
         )
     },
-    "backward": [
-        "--image",
-        "assets/matrix_6x6.csv",
-        "--kernel",
-        "3",
-        "--stride",
-        "1",
-        "--backward",
-        "--step",
-        "9",
-    ],
+    "backward": [*MATRIX, "--backward", "--step", "9"],
     "network": ["--tab", "network"],
 }
 
