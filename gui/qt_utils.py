@@ -78,6 +78,15 @@ class MainThreadCollector(QObject):
         gc.collect(generation)
 
     def stop(self) -> None:
+        """Stop the timer, collect everything left (here, on this thread), then let Python
+        collect automatically again if it did before.
+
+        The full collection first matters: garbage windows left for a later automatic
+        collection were freed inside the next ``QObject`` destructor that allocated (this
+        collector's own, say), where Qt already held one of its pooled connection locks; a
+        freed menu hashing to the same lock deadlocked the thread with itself (seen at the end
+        of a test session)."""
         self._timer.stop()
+        gc.collect()
         if self._was_enabled:
             gc.enable()

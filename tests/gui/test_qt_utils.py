@@ -95,3 +95,26 @@ def test_the_window_hands_the_gil_back_to_the_ui_thread_within_a_millisecond(
         assert sys.getswitchinterval() == 0.005
     finally:
         sys.setswitchinterval(UI_SWITCH_INTERVAL)  # as the session's fixture has it
+
+
+def test_stopping_the_collector_frees_every_cycle_first(qtbot):
+    """Regression: the session's collector stopped with garbage windows left; the automatic
+    collection turned back on freed them inside the collector's own ``QObject`` destructor,
+    where Qt held a pooled lock that a freed menu shared, and the thread deadlocked with
+    itself at the end of one test run in four. ``stop`` now collects everything first."""
+    from gui.qt_utils import MainThreadCollector
+
+    collector = MainThreadCollector()
+    freed = []
+
+    class Holder:
+        pass
+
+    holder = Holder()
+    holder.qt_object, holder.itself = QObject(), holder
+    holder.qt_object.destroyed.connect(lambda: freed.append(True))
+    del holder
+    assert freed == []
+    collector.stop()
+    assert freed == [True]
+    assert not gc.isenabled()  # the session's collector still owns collection
